@@ -1,0 +1,5 @@
+package org.titlecert.filing;
+
+/** A stored document with its content. */
+public record Document(DocumentInfo info, String contentType, byte[] content) {
+}

@@ -1,0 +1,50 @@
+package org.titlecert.filing;
+
+import java.io.InputStream;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.titlecert.api.Caller;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
+
+/**
+ * Approval filings (批复备案) and their rosters. Every method is scoped to the caller:
+ * a unit admin sees and changes only its own unit's filings, and other units' filings
+ * are answered as not found.
+ */
+@ProviderType
+public interface FilingService {
+
+    /** Event topic posted after a filing is approved, with property {@code filingId}. */
+    String TOPIC_APPROVED = "org/titlecert/filing/APPROVED";
+
+    Page<Filing> find(Caller caller, FilingQuery query);
+
+    /** @throws org.titlecert.api.TitleCertException {@code FILING_NOT_FOUND} if absent or out of scope */
+    Filing get(Caller caller, long id);
+
+    Filing create(Caller caller, FilingDraft draft);
+
+    /** Changes a pending filing; approved and rejected filings are read-only. */
+    Filing update(Caller caller, long id, FilingDraft draft);
+
+    /** Approves a pending filing that has an approval document and a non-empty roster. */
+    Filing approve(Caller caller, long id);
+
+    Filing reject(Caller caller, long id, String reason);
+
+    /**
+     * Imports a roster from CSV (UTF-8 or GBK) or XLSX, detected by content.
+     * All or nothing: any bad row rejects the whole file with {@code ROSTER_INVALID}
+     * and one violation per bad cell. Importing the same file again changes nothing.
+     */
+    ImportReport importRoster(Caller caller, long filingId, byte[] content, ImportMode mode);
+
+    Page<RosterEntry> roster(Caller caller, long filingId, PageRequest page);
+
+    /** Stores the approval document, a PDF checked by content and size. */
+    DocumentInfo putApprovalDocument(Caller caller, long filingId, String filename, InputStream content);
+
+    /** @throws org.titlecert.api.TitleCertException {@code DOCUMENT_NOT_FOUND} if none was uploaded */
+    Document approvalDocument(Caller caller, long filingId);
+}

@@ -1,0 +1,462 @@
+package org.titlecert.filing.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.titlecert.api.Caller;
+import org.titlecert.jpa.Transactions;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
+import org.titlecert.api.Role;
+import org.titlecert.api.TitleCertException;
+import org.titlecert.api.Violation;
+import org.titlecert.filing.Document;
+import org.titlecert.filing.DocumentInfo;
+import org.titlecert.filing.Filing;
+import org.titlecert.filing.FilingDraft;
+import org.titlecert.filing.FilingQuery;
+import org.titlecert.filing.FilingService;
+import org.titlecert.filing.FilingStatus;
+import org.titlecert.filing.ImportMode;
+import org.titlecert.filing.ImportReport;
+import org.titlecert.filing.RosterEntry;
+
+/** Filings and rosters in the registry's own tables, scoped to the caller in every method. */
+@Component(service = FilingService.class, configurationPid = FilingRegistryConfig.PID)
+@Designate(ocd = FilingRegistryConfig.class)
+public class JpaFilingService implements FilingService {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "f.id", "name", "f.name", "approvalNumber", "f.approvalNumber", "year", "f.year",
+            "type", "f.type", "status", "f.status", "createdAt", "f.createdAt");
+    private static final int IN_CHUNK = 500;
+    static final String PERSISTENCE_UNIT = "(osgi.unit.name=titlecert-filing)";
+
+    private final Transactions jpa;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile FilingRegistryConfig config;
+
+    @Activate
+    public JpaFilingService(@Reference(target = PERSISTENCE_UNIT) EntityManagerFactory emf,
+                            FilingRegistryConfig config) {
+        this.jpa = new Transactions(emf);
+        this.config = config;
+    }
+
+    @Modified
+    void modified(FilingRegistryConfig c) {
+        this.config = c;
+    }
+
+    @Override
+    public Page<Filing> find(Caller caller, FilingQuery q) {
+        if (caller.role() == Role.INDIVIDUAL) {
+            throw TitleCertException.forbidden("FORBIDDEN", "无权查看批复备案");
+        }
+        Long unit = caller.isSystem() ? q.unitId() : caller.unitId();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (notBlank(q.name())) {
+            where.append(" AND f.name LIKE :name ESCAPE '\\'");
+            params.put("name", like(q.name()));
+        }
+        if (notBlank(q.approvalNumber())) {
+            where.append(" AND f.approvalNumber LIKE :approvalNumber ESCAPE '\\'");
+            params.put("approvalNumber", like(q.approvalNumber()));
+        }
+        if (q.year() != null) {
+            where.append(" AND f.year = :year");
+            params.put("year", q.year());
+        }
+        if (q.type() != null) {
+            where.append(" AND f.type = :type");
+            params.put("type", q.type());
+        }
+        if (q.status() != null) {
+            where.append(" AND f.status = :status");
+            params.put("status", q.status());
+        }
+        if (unit != null) {
+            where.append(" AND f.unit.id = :unit");
+            params.put("unit", unit);
+        }
+        String order = orderBy(q.sort());
+        PageRequest p = q.page();
+        return jpa.call(em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(f) FROM FilingEntity f" + where, Long.class);
+            params.forEach(count::setParameter);
+            long total = count.getSingleResult();
+            List<FilingEntity> found = List.of();
+            if (total > p.offset()) {
+                TypedQuery<FilingEntity> page = em.createQuery("SELECT f FROM FilingEntity f" + where + order,
+                        FilingEntity.class);
+                params.forEach(page::setParameter);
+                found = page.setFirstResult(p.offset()).setMaxResults(p.size()).getResultList();
+            }
+            Map<Long, Long> sizes = rosterSizes(em, found.stream().map(FilingEntity::getId).toList());
+            return new Page<>(found.stream().map(f -> f.toDto(sizes.getOrDefault(f.getId(), 0L))).toList(),
+                    total, p.page(), p.size());
+        });
+    }
+
+    @Override
+    public Filing get(Caller caller, long id) {
+        return jpa.call(em -> dto(em, scoped(em, caller, id)));
+    }
+
+    @Override
+    public Filing create(Caller caller, FilingDraft draft) {
+        requireManager(caller);
+        return write(em -> {
+            FilingEntity f = new FilingEntity(now());
+            apply(em, caller, f, draft, null);
+            em.persist(f);
+            return dto(em, f);
+        });
+    }
+
+    @Override
+    public Filing update(Caller caller, long id, FilingDraft draft) {
+        requireManager(caller);
+        return write(em -> {
+            FilingEntity f = editable(em, caller, id);
+            apply(em, caller, f, draft, id);
+            f.touch(now());
+            return dto(em, f);
+        });
+    }
+
+    @Override
+    public Filing approve(Caller caller, long id) {
+        requireSystem(caller);
+        Filing approved = write(em -> {
+            FilingEntity f = editable(em, caller, id);
+            if (!f.hasApprovalDocument()) {
+                throw TitleCertException.invalid("APPROVAL_DOCUMENT_REQUIRED", "请先上传批复文件，再审核通过");
+            }
+            if (rosterSize(em, id) == 0) {
+                throw TitleCertException.invalid("ROSTER_EMPTY", "人员名单为空，不能审核通过");
+            }
+            f.decide(FilingStatus.APPROVED, null, now());
+            f.touch(now());
+            return dto(em, f);
+        });
+        EventAdmin ea = events;
+        if (ea != null) {
+            ea.postEvent(new Event(TOPIC_APPROVED, Map.of("filingId", id, "principal", caller.principal())));
+        }
+        return approved;
+    }
+
+    @Override
+    public Filing reject(Caller caller, long id, String reason) {
+        requireSystem(caller);
+        if (!notBlank(reason)) {
+            throw TitleCertException.invalid("REASON_REQUIRED", "请填写审核不通过的原因",
+                    List.of(Violation.field("reason", "请填写审核不通过的原因")));
+        }
+        if (reason.length() > 500) {
+            throw TitleCertException.invalid("REASON_TOO_LONG", "原因不能超过 500 字");
+        }
+        return write(em -> {
+            FilingEntity f = editable(em, caller, id);
+            f.decide(FilingStatus.REJECTED, reason.strip(), now());
+            f.touch(now());
+            return dto(em, f);
+        });
+    }
+
+    @Override
+    public ImportReport importRoster(Caller caller, long filingId, byte[] content, ImportMode mode) {
+        requireManager(caller);
+        jpa.call(em -> editable(em, caller, filingId));
+        FilingRegistryConfig c = config;
+        RosterTable table = new RosterReader(c.maxRosterRows()).read(content);
+        RosterValidator.Result result = new RosterValidator(LocalDate.now(clock)).validate(table);
+        if (!result.violations().isEmpty()) {
+            List<Violation> v = result.violations();
+            throw TitleCertException.invalid("ROSTER_INVALID",
+                    "名单校验未通过，共 " + v.size() + " 处错误，未导入任何数据",
+                    v.subList(0, Math.min(v.size(), c.maxReportedViolations())));
+        }
+        return write(em -> upsert(em, caller, filingId, result.rows(), mode == null ? ImportMode.MERGE : mode,
+                table));
+    }
+
+    private ImportReport upsert(EntityManager em, Caller caller, long filingId, List<RosterRow> rows, ImportMode mode,
+                                RosterTable table) {
+        FilingEntity filing = editable(em, caller, filingId);
+        Map<String, RosterEntryEntity> existing = new HashMap<>();
+        for (RosterEntryEntity e : em.createQuery("SELECT r FROM RosterEntryEntity r WHERE r.filingId = :f",
+                RosterEntryEntity.class).setParameter("f", filingId).getResultList()) {
+            existing.put(e.getIdNumber(), e);
+        }
+        Map<String, Long> personIds = personIds(em, rows.stream().map(RosterRow::idNumber).toList());
+        int inserted = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int removed = 0;
+        Set<String> inFile = new HashSet<>();
+        for (RosterRow row : rows) {
+            inFile.add(row.idNumber());
+            RosterEntryEntity e = existing.get(row.idNumber());
+            if (e == null) {
+                e = new RosterEntryEntity(filingId, personIds.get(row.idNumber()));
+                e.apply(row);
+                em.persist(e);
+                inserted++;
+            } else if (e.apply(row)) {
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+        if (mode == ImportMode.REPLACE) {
+            for (RosterEntryEntity e : existing.values()) {
+                if (!inFile.contains(e.getIdNumber())) {
+                    em.remove(e);
+                    removed++;
+                }
+            }
+        }
+        if (inserted + updated + removed > 0) {
+            em.lock(filing, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            filing.touch(now());
+        }
+        return new ImportReport(rows.size(), inserted, updated, unchanged, removed, table.format(), table.encoding());
+    }
+
+    /** The registry's person ids for these ID numbers, creating the persons it does not know yet. */
+    private static Map<String, Long> personIds(EntityManager em, List<String> idNumbers) {
+        Map<String, Long> ids = new HashMap<>();
+        for (int i = 0; i < idNumbers.size(); i += IN_CHUNK) {
+            List<String> chunk = idNumbers.subList(i, Math.min(idNumbers.size(), i + IN_CHUNK));
+            for (PersonEntity p : em.createQuery("SELECT p FROM PersonEntity p WHERE p.idNumber IN :ids",
+                    PersonEntity.class).setParameter("ids", chunk).getResultList()) {
+                ids.put(p.getIdNumber(), p.getId());
+            }
+        }
+        List<PersonEntity> created = new ArrayList<>();
+        for (String id : idNumbers) {
+            if (!ids.containsKey(id)) {
+                PersonEntity p = new PersonEntity(id);
+                em.persist(p);
+                created.add(p);
+            }
+        }
+        if (!created.isEmpty()) {
+            em.flush();
+            created.forEach(p -> ids.put(p.getIdNumber(), p.getId()));
+        }
+        return ids;
+    }
+
+    @Override
+    public Page<RosterEntry> roster(Caller caller, long filingId, PageRequest p) {
+        return jpa.call(em -> {
+            scoped(em, caller, filingId);
+            long total = rosterSize(em, filingId);
+            List<RosterEntry> items = total <= p.offset() ? List.of()
+                    : em.createQuery("SELECT r FROM RosterEntryEntity r WHERE r.filingId = :f ORDER BY r.id",
+                            RosterEntryEntity.class).setParameter("f", filingId)
+                    .setFirstResult(p.offset()).setMaxResults(p.size()).getResultList()
+                    .stream().map(RosterEntryEntity::toDto).toList();
+            return new Page<>(items, total, p.page(), p.size());
+        });
+    }
+
+    @Override
+    public DocumentInfo putApprovalDocument(Caller caller, long filingId, String filename, InputStream content) {
+        requireManager(caller);
+        jpa.call(em -> editable(em, caller, filingId));
+        byte[] data = Pdf.readBounded(content, config.maxApprovalDocumentMb() * 1024L * 1024L);
+        Pdf.check(data);
+        String sha = Pdf.sha256(data);
+        String name = Pdf.safeFilename(filename, "批复文件.pdf");
+        return write(em -> {
+            FilingEntity f = editable(em, caller, filingId);
+            ApprovalDocumentEntity doc = em.find(ApprovalDocumentEntity.class, filingId);
+            if (doc == null) {
+                em.persist(new ApprovalDocumentEntity(filingId, data));
+            } else {
+                doc.setContent(data);
+            }
+            f.setApprovalDocument(name, sha, data.length, now());
+            f.touch(now());
+            return f.documentInfo();
+        });
+    }
+
+    @Override
+    public Document approvalDocument(Caller caller, long filingId) {
+        return jpa.call(em -> {
+            FilingEntity f = scoped(em, caller, filingId);
+            ApprovalDocumentEntity doc = f.hasApprovalDocument() ? em.find(ApprovalDocumentEntity.class, filingId)
+                    : null;
+            if (doc == null) {
+                throw TitleCertException.notFound("DOCUMENT_NOT_FOUND", "尚未上传批复文件");
+            }
+            return new Document(f.documentInfo(), "application/pdf", doc.getContent());
+        });
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    /** Runs a change, turning lost races on the same rows into a conflict the caller can retry. */
+    private <T> T write(Function<EntityManager, T> work) {
+        try {
+            return jpa.call(work);
+        } catch (TitleCertException e) {
+            throw e;
+        } catch (PersistenceException e) {
+            throw TitleCertException.conflict("CONCURRENT_CHANGE", "数据已被他人同时修改，请刷新后重试");
+        }
+    }
+
+    private static FilingEntity scoped(EntityManager em, Caller caller, long id) {
+        FilingEntity f = em.find(FilingEntity.class, id);
+        if (f == null || !caller.mayManageUnit(f.getUnit().getId())) {
+            throw TitleCertException.notFound("FILING_NOT_FOUND", "批复备案不存在");
+        }
+        return f;
+    }
+
+    private static FilingEntity editable(EntityManager em, Caller caller, long id) {
+        FilingEntity f = scoped(em, caller, id);
+        if (f.getStatus() != FilingStatus.PENDING) {
+            throw TitleCertException.conflict("FILING_READ_ONLY",
+                    "该批复备案已" + f.getStatus().label() + "，不能再修改");
+        }
+        return f;
+    }
+
+    private void apply(EntityManager em, Caller caller, FilingEntity f, FilingDraft d, Long selfId) {
+        List<Violation> v = new ArrayList<>();
+        if (d == null) {
+            throw TitleCertException.invalid("FILING_INVALID", "请求内容不能为空");
+        }
+        if (!notBlank(d.name())) {
+            v.add(Violation.field("name", "请填写申请名称"));
+        } else if (d.name().strip().length() > 200) {
+            v.add(Violation.field("name", "申请名称不能超过 200 字"));
+        }
+        if (!notBlank(d.approvalNumber())) {
+            v.add(Violation.field("approvalNumber", "请填写批复文号"));
+        } else if (d.approvalNumber().strip().length() > 100) {
+            v.add(Violation.field("approvalNumber", "批复文号不能超过 100 字"));
+        }
+        int thisYear = LocalDate.now(clock).getYear();
+        if (d.year() == null || d.year() < 1980 || d.year() > thisYear + 1) {
+            v.add(Violation.field("year", "年度应在 1980 到 " + (thisYear + 1) + " 之间"));
+        }
+        if (d.type() == null) {
+            v.add(Violation.field("type", "请选择类型"));
+        }
+        CommitteeEntity committee = d.committeeId() == null ? null : em.find(CommitteeEntity.class, d.committeeId());
+        if (committee == null || !caller.mayManageUnit(committee.getUnit().getId())) {
+            v.add(Violation.field("committeeId", "请选择本单位的评委会"));
+        }
+        AuthorityEntity authority = d.issuingAuthorityId() == null ? null
+                : em.find(AuthorityEntity.class, d.issuingAuthorityId());
+        if (authority == null) {
+            v.add(Violation.field("issuingAuthorityId", "请选择发证机关"));
+        }
+        if (v.isEmpty()) {
+            List<Long> same = em.createQuery(
+                    "SELECT f.id FROM FilingEntity f WHERE f.approvalNumber = :n", Long.class)
+                    .setParameter("n", d.approvalNumber().strip()).getResultList();
+            if (same.stream().anyMatch(id -> !id.equals(selfId))) {
+                v.add(Violation.field("approvalNumber", "该批复文号已登记"));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw TitleCertException.invalid("FILING_INVALID", v.get(0).reason(), v);
+        }
+        f.setDetails(d.name().strip(), d.approvalNumber().strip(), d.year(), d.type(), committee, authority);
+    }
+
+    private static Filing dto(EntityManager em, FilingEntity f) {
+        return f.toDto(rosterSize(em, f.getId()));
+    }
+
+    private static long rosterSize(EntityManager em, long filingId) {
+        return em.createQuery("SELECT COUNT(r) FROM RosterEntryEntity r WHERE r.filingId = :f", Long.class)
+                .setParameter("f", filingId).getSingleResult();
+    }
+
+    private static Map<Long, Long> rosterSizes(EntityManager em, List<Long> filingIds) {
+        Map<Long, Long> sizes = new HashMap<>();
+        if (!filingIds.isEmpty()) {
+            for (Object[] row : em.createQuery("SELECT r.filingId, COUNT(r) FROM RosterEntryEntity r "
+                    + "WHERE r.filingId IN :ids GROUP BY r.filingId", Object[].class)
+                    .setParameter("ids", filingIds).getResultList()) {
+                sizes.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            }
+        }
+        return sizes;
+    }
+
+    private static String orderBy(String sort) {
+        if (!notBlank(sort)) {
+            return " ORDER BY f.year DESC, f.id DESC";
+        }
+        boolean desc = sort.startsWith("-");
+        String field = SORTABLE.get(desc ? sort.substring(1) : sort);
+        if (field == null) {
+            throw TitleCertException.invalid("INVALID_SORT", "不支持的排序字段：" + sort);
+        }
+        return " ORDER BY " + field + (desc ? " DESC" : " ASC") + ", f.id DESC";
+    }
+
+    private static void requireManager(Caller caller) {
+        if (caller.role() == Role.INDIVIDUAL) {
+            throw TitleCertException.forbidden("FORBIDDEN", "无权修改批复备案");
+        }
+    }
+
+    private static void requireSystem(Caller caller) {
+        if (!caller.isSystem()) {
+            throw TitleCertException.forbidden("FORBIDDEN", "仅主管部门可以审核批复备案");
+        }
+    }
+
+    private static String like(String s) {
+        return "%" + s.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

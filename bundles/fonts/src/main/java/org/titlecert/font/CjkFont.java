@@ -1,0 +1,26 @@
+package org.titlecert.font;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** A CJK TrueType font shipped in this bundle under the SIL Open Font License (fonts/OFL.txt). */
+public enum CjkFont {
+
+    SANS_REGULAR("NotoSansSC-Regular.ttf"),
+    SANS_BOLD("NotoSansSC-Bold.ttf");
+
+    private final String file;
+
+    CjkFont(String file) {
+        this.file = file;
+    }
+
+    /** The font file; the caller closes the stream. */
+    public InputStream open() throws IOException {
+        InputStream in = CjkFont.class.getResourceAsStream("/fonts/" + file);
+        if (in == null) {
+            throw new IOException("font " + file + " is not in the fonts bundle");
+        }
+        return in;
+    }
+}

@@ -1,0 +1,182 @@
+package org.titlecert.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The built distribution, started as a user starts it ({@code bin/karaf daemon}, which execs the JVM),
+ * in its own copy with its own HTTP port. One instance is shared by all tests of this module.
+ */
+public final class Platform {
+
+    private static Platform shared;
+
+    private final Path home;
+    private final int port;
+    private Process process;
+
+    private Platform(Path home, int port) {
+        this.home = home;
+        this.port = port;
+    }
+
+    /** The module's shared platform, booted on first use and stopped when the test JVM ends. */
+    public static synchronized Platform shared() {
+        if (shared == null) {
+            shared = create("shared");
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
+
+    /** A fresh copy of the distribution with a free port, not yet started. */
+    public static Platform create(String name) {
+        Path dist = Path.of(System.getProperty("titlecert.dist"));
+        Path home = Path.of(System.getProperty("titlecert.work")).resolve(name);
+        try {
+            deleteTree(home);
+            copyTree(dist, home);
+            int port = freePort();
+            Path web = home.resolve("etc/org.ops4j.pax.web.cfg");
+            Files.writeString(web, Files.readString(web)
+                    .replace("org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + port));
+            return new Platform(home, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public Api api() {
+        return new Api(url(""));
+    }
+
+    /** Starts and waits until health reports UP; returns the seconds it took. */
+    public double start() {
+        long t0 = System.nanoTime();
+        try {
+            Path bin = home.resolve("bin");
+            try (Stream<Path> files = Files.list(bin)) {
+                files.forEach(f -> f.toFile().setExecutable(true));
+            }
+            process = new ProcessBuilder(bin.resolve("karaf").toString(), "daemon")
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitHealthy(Duration.ofSeconds(180));
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Stops cleanly, as a SIGTERM from the service manager would. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Kills the JVM at once, as a power cut would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public double restart() {
+        stop();
+        return start();
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Karaf exited with " + process.exitValue() + ", see " + home);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/health")))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                last = r.body();
+                if (r.statusCode() == 200 && last.contains("\"status\":\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("not healthy within " + timeout + ": " + last + " (see " + home + ")");
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (Stream<Path> paths = Files.walk(p)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Data lives in Derby on disk: it survives a restart, and demo data is never loaded twice. */
+class RestartIT {
+
+    @Test
+    void dataSurvivesARestartAndDemoDataIsNotLoadedAgain() {
+        Platform platform = Platform.shared();
+        Api api = platform.api();
+        long id = TestData.filing(api, "重启前创建的批复备案", 2020, "REVIEW").get("id").asLong();
+        api.postBytes("/api/v1/filings/" + id + "/roster", "text/csv",
+                TestData.roster(4).getBytes(StandardCharsets.UTF_8));
+        byte[] pdf = TestData.pdf();
+        api.putBytes("/api/v1/filings/" + id + "/approval-document", "application/pdf", pdf);
+        JsonNode before = api.get("/api/v1/filings/" + id).json();
+        String roster = api.get("/api/v1/filings/" + id + "/roster").body();
+        long filings = api.get("/api/v1/filings?size=1").json().get("total").asLong();
+        String units = api.get("/api/v1/units").body();
+
+        double seconds = platform.restart();
+        System.out.printf("restart to healthy: %.1f s%n", seconds);
+
+        assertThat(api.get("/api/v1/filings/" + id).json()).isEqualTo(before);
+        assertThat(api.get("/api/v1/filings/" + id + "/roster").body()).isEqualTo(roster);
+        assertThat(api.get("/api/v1/filings/" + id + "/approval-document").bytes()).isEqualTo(pdf);
+        assertThat(api.get("/api/v1/filings?size=1").json().get("total").asLong()).isEqualTo(filings);
+        assertThat(api.get("/api/v1/units").body()).isEqualTo(units);
+    }
+}

@@ -1,0 +1,103 @@
+package org.titlecert.itests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Builds what tests send: filings, rosters with valid ID numbers, PDFs. */
+final class TestData {
+
+    static final String HEADER = "姓名,身份证号码,性别,出生日期,工作单位,系列,专业,职称名称,职称级别,取得时间\n";
+    private static final int[] W = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final String GIVEN = "明华强军平志刚建国玉兰秀英桂芳丽娟海燕文博子轩思远雨涵";
+
+    private TestData() {
+    }
+
+    /** A valid resident ID number: Hefei region, the given birth date, a sequence whose parity gives the gender. */
+    static String idNumber(LocalDate birth, int seq, boolean male) {
+        int s = (seq % 500) * 2 + (male ? 1 : 0);
+        String first17 = "340104" + String.format("%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(),
+                birth.getDayOfMonth(), s);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * W[i];
+        }
+        return first17 + CHECK.charAt(sum % 11);
+    }
+
+    /** A roster of {@code n} distinct valid people, CSV in UTF-8. */
+    static String roster(int n) {
+        return HEADER + String.join("", rows(n, 0));
+    }
+
+    static List<String> rows(int n, int offset) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = offset + i;
+            boolean male = k % 2 == 0;
+            LocalDate birth = LocalDate.of(1970 + k % 25, 1 + k % 12, 1 + k % 28);
+            rows.add(String.join(",", (male ? "王" : "李") + GIVEN.charAt(k % GIVEN.length())
+                    + GIVEN.charAt(k / GIVEN.length() % GIVEN.length()), idNumber(birth, k / 700 + k, male),
+                    male ? "男" : "女", birth.toString(), "合肥市测试单位" + (k % 5), "会计人员", "会计", "会计师", "中级",
+                    "2021-12-20") + "\n");
+        }
+        return rows;
+    }
+
+    static long committee(Api api, String code) {
+        return idOf(api.get("/api/v1/committees").json(), code);
+    }
+
+    static long authority(Api api, String code) {
+        return idOf(api.get("/api/v1/issuing-authorities").json(), code);
+    }
+
+    private static long idOf(JsonNode list, String code) {
+        for (JsonNode n : list) {
+            if (n.get("code").asText().equals(code)) {
+                return n.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no " + code + " in " + list);
+    }
+
+    static String uniqueNumber(String prefix) {
+        return prefix + "〔" + SEQ.incrementAndGet() + "〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+    }
+
+    /** Creates a pending filing of the demo accounting committee (unit AHCZ); returns its JSON. */
+    static JsonNode filing(Api api, String name, int year, String type) {
+        Api.Response r = api.post("/api/v1/filings", Map.of("name", name, "approvalNumber", uniqueNumber("测试"),
+                "year", year, "type", type, "committeeId", committee(api, "AHKJGP"),
+                "issuingAuthorityId", authority(api, "AHRS")));
+        if (r.status() != 201) {
+            throw new AssertionError("create failed: " + r.status() + " " + r.body());
+        }
+        return r.json();
+    }
+
+    /** A valid one-page PDF. */
+    static byte[] pdf() {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.addPage(new PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

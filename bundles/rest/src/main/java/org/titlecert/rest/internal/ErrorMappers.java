@@ -1,0 +1,91 @@
+package org.titlecert.rest.internal;
+
+import java.util.UUID;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.titlecert.api.TitleCertException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Turns every failure into {@link ErrorBody} JSON with a stable code; stack traces stay in the log. */
+final class ErrorMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+    static final MediaType JSON = MediaType.valueOf("application/json;charset=UTF-8");
+
+    private ErrorMappers() {
+    }
+
+    static Response response(int status, ErrorBody body) {
+        return Response.status(status).type(JSON).header("Cache-Control", "no-store").entity(body).build();
+    }
+
+    static int status(TitleCertException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+            case TOO_MANY_REQUESTS -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    /** Refusals by the domain services. */
+    static final class Domain implements ExceptionMapper<TitleCertException> {
+        @Override
+        public Response toResponse(TitleCertException e) {
+            return response(status(e.kind()), new ErrorBody(e.code(), e.getMessage(),
+                    e.violations().isEmpty() ? null : e.violations()));
+        }
+    }
+
+    /** Routing and content negotiation failures raised by JAX-RS itself. */
+    static final class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            ErrorBody body = switch (status) {
+                case 404 -> new ErrorBody("NOT_FOUND", "接口不存在");
+                case 405 -> new ErrorBody("METHOD_NOT_ALLOWED", "不支持该请求方法");
+                case 406 -> new ErrorBody("NOT_ACCEPTABLE", "无法提供所要求的响应格式");
+                case 415 -> new ErrorBody("UNSUPPORTED_MEDIA_TYPE", "不支持该请求内容类型");
+                default -> status >= 500 ? null : new ErrorBody("BAD_REQUEST", "请求无效");
+            };
+            if (body == null) {
+                return unexpected(e);
+            }
+            Response r = response(status, body);
+            if (status == 405) {
+                return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
+            }
+            return r;
+        }
+    }
+
+    /** Malformed JSON bodies, and anything unforeseen. */
+    static final class Unexpected implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            if (e instanceof JsonProcessingException) {
+                return response(400, new ErrorBody("MALFORMED_JSON", "请求内容不是有效的 JSON，或字段类型不正确"));
+            }
+            return unexpected(e);
+        }
+    }
+
+    static Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Unexpected error, incident {}", incident, e);
+        return response(500, new ErrorBody("INTERNAL_ERROR", "服务器内部错误，请稍后重试（事件编号 " + incident + "）"));
+    }
+}

@@ -1,0 +1,94 @@
+package org.titlecert.rest.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Response;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Readiness of the platform: every bundle active, every TitleCert component active (so start-up work
+ * such as loading demo data has finished) and the database answering. Public.
+ */
+@Path("/health")
+@Tag(name = "platform")
+public class HealthResource {
+
+    private final BundleContext context;
+    private final Supplier<DataSource> dataSource;
+    private final ServiceComponentRuntime scr;
+
+    HealthResource(BundleContext context, Supplier<DataSource> dataSource, ServiceComponentRuntime scr) {
+        this.context = context;
+        this.dataSource = dataSource;
+        this.scr = scr;
+    }
+
+    @GET
+    @Produces("application/json")
+    @Operation(summary = "Platform health: UP when all bundles are active and the database answers")
+    public Response health() {
+        List<String> inactive = Arrays.stream(context.getBundles())
+                .filter(b -> !active(b))
+                .map(b -> b.getSymbolicName() + " " + b.getVersion())
+                .toList();
+        List<String> notReady = notReadyComponents();
+        boolean db = databaseAnswers();
+        boolean up = db && inactive.isEmpty() && notReady.isEmpty();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("database", db ? "UP" : "DOWN");
+        body.put("bundles", Map.of("total", context.getBundles().length, "inactive", inactive));
+        body.put("components", Map.of("notReady", notReady));
+        return Response.status(up ? 200 : 503).entity(body).header("Cache-Control", "no-store").build();
+    }
+
+    /** TitleCert components that are not active yet: unsatisfied, failed, or still activating. */
+    private List<String> notReadyComponents() {
+        return scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.bundle.symbolicName.startsWith("org.titlecert."))
+                .filter(d -> scr.isComponentEnabled(d))
+                .filter(d -> {
+                    var configs = scr.getComponentConfigurationDTOs(d);
+                    int wanted = d.immediate ? ComponentConfigurationDTO.ACTIVE
+                            : ComponentConfigurationDTO.SATISFIED | ComponentConfigurationDTO.ACTIVE;
+                    return configs.isEmpty() || configs.stream().anyMatch(c -> (c.state & wanted) == 0);
+                })
+                .map(d -> d.name)
+                .toList();
+    }
+
+    private static boolean active(Bundle b) {
+        boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+        return fragment ? b.getState() == Bundle.RESOLVED : b.getState() == Bundle.ACTIVE;
+    }
+
+    private boolean databaseAnswers() {
+        DataSource ds = dataSource.get();
+        if (ds == null) {
+            return false;
+        }
+        try (Connection c = ds.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

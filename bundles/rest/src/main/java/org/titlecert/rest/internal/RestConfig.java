@@ -1,0 +1,16 @@
+package org.titlecert.rest.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "TitleCert REST API", description = "The JSON API under /api/v1")
+@interface RestConfig {
+
+    String PID = "org.titlecert.rest";
+
+    @AttributeDefinition(name = "Address", description = "Relative to the CXF servlet context (/api)")
+    String address() default "/v1";
+
+    @AttributeDefinition(name = "Largest request body (MB)", description = "Roster files and documents")
+    int maxUploadMb() default 25;
+}

@@ -1,0 +1,72 @@
+package org.titlecert.rest.internal;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.annotations.Designate;
+import org.titlecert.filing.FilingService;
+import org.titlecert.filing.OrganizationService;
+
+/**
+ * Publishes the JSON API on the CXF servlet (moved to /api), at {@code /api/v1}.
+ * Resources are thin: they parse the request, call a domain service and shape the answer.
+ */
+@Component(immediate = true, configurationPid = RestConfig.PID)
+@Designate(ocd = RestConfig.class)
+public class RestServer {
+
+    @Reference
+    private FilingService filings;
+
+    @Reference
+    private OrganizationService organizations;
+
+    @Reference(target = "(osgi.jndi.service.name=titlecert)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    private volatile DataSource dataSource;
+
+    @Reference
+    private ServiceComponentRuntime scr;
+
+    private Server server;
+
+    @Activate
+    void activate(BundleContext context, RestConfig config) {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(BusFactory.getDefaultBus());
+        factory.setAddress(config.address());
+        factory.setServiceBeans(List.of(
+                new HealthResource(context, () -> dataSource, scr),
+                new OpenApiResource(),
+                new OrganizationResource(organizations),
+                new FilingResource(filings, config.maxUploadMb())));
+        factory.setProviders(List.of(Json.provider(), new CallerFilter(),
+                new ErrorMappers.Domain(), new ErrorMappers.Web(), new ErrorMappers.Unexpected()));
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
+        try {
+            server = factory.create();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (server != null) {
+            server.destroy();
+        }
+    }
+}

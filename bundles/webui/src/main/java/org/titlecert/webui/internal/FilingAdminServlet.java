@@ -1,0 +1,288 @@
+package org.titlecert.webui.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.servlet.Servlet;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.Part;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.titlecert.api.Caller;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
+import org.titlecert.api.TitleCertException;
+import org.titlecert.api.Violation;
+import org.titlecert.filing.Filing;
+import org.titlecert.filing.FilingDraft;
+import org.titlecert.filing.FilingQuery;
+import org.titlecert.filing.FilingService;
+import org.titlecert.filing.FilingStatus;
+import org.titlecert.filing.FilingType;
+import org.titlecert.filing.ImportMode;
+import org.titlecert.filing.ImportReport;
+import org.titlecert.filing.OrganizationService;
+import org.titlecert.filing.RosterEntry;
+
+/** 职称评审管理 — 批复备案管理: the filing list, a filing's page, and its forms. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("titlecert-filings")
+@HttpWhiteboardServletPattern({"/admin/filings", "/admin/filings/*"})
+@HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 25L * 1024 * 1024, maxRequestSize = 26L * 1024 * 1024)
+public class FilingAdminServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern ID = Pattern.compile("/(\\d+)(/[a-z-]+)?");
+    private static final int PAGE_SIZE = 15;
+    private static final int ROSTER_PAGE_SIZE = 20;
+
+    @Reference
+    private transient FilingService filings;
+
+    @Reference
+    private transient OrganizationService organizations;
+
+    @Reference
+    private transient Renderer renderer;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        Caller caller = Pages.caller(req);
+        try {
+            if (path.equals("/")) {
+                list(req, resp, caller);
+                return;
+            }
+            if (path.equals("/new")) {
+                form(req, resp, caller, null, null, List.of());
+                return;
+            }
+            Matcher m = ID.matcher(path);
+            if (m.matches() && m.group(2) == null) {
+                detail(req, resp, caller, Long.parseLong(m.group(1)));
+            } else if (m.matches() && "/edit".equals(m.group(2))) {
+                Filing f = filings.get(caller, Long.parseLong(m.group(1)));
+                form(req, resp, caller, f, draftOf(f), List.of());
+            } else {
+                notFound(resp);
+            }
+        } catch (TitleCertException e) {
+            failure(resp, e);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+        req.setCharacterEncoding("UTF-8");
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        Caller caller = Pages.caller(req);
+        if (path.equals("/")) {
+            FilingDraft d = draftFrom(req);
+            try {
+                Filing f = filings.create(caller, d);
+                Pages.flash(req, "success", "已发起批复备案“" + f.name() + "”，请上传人员名单和批复文件", null);
+                Pages.redirect(resp, "/admin/filings/" + f.id());
+            } catch (TitleCertException e) {
+                form(req, resp, caller, null, d, e.violations().isEmpty()
+                        ? List.of(Violation.field("form", e.getMessage())) : e.violations());
+            }
+            return;
+        }
+        Matcher m = ID.matcher(path);
+        if (!m.matches() || m.group(2) == null && !path.matches("/\\d+")) {
+            notFound(resp);
+            return;
+        }
+        long id = Long.parseLong(m.group(1));
+        String action = m.group(2) == null ? "" : m.group(2);
+        String back = "/admin/filings/" + id;
+        try {
+            switch (action) {
+                case "" -> {
+                    FilingDraft d = draftFrom(req);
+                    try {
+                        filings.update(caller, id, d);
+                        Pages.flash(req, "success", "已保存", null);
+                    } catch (TitleCertException e) {
+                        if (e.kind() == TitleCertException.Kind.INVALID) {
+                            form(req, resp, caller, filings.get(caller, id), d, e.violations());
+                            return;
+                        }
+                        throw e;
+                    }
+                }
+                case "/roster" -> importRoster(req, caller, id);
+                case "/document" -> uploadDocument(req, caller, id);
+                case "/approve" -> {
+                    filings.approve(caller, id);
+                    Pages.flash(req, "success", "已审核通过，名单已入库", null);
+                }
+                case "/reject" -> {
+                    filings.reject(caller, id, Pages.param(req, "reason"));
+                    Pages.flash(req, "success", "已审核不通过", null);
+                }
+                default -> {
+                    notFound(resp);
+                    return;
+                }
+            }
+        } catch (TitleCertException e) {
+            if (e.kind() == TitleCertException.Kind.NOT_FOUND) {
+                failure(resp, e);
+                return;
+            }
+            Pages.flash(req, e);
+        }
+        Pages.redirect(resp, back);
+    }
+
+    private void importRoster(HttpServletRequest req, Caller caller, long id) throws IOException, ServletException {
+        byte[] content = upload(req, "file");
+        ImportMode mode = "REPLACE".equals(Pages.param(req, "mode")) ? ImportMode.REPLACE : ImportMode.MERGE;
+        ImportReport r = filings.importRoster(caller, id, content, mode);
+        Pages.flash(req, "success", String.format("导入成功：共 %d 行，新增 %d 人，更新 %d 人，未变 %d 人%s",
+                r.rows(), r.inserted(), r.updated(), r.unchanged(),
+                r.removed() > 0 ? "，移除 " + r.removed() + " 人" : ""), null);
+    }
+
+    private void uploadDocument(HttpServletRequest req, Caller caller, long id) throws IOException, ServletException {
+        Part part = part(req, "file");
+        try (InputStream in = part.getInputStream()) {
+            filings.putApprovalDocument(caller, id, part.getSubmittedFileName(), in);
+        }
+        Pages.flash(req, "success", "批复文件已上传", null);
+    }
+
+    private static Part part(HttpServletRequest req, String name) throws IOException, ServletException {
+        Part part;
+        try {
+            part = req.getPart(name);
+        } catch (IllegalStateException e) {
+            throw TitleCertException.tooLarge("PAYLOAD_TOO_LARGE", "文件超过大小限制");
+        }
+        if (part == null || part.getSize() == 0) {
+            throw TitleCertException.invalid("FILE_REQUIRED", "请选择要上传的文件");
+        }
+        return part;
+    }
+
+    private static byte[] upload(HttpServletRequest req, String name) throws IOException, ServletException {
+        try (InputStream in = part(req, name).getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private void list(HttpServletRequest req, HttpServletResponse resp, Caller caller) throws IOException {
+        Map<String, String> filter = new LinkedHashMap<>();
+        for (String p : List.of("name", "approvalNumber", "year", "type", "status")) {
+            filter.put(p, Pages.param(req, p));
+        }
+        Integer page = Pages.integer(Pages.param(req, "page"));
+        FilingQuery q = new FilingQuery(filter.get("name"), filter.get("approvalNumber"),
+                Pages.integer(filter.get("year")), enumOrNull(FilingType.class, filter.get("type")),
+                enumOrNull(FilingStatus.class, filter.get("status")), null, null,
+                new PageRequest(page == null || page < 1 ? 1 : page, PAGE_SIZE));
+        Page<Filing> result = filings.find(caller, q);
+        Map<String, Object> model = base(req);
+        model.put("filter", filter);
+        model.put("result", result);
+        model.put("filterQuery", Pages.query(filter));
+        model.put("years", years());
+        model.put("types", FilingType.values());
+        model.put("statuses", FilingStatus.values());
+        renderer.render(resp, 200, "filings", model);
+    }
+
+    private void detail(HttpServletRequest req, HttpServletResponse resp, Caller caller, long id) throws IOException {
+        Filing f = filings.get(caller, id);
+        Integer page = Pages.integer(Pages.param(req, "page"));
+        Page<RosterEntry> roster = filings.roster(caller, id,
+                new PageRequest(page == null || page < 1 ? 1 : page, ROSTER_PAGE_SIZE));
+        Map<String, Object> model = base(req);
+        model.put("f", f);
+        model.put("roster", roster);
+        model.put("canDecide", caller.isSystem() && f.editable());
+        renderer.render(resp, 200, "filing", model);
+    }
+
+    private void form(HttpServletRequest req, HttpServletResponse resp, Caller caller, Filing existing,
+                      FilingDraft draft, List<Violation> violations) throws IOException {
+        Map<String, Object> model = base(req);
+        model.put("existing", existing);
+        model.put("d", draft == null ? new FilingDraft("", "", Year.now().getValue(), FilingType.REVIEW, null, null)
+                : draft);
+        Map<String, String> errors = new HashMap<>();
+        violations.forEach(v -> errors.putIfAbsent(v.column(), v.reason()));
+        model.put("errors", errors);
+        model.put("types", FilingType.values());
+        model.put("committees", organizations.committees().stream()
+                .filter(c -> caller.mayManageUnit(c.unitId())).toList());
+        model.put("authorities", organizations.issuingAuthorities());
+        renderer.render(resp, violations.isEmpty() ? 200 : 400, "filing-form", model);
+    }
+
+    private Map<String, Object> base(HttpServletRequest req) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("flash", Pages.takeFlash(req));
+        model.put("user", Pages.caller(req).principal());
+        model.put("active", "filings");
+        return model;
+    }
+
+    private void failure(HttpServletResponse resp, TitleCertException e) throws IOException {
+        int status = switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            default -> 400;
+        };
+        renderer.render(resp, status, "error", Map.of("message", e.getMessage()));
+    }
+
+    private void notFound(HttpServletResponse resp) throws IOException {
+        renderer.render(resp, 404, "error", Map.of("message", "页面不存在"));
+    }
+
+    private static FilingDraft draftFrom(HttpServletRequest req) {
+        return new FilingDraft(Pages.param(req, "name"), Pages.param(req, "approvalNumber"),
+                Pages.integer(Pages.param(req, "year")), enumOrNull(FilingType.class, Pages.param(req, "type")),
+                Pages.longId(Pages.param(req, "committeeId")), Pages.longId(Pages.param(req, "issuingAuthorityId")));
+    }
+
+    private static FilingDraft draftOf(Filing f) {
+        return new FilingDraft(f.name(), f.approvalNumber(), f.year(), f.type(), f.committee().id(),
+                f.issuingAuthority().id());
+    }
+
+    private static List<Integer> years() {
+        int now = Year.now().getValue();
+        List<Integer> years = new ArrayList<>();
+        for (int y = now + 1; y >= now - 8; y--) {
+            years.add(y);
+        }
+        return years;
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String v) {
+        try {
+            return v == null ? null : Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.titlecert.webui.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Formats values for pages: dates in China Standard Time, sizes in KB/MB. */
+public final class Format {
+
+    static final Format INSTANCE = new Format();
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private Format() {
+    }
+
+    public String dateTime(Instant t) {
+        return t == null ? "" : DATE_TIME.format(t.atZone(CHINA));
+    }
+
+    public String date(LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+
+    public String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+        }
+        return String.format("%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,38 @@
+package org.titlecert.webui.internal;
+
+import java.io.IOException;
+import java.util.Map;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/** The portal page at {@code /}, and the Chinese 404 page for every path no other servlet serves. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("titlecert-home")
+@HttpWhiteboardServletPattern("/")
+public class HomeServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient Renderer renderer;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI();
+        if ("/".equals(path) || path.isEmpty() || "/index.html".equals(path)) {
+            renderer.render(resp, 200, "home", Map.of());
+        } else if ("/admin".equals(path) || "/admin/".equals(path)) {
+            resp.sendRedirect("/admin/filings");
+        } else {
+            renderer.render(resp, 404, "error", Map.of("message", "页面不存在"));
+        }
+    }
+}

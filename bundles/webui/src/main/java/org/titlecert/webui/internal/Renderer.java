@@ -1,0 +1,65 @@
+package org.titlecert.webui.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+/** Renders the FreeMarker page templates, HTML-escaped by default, with the platform's branding. */
+@Component(service = Renderer.class, configurationPid = WebUiConfig.PID)
+@Designate(ocd = WebUiConfig.class)
+public class Renderer {
+
+    private final Configuration freemarker;
+    private volatile WebUiConfig config;
+
+    public Renderer() {
+        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setTemplateLoader(new ClassTemplateLoader(Renderer.class, "/templates"));
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker.setNumberFormat("computer");
+    }
+
+    @Activate
+    @Modified
+    void configure(WebUiConfig c) {
+        this.config = c;
+    }
+
+    WebUiConfig config() {
+        return config;
+    }
+
+    void render(HttpServletResponse resp, int status, String template, Map<String, Object> model) throws IOException {
+        Map<String, Object> m = new HashMap<>(model);
+        m.put("platformName", config.platformName());
+        m.put("operator", config.operator());
+        m.put("fmt", Format.INSTANCE);
+        resp.setStatus(status);
+        resp.setContentType("text/html;charset=UTF-8");
+        Writer w = resp.getWriter();
+        try {
+            freemarker.getTemplate(template + ".ftlh").process(m, w);
+        } catch (TemplateException e) {
+            throw new IOException("template " + template + " failed", e);
+        }
+    }
+}
