@@ -33,11 +33,11 @@ class FilingApiIT {
         int[] years = {2018, 2018, 2019, 2019, 2019, 2020, 2020};
         String[] types = {"REVIEW", "EXAM", "REVIEW", "REVIEW", "RECOGNITION", "EXAM", "REVIEW"};
         for (int i = 0; i < years.length; i++) {
-            TestData.filing(api, SEED + i, years[i], types[i]);
+            TestFixtures.filing(api, SEED + i, years[i], types[i]);
         }
         long approved = ids("name=" + SEED + "&year=2020&type=EXAM").get(0);
-        importCsv(approved, TestData.roster(3)).status();
-        api.putBytes("/api/v1/filings/" + approved + "/approval-document", "application/pdf", TestData.pdf());
+        importCsv(approved, TestFixtures.roster(3)).status();
+        api.putBytes("/api/v1/filings/" + approved + "/approval-document", "application/pdf", TestFixtures.pdf());
         assertThat(api.post("/api/v1/filings/" + approved + "/approve", "").status()).isEqualTo(200);
         long rejected = ids("name=" + SEED + "&year=2019&type=RECOGNITION").get(0);
         assertThat(api.post("/api/v1/filings/" + rejected + "/reject", Map.of("reason", "材料不全")).status())
@@ -135,7 +135,7 @@ class FilingApiIT {
         assertThat(bad.json().get("errors").findValuesAsText("column"))
                 .contains("name", "approvalNumber", "year", "type", "committeeId", "issuingAuthorityId");
 
-        JsonNode f = TestData.filing(api, TAG + "重复文号", 2020, "REVIEW");
+        JsonNode f = TestFixtures.filing(api, TAG + "重复文号", 2020, "REVIEW");
         Api.Response dup = api.post("/api/v1/filings", Map.of("name", "另一个", "approvalNumber",
                 f.get("approvalNumber").asText(), "year", 2020, "type", "REVIEW",
                 "committeeId", f.at("/committee/id").asLong(), "issuingAuthorityId",
@@ -150,7 +150,7 @@ class FilingApiIT {
 
     @Test
     void updateChangesAPendingFiling() {
-        JsonNode f = TestData.filing(api, TAG + "待修改", 2020, "REVIEW");
+        JsonNode f = TestFixtures.filing(api, TAG + "待修改", 2020, "REVIEW");
         long id = f.get("id").asLong();
         Api.Response r = api.put("/api/v1/filings/" + id, Map.of("name", TAG + "已修改", "approvalNumber",
                 f.get("approvalNumber").asText(), "year", 2019, "type", "EXAM",
@@ -166,11 +166,11 @@ class FilingApiIT {
 
     @Test
     void importReportsEveryBadRowAndStoresNothing() {
-        long id = TestData.filing(api, TAG + "导入校验", 2020, "REVIEW").get("id").asLong();
-        String csv = TestData.HEADER + TestData.rows(2, 100).get(0)
+        long id = TestFixtures.filing(api, TAG + "导入校验", 2020, "REVIEW").get("id").asLong();
+        String csv = TestFixtures.HEADER + TestFixtures.rows(2, 100).get(0)
                 + "张三,110105194912310021,女,1949-12-31,某单位,会计人员,会计,会计师,中级,2021-12-20\n"
                 + "李四,11010519491231002X,男,1949-12-31,某单位,会计人员,会计,会计师,特级,2021-12-20\n"
-                + TestData.rows(2, 100).get(0);
+                + TestFixtures.rows(2, 100).get(0);
         Api.Response r = importCsv(id, csv);
         assertThat(r.status()).isEqualTo(400);
         JsonNode body = r.json();
@@ -186,8 +186,8 @@ class FilingApiIT {
 
     @Test
     void importIsIdempotentAndMergesOrReplaces() {
-        long id = TestData.filing(api, TAG + "幂等导入", 2020, "REVIEW").get("id").asLong();
-        String csv = TestData.HEADER + String.join("", TestData.rows(5, 200));
+        long id = TestFixtures.filing(api, TAG + "幂等导入", 2020, "REVIEW").get("id").asLong();
+        String csv = TestFixtures.HEADER + String.join("", TestFixtures.rows(5, 200));
         JsonNode first = importCsv(id, csv).json();
         assertThat(first.get("inserted").asInt()).isEqualTo(5);
         String updatedAt = api.get("/api/v1/filings/" + id).json().get("updatedAt").asText();
@@ -202,7 +202,7 @@ class FilingApiIT {
         JsonNode merge = importCsv(id, changed).json();
         assertThat(merge.get("updated").asInt()).isEqualTo(1);
 
-        String fewer = TestData.HEADER + String.join("", TestData.rows(3, 200));
+        String fewer = TestFixtures.HEADER + String.join("", TestFixtures.rows(3, 200));
         JsonNode replace = api.postBytes("/api/v1/filings/" + id + "/roster?mode=REPLACE", "text/csv",
                 fewer.getBytes(StandardCharsets.UTF_8)).json();
         assertThat(replace.get("removed").asInt()).isEqualTo(2);
@@ -217,8 +217,8 @@ class FilingApiIT {
 
     @Test
     void importsGbkCsvAndXlsx() throws IOException {
-        long id = TestData.filing(api, TAG + "编码导入", 2020, "REVIEW").get("id").asLong();
-        String csv = TestData.HEADER + String.join("", TestData.rows(2, 300));
+        long id = TestFixtures.filing(api, TAG + "编码导入", 2020, "REVIEW").get("id").asLong();
+        String csv = TestFixtures.HEADER + String.join("", TestFixtures.rows(2, 300));
         Api.Response gbk = api.postBytes("/api/v1/filings/" + id + "/roster", "text/csv",
                 csv.getBytes(Charset.forName("GBK")));
         assertThat(gbk.status()).as(gbk.body()).isEqualTo(200);
@@ -229,7 +229,7 @@ class FilingApiIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "test", "1.0")) {
             Worksheet ws = wb.newWorksheet("名单");
-            String[] lines = (TestData.HEADER + String.join("", TestData.rows(4, 400))).split("\n");
+            String[] lines = (TestFixtures.HEADER + String.join("", TestFixtures.rows(4, 400))).split("\n");
             for (int r = 0; r < lines.length; r++) {
                 String[] cells = lines[r].split(",");
                 for (int c = 0; c < cells.length; c++) {
@@ -246,12 +246,12 @@ class FilingApiIT {
 
     @Test
     void approvalDocumentIsCheckedByContentAndSize() {
-        long id = TestData.filing(api, TAG + "批复文件", 2020, "REVIEW").get("id").asLong();
+        long id = TestFixtures.filing(api, TAG + "批复文件", 2020, "REVIEW").get("id").asLong();
         String path = "/api/v1/filings/" + id + "/approval-document";
         Api.Response html = api.putBytes(path, "application/pdf", "<html><body>x</body></html>".getBytes());
         assertThat(html.status()).isEqualTo(415);
         assertThat(html.json().get("code").asText()).isEqualTo("DOCUMENT_NOT_PDF");
-        byte[] pdf = TestData.pdf();
+        byte[] pdf = TestFixtures.pdf();
         Api.Response truncated = api.putBytes(path, "application/pdf", java.util.Arrays.copyOf(pdf, pdf.length / 2));
         assertThat(truncated.json().get("code").asText()).isEqualTo("DOCUMENT_TRUNCATED");
         Api.Response empty = api.putBytes(path, "application/pdf", new byte[0]);
@@ -276,14 +276,14 @@ class FilingApiIT {
 
     @Test
     void onlyAFilingWithAnApprovalDocumentAndARosterCanBeApprovedAndThenItIsReadOnly() {
-        long id = TestData.filing(api, TAG + "审核规则", 2020, "REVIEW").get("id").asLong();
+        long id = TestFixtures.filing(api, TAG + "审核规则", 2020, "REVIEW").get("id").asLong();
         String base = "/api/v1/filings/" + id;
         Api.Response noDoc = api.post(base + "/approve", "");
         assertThat(noDoc.status()).isEqualTo(400);
         assertThat(noDoc.json().get("code").asText()).isEqualTo("APPROVAL_DOCUMENT_REQUIRED");
-        api.putBytes(base + "/approval-document", "application/pdf", TestData.pdf());
+        api.putBytes(base + "/approval-document", "application/pdf", TestFixtures.pdf());
         assertThat(api.post(base + "/approve", "").json().get("code").asText()).isEqualTo("ROSTER_EMPTY");
-        importCsv(id, TestData.HEADER + String.join("", TestData.rows(2, 500)));
+        importCsv(id, TestFixtures.HEADER + String.join("", TestFixtures.rows(2, 500)));
 
         Api.Response approved = api.post(base + "/approve", "");
         assertThat(approved.status()).isEqualTo(200);
@@ -292,8 +292,8 @@ class FilingApiIT {
 
         for (Api.Response r : List.of(api.post(base + "/approve", ""),
                 api.post(base + "/reject", Map.of("reason", "x")),
-                importCsv(id, TestData.roster(1)),
-                api.putBytes(base + "/approval-document", "application/pdf", TestData.pdf()),
+                importCsv(id, TestFixtures.roster(1)),
+                api.putBytes(base + "/approval-document", "application/pdf", TestFixtures.pdf()),
                 api.put(base, Map.of("name", "x", "approvalNumber", "y", "year", 2020, "type", "REVIEW",
                         "committeeId", 1, "issuingAuthorityId", 1)))) {
             assertThat(r.status()).as(r.body()).isEqualTo(409);
@@ -303,7 +303,7 @@ class FilingApiIT {
 
     @Test
     void rejectionNeedsAReasonAndIsFinal() {
-        long id = TestData.filing(api, TAG + "驳回", 2020, "REVIEW").get("id").asLong();
+        long id = TestFixtures.filing(api, TAG + "驳回", 2020, "REVIEW").get("id").asLong();
         Api.Response noReason = api.post("/api/v1/filings/" + id + "/reject", Map.of("reason", " "));
         assertThat(noReason.json().get("code").asText()).isEqualTo("REASON_REQUIRED");
         JsonNode rejected = api.post("/api/v1/filings/" + id + "/reject", Map.of("reason", "材料不全")).json();

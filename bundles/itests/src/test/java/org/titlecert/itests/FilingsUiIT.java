@@ -61,9 +61,9 @@ class FilingsUiIT {
 
     @Test
     void importShowsThePerRowErrorReportInChinese() throws Exception {
-        long id = TestData.filing(platform.api(), "界面导入测试", 2020, "REVIEW").get("id").asLong();
+        long id = TestFixtures.filing(platform.api(), "界面导入测试", 2020, "REVIEW").get("id").asLong();
         Path csv = Files.createTempFile("roster", ".csv");
-        Files.writeString(csv, TestData.HEADER
+        Files.writeString(csv, TestFixtures.HEADER
                 + "张三,110105194912310021,女,1949-12-31,某单位,会计人员,会计,会计师,中级,2021-12-20\n");
         browser.get(platform.url("/admin/filings/" + id));
         browser.findElement(By.cssSelector("#roster input[type=file]")).sendKeys(csv.toString());
@@ -73,7 +73,7 @@ class FilingsUiIT {
         assertThat(alert.findElements(By.cssSelector("table.violations tbody tr"))).hasSize(1);
         Browser.screenshot(browser, "import-errors");
 
-        Files.writeString(csv, TestData.roster(3));
+        Files.writeString(csv, TestFixtures.roster(3));
         browser.findElement(By.cssSelector("#roster input[type=file]")).sendKeys(csv.toString());
         browser.findElement(By.id("import")).click();
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("导入成功").contains("新增 3 人");

@@ -15,10 +15,10 @@ class RestartIT {
     void dataSurvivesARestartAndDemoDataIsNotLoadedAgain() {
         Platform platform = Platform.shared();
         Api api = platform.api();
-        long id = TestData.filing(api, "重启前创建的批复备案", 2020, "REVIEW").get("id").asLong();
+        long id = TestFixtures.filing(api, "重启前创建的批复备案", 2020, "REVIEW").get("id").asLong();
         api.postBytes("/api/v1/filings/" + id + "/roster", "text/csv",
-                TestData.roster(4).getBytes(StandardCharsets.UTF_8));
-        byte[] pdf = TestData.pdf();
+                TestFixtures.roster(4).getBytes(StandardCharsets.UTF_8));
+        byte[] pdf = TestFixtures.pdf();
         api.putBytes("/api/v1/filings/" + id + "/approval-document", "application/pdf", pdf);
         JsonNode before = api.get("/api/v1/filings/" + id).json();
         String roster = api.get("/api/v1/filings/" + id + "/roster").body();

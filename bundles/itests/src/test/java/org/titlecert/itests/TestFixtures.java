@@ -16,19 +16,19 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Builds what tests send: filings, rosters with valid ID numbers, PDFs. */
-final class TestData {
+public final class TestFixtures {
 
-    static final String HEADER = "姓名,身份证号码,性别,出生日期,工作单位,系列,专业,职称名称,职称级别,取得时间\n";
+    public static final String HEADER = "姓名,身份证号码,性别,出生日期,工作单位,系列,专业,职称名称,职称级别,取得时间\n";
     private static final int[] W = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final String GIVEN = "明华强军平志刚建国玉兰秀英桂芳丽娟海燕文博子轩思远雨涵";
 
-    private TestData() {
+    private TestFixtures() {
     }
 
     /** A valid resident ID number: Hefei region, the given birth date, a sequence whose parity gives the gender. */
-    static String idNumber(LocalDate birth, int seq, boolean male) {
+    public static String idNumber(LocalDate birth, int seq, boolean male) {
         int s = (seq % 500) * 2 + (male ? 1 : 0);
         String first17 = "340104" + String.format("%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(),
                 birth.getDayOfMonth(), s);
@@ -40,11 +40,16 @@ final class TestData {
     }
 
     /** A roster of {@code n} distinct valid people, CSV in UTF-8. */
-    static String roster(int n) {
-        return HEADER + String.join("", rows(n, 0));
+    public static String roster(int n) {
+        return roster(n, 0);
     }
 
-    static List<String> rows(int n, int offset) {
+    /** A roster of {@code n} people numbered from {@code offset}: the same offset gives the same people. */
+    public static String roster(int n, int offset) {
+        return HEADER + String.join("", rows(n, offset));
+    }
+
+    public static List<String> rows(int n, int offset) {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int k = offset + i;
@@ -58,11 +63,11 @@ final class TestData {
         return rows;
     }
 
-    static long committee(Api api, String code) {
+    public static long committee(Api api, String code) {
         return idOf(api.get("/api/v1/committees").json(), code);
     }
 
-    static long authority(Api api, String code) {
+    public static long authority(Api api, String code) {
         return idOf(api.get("/api/v1/issuing-authorities").json(), code);
     }
 
@@ -75,12 +80,12 @@ final class TestData {
         throw new AssertionError("no " + code + " in " + list);
     }
 
-    static String uniqueNumber(String prefix) {
+    public static String uniqueNumber(String prefix) {
         return prefix + "〔" + SEQ.incrementAndGet() + "〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
     }
 
     /** Creates a pending filing of the demo accounting committee (unit AHCZ); returns its JSON. */
-    static JsonNode filing(Api api, String name, int year, String type) {
+    public static JsonNode filing(Api api, String name, int year, String type) {
         Api.Response r = api.post("/api/v1/filings", Map.of("name", name, "approvalNumber", uniqueNumber("测试"),
                 "year", year, "type", type, "committeeId", committee(api, "AHKJGP"),
                 "issuingAuthorityId", authority(api, "AHRS")));
@@ -91,7 +96,7 @@ final class TestData {
     }
 
     /** A valid one-page PDF. */
-    static byte[] pdf() {
+    public static byte[] pdf() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.addPage(new PDPage());
             doc.save(out);
