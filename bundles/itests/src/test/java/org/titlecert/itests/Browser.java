@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium through Debian's chromedriver; Selenium Manager downloads nothing. */
 final class Browser {
@@ -30,6 +33,25 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /** Signs in at 管理人员登录, reading the captcha's answer from the test hook. */
+    static void loginAdmin(WebDriver driver, Platform platform, String account, String password) {
+        driver.get(platform.url("/admin/login"));
+        driver.findElement(By.id("account")).sendKeys(account);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("captcha")).sendKeys(captchaAnswer(driver));
+        driver.findElement(By.id("submit")).click();
+    }
+
+    /** Waits until the browser has navigated to a URL containing {@code fragment}, and returns it. */
+    static String waitForUrl(WebDriver driver, String fragment) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(fragment));
+        return driver.getCurrentUrl();
+    }
+
+    static String captchaAnswer(WebDriver driver) {
+        return driver.findElement(By.id("captcha-img")).getAttribute("data-test-answer");
     }
 
     static Path screenshot(WebDriver driver, String name) throws IOException {

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The filing registry over REST: filters, paging, roster import, the approval document and the approve rule. */
 class FilingApiIT {
 
-    private static final Api api = Platform.shared().api();
+    private static final Api api = Platform.shared().system();
     private static final String TAG = "筛选" + UUID.randomUUID().toString().substring(0, 6);
     /** The name shared by the seven seeded filings, and by no filing the other tests create. */
     private static final String SEED = TAG + "职称评审";

@@ -23,6 +23,8 @@ class FilingsUiIT {
     @BeforeAll
     static void open() {
         browser = Browser.start();
+        DemoAccounts.Account admin = Platform.shared().accounts().first("sysadmin");
+        Browser.loginAdmin(browser, Platform.shared(), admin.login(), admin.secret());
     }
 
     @AfterAll
@@ -61,7 +63,7 @@ class FilingsUiIT {
 
     @Test
     void importShowsThePerRowErrorReportInChinese() throws Exception {
-        long id = TestFixtures.filing(platform.api(), "界面导入测试", 2020, "REVIEW").get("id").asLong();
+        long id = TestFixtures.filing(platform.system(), "界面导入测试", 2020, "REVIEW").get("id").asLong();
         Path csv = Files.createTempFile("roster", ".csv");
         Files.writeString(csv, TestFixtures.HEADER
                 + "张三,110105194912310021,女,1949-12-31,某单位,会计人员,会计,会计师,中级,2021-12-20\n");

@@ -36,6 +36,7 @@ public final class Platform {
     public static synchronized Platform shared() {
         if (shared == null) {
             shared = create("shared");
+            shared.configureForTests();
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
@@ -59,6 +60,30 @@ public final class Platform {
         }
     }
 
+    /**
+     * Test hooks on (captcha answers readable), a short throttle cap, and the government SSO pointed
+     * at the test OpenID provider.
+     */
+    public void configureForTests() {
+        try {
+            Files.writeString(home.resolve("etc/org.titlecert.identity.cfg"),
+                    "testHooks = true\nthrottleMaxDelaySeconds = 2\n");
+            Path secret = home.resolve("etc/oidc-client.secret");
+            Files.writeString(secret, "test-client-secret\n");
+            Files.writeString(home.resolve("etc/org.titlecert.oidc.cfg"), String.join("\n",
+                    "enabled = true", "providerName = 测试政务服务网", "issuer = " + Sso.issuer(),
+                    "clientId = " + Sso.CLIENT_ID, "clientSecretFile = " + secret,
+                    "redirectUri = " + url("/login/sso/callback"), "idNumberClaim = id_number", "") );
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo accounts the platform wrote on first start. */
+    public DemoAccounts accounts() {
+        return DemoAccounts.read(home.resolve("data/demo-accounts.txt"));
+    }
+
     public Path home() {
         return home;
     }
@@ -71,8 +96,14 @@ public final class Platform {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** An anonymous API client. */
     public Api api() {
         return new Api(url(""));
+    }
+
+    /** An API client with the demo system API key: every scope, every unit. */
+    public Api system() {
+        return api().withKey(accounts().first("sysapi").secret());
     }
 
     /** Starts and waits until health reports UP; returns the seconds it took. */

@@ -14,7 +14,7 @@ class RestartIT {
     @Test
     void dataSurvivesARestartAndDemoDataIsNotLoadedAgain() {
         Platform platform = Platform.shared();
-        Api api = platform.api();
+        Api api = platform.system();
         long id = TestFixtures.filing(api, "重启前创建的批复备案", 2020, "REVIEW").get("id").asLong();
         api.postBytes("/api/v1/filings/" + id + "/roster", "text/csv",
                 TestFixtures.roster(4).getBytes(StandardCharsets.UTF_8));

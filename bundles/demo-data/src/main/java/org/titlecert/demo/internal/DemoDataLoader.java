@@ -3,6 +3,7 @@ package org.titlecert.demo.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.titlecert.filing.ImportMode;
 import org.titlecert.filing.IssuingAuthority;
 import org.titlecert.filing.OrganizationService;
 import org.titlecert.filing.OrganizingUnit;
+import org.titlecert.identity.AdminAccountService;
+import org.titlecert.identity.ApiKeyService;
+import org.titlecert.identity.RegistrationService;
 
 /**
  * Loads the demo catalog through the public services, exactly as a unit and the HR department
@@ -47,6 +51,15 @@ public class DemoDataLoader {
     @Reference
     private FilingService filings;
 
+    @Reference
+    private AdminAccountService admins;
+
+    @Reference
+    private ApiKeyService apiKeys;
+
+    @Reference
+    private RegistrationService registration;
+
     @Activate
     void activate(DemoConfig config) throws IOException {
         if (!config.enabled()) {
@@ -58,11 +71,21 @@ public class DemoDataLoader {
             return;
         }
         long started = System.nanoTime();
-        load();
+        boolean fresh = organizations.units().isEmpty();
+        List<DemoAccounts.Individual> individuals = load();
+        if (fresh) {
+            Map<String, Long> unitIds = new java.util.LinkedHashMap<>();
+            DemoCatalog.UNITS.forEach(u -> unitIds.put(u.code(), organizations.unitByCode(u.code()).orElseThrow().id()));
+            Path file = Path.of(System.getProperty("karaf.data", "data"), "demo-accounts.txt");
+            DemoAccounts.create(DEMO, admins, apiKeys, registration, unitIds, individuals, file);
+            LOG.info("Demo accounts are listed in {}", file);
+        }
         LOG.info("Demo data ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    void load() throws IOException {
+    /** Loads what is missing; returns the people who get demo accounts: the first of each approved filing. */
+    List<DemoAccounts.Individual> load() throws IOException {
+        List<DemoAccounts.Individual> individuals = new ArrayList<>();
         Map<String, Ids> units = new HashMap<>();
         for (DemoCatalog.Unit u : DemoCatalog.UNITS) {
             units.put(u.code(), ensureUnit(u));
@@ -78,7 +101,15 @@ public class DemoDataLoader {
             roster.addAll(people.next(spec.people() - spec.carryOver()));
             previous.put(unit.code(), roster);
             ensureFiling(spec, unit, units.get(unit.code()), roster, pdf);
+            if (spec.status() == FilingStatus.APPROVED && spec.carryOver() == 0) {
+                for (int i = 0; i < 2; i++) {
+                    DemoPeople.Person p = roster.get(i);
+                    individuals.add(new DemoAccounts.Individual(p, unit.code(),
+                            unit.employers().get(i % unit.employers().size())));
+                }
+            }
         }
+        return individuals;
     }
 
     private record Ids(long unit, long committee, long authority) {

@@ -34,6 +34,8 @@ import org.titlecert.api.PageRequest;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
+import org.titlecert.audit.AuditLog;
+import org.titlecert.audit.Outcome;
 import org.titlecert.filing.Document;
 import org.titlecert.filing.DocumentInfo;
 import org.titlecert.filing.Filing;
@@ -60,6 +62,9 @@ public class JpaFilingService implements FilingService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
+
+    @Reference
+    private AuditLog audit;
 
     private final Clock clock = Clock.systemUTC();
     private volatile FilingRegistryConfig config;
@@ -135,23 +140,27 @@ public class JpaFilingService implements FilingService {
     @Override
     public Filing create(Caller caller, FilingDraft draft) {
         requireManager(caller);
-        return write(em -> {
-            FilingEntity f = new FilingEntity(now());
-            apply(em, caller, f, draft, null);
-            em.persist(f);
-            return dto(em, f);
+        Filing f = write(em -> {
+            FilingEntity e = new FilingEntity(now());
+            apply(em, caller, e, draft, null);
+            em.persist(e);
+            return dto(em, e);
         });
+        audit.record(caller, "FILING_CREATE", "filing:" + f.id(), Outcome.SUCCESS, f.approvalNumber());
+        return f;
     }
 
     @Override
     public Filing update(Caller caller, long id, FilingDraft draft) {
         requireManager(caller);
-        return write(em -> {
-            FilingEntity f = editable(em, caller, id);
-            apply(em, caller, f, draft, id);
-            f.touch(now());
-            return dto(em, f);
+        Filing f = write(em -> {
+            FilingEntity e = editable(em, caller, id);
+            apply(em, caller, e, draft, id);
+            e.touch(now());
+            return dto(em, e);
         });
+        audit.record(caller, "FILING_UPDATE", "filing:" + id, Outcome.SUCCESS, f.approvalNumber());
+        return f;
     }
 
     @Override
@@ -169,6 +178,7 @@ public class JpaFilingService implements FilingService {
             f.touch(now());
             return dto(em, f);
         });
+        audit.record(caller, "FILING_APPROVE", "filing:" + id, Outcome.SUCCESS, approved.approvalNumber());
         EventAdmin ea = events;
         if (ea != null) {
             ea.postEvent(new Event(TOPIC_APPROVED, Map.of("filingId", id, "principal", caller.principal())));
@@ -186,12 +196,14 @@ public class JpaFilingService implements FilingService {
         if (reason.length() > 500) {
             throw TitleCertException.invalid("REASON_TOO_LONG", "原因不能超过 500 字");
         }
-        return write(em -> {
-            FilingEntity f = editable(em, caller, id);
-            f.decide(FilingStatus.REJECTED, reason.strip(), now());
-            f.touch(now());
-            return dto(em, f);
+        Filing f = write(em -> {
+            FilingEntity e = editable(em, caller, id);
+            e.decide(FilingStatus.REJECTED, reason.strip(), now());
+            e.touch(now());
+            return dto(em, e);
         });
+        audit.record(caller, "FILING_REJECT", "filing:" + id, Outcome.SUCCESS, reason.strip());
+        return f;
     }
 
     @Override
@@ -203,12 +215,17 @@ public class JpaFilingService implements FilingService {
         RosterValidator.Result result = new RosterValidator(LocalDate.now(clock)).validate(table);
         if (!result.violations().isEmpty()) {
             List<Violation> v = result.violations();
+            audit.record(caller, "ROSTER_IMPORT", "filing:" + filingId, Outcome.FAILURE, v.size() + " 处错误");
             throw TitleCertException.invalid("ROSTER_INVALID",
                     "名单校验未通过，共 " + v.size() + " 处错误，未导入任何数据",
                     v.subList(0, Math.min(v.size(), c.maxReportedViolations())));
         }
-        return write(em -> upsert(em, caller, filingId, result.rows(), mode == null ? ImportMode.MERGE : mode,
-                table));
+        ImportReport report = write(em -> upsert(em, caller, filingId, result.rows(),
+                mode == null ? ImportMode.MERGE : mode, table));
+        audit.record(caller, "ROSTER_IMPORT", "filing:" + filingId, Outcome.SUCCESS, String.format(
+                "%s %d 行：新增 %d，更新 %d，未变 %d，移除 %d", report.format(), report.rows(), report.inserted(),
+                report.updated(), report.unchanged(), report.removed()));
+        return report;
     }
 
     private ImportReport upsert(EntityManager em, Caller caller, long filingId, List<RosterRow> rows, ImportMode mode,
@@ -301,7 +318,7 @@ public class JpaFilingService implements FilingService {
         Pdf.check(data);
         String sha = Pdf.sha256(data);
         String name = Pdf.safeFilename(filename, "批复文件.pdf");
-        return write(em -> {
+        DocumentInfo info = write(em -> {
             FilingEntity f = editable(em, caller, filingId);
             ApprovalDocumentEntity doc = em.find(ApprovalDocumentEntity.class, filingId);
             if (doc == null) {
@@ -313,11 +330,13 @@ public class JpaFilingService implements FilingService {
             f.touch(now());
             return f.documentInfo();
         });
+        audit.record(caller, "APPROVAL_DOCUMENT_UPLOAD", "filing:" + filingId, Outcome.SUCCESS, name + " " + sha);
+        return info;
     }
 
     @Override
     public Document approvalDocument(Caller caller, long filingId) {
-        return jpa.call(em -> {
+        Document d = jpa.call(em -> {
             FilingEntity f = scoped(em, caller, filingId);
             ApprovalDocumentEntity doc = f.hasApprovalDocument() ? em.find(ApprovalDocumentEntity.class, filingId)
                     : null;
@@ -326,6 +345,8 @@ public class JpaFilingService implements FilingService {
             }
             return new Document(f.documentInfo(), "application/pdf", doc.getContent());
         });
+        audit.record(caller, "APPROVAL_DOCUMENT_DOWNLOAD", "filing:" + filingId, Outcome.SUCCESS, null);
+        return d;
     }
 
     // --- helpers -----------------------------------------------------------------------------

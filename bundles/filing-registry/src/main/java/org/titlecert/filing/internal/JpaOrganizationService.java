@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.titlecert.api.Caller;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.audit.AuditLog;
+import org.titlecert.audit.Outcome;
 import org.titlecert.filing.Committee;
 import org.titlecert.filing.IssuingAuthority;
 import org.titlecert.filing.OrganizationService;
@@ -28,10 +30,13 @@ public class JpaOrganizationService implements OrganizationService {
     private static final Pattern REGION = Pattern.compile("[0-9]{2,12}");
 
     private final Transactions jpa;
+    private final AuditLog audit;
 
     @Activate
-    public JpaOrganizationService(@Reference(target = JpaFilingService.PERSISTENCE_UNIT) EntityManagerFactory emf) {
+    public JpaOrganizationService(@Reference(target = JpaFilingService.PERSISTENCE_UNIT) EntityManagerFactory emf,
+                                  @Reference AuditLog audit) {
         this.jpa = new Transactions(emf);
+        this.audit = audit;
     }
 
     @Override
@@ -73,11 +78,11 @@ public class JpaOrganizationService implements OrganizationService {
     @Override
     public OrganizingUnit createUnit(Caller caller, String code, String name) {
         check(caller, code, name);
-        return create(em -> {
+        return recorded(caller, "UNIT_CREATE", create(em -> {
             UnitEntity u = new UnitEntity(code, name.strip());
             em.persist(u);
             return u.toDto();
-        });
+        }), code);
     }
 
     @Override
@@ -86,7 +91,7 @@ public class JpaOrganizationService implements OrganizationService {
         if (region == null || !REGION.matcher(region).matches()) {
             throw TitleCertException.invalid("INVALID_REGION", "地区代码应为 2 到 12 位数字");
         }
-        return create(em -> {
+        return recorded(caller, "COMMITTEE_CREATE", create(em -> {
             UnitEntity unit = em.find(UnitEntity.class, unitId);
             if (unit == null) {
                 throw TitleCertException.notFound("UNIT_NOT_FOUND", "组建单位不存在");
@@ -94,17 +99,17 @@ public class JpaOrganizationService implements OrganizationService {
             CommitteeEntity c = new CommitteeEntity(unit, code, name.strip(), region);
             em.persist(c);
             return c.toDto();
-        });
+        }), code);
     }
 
     @Override
     public IssuingAuthority createIssuingAuthority(Caller caller, String code, String name) {
         check(caller, code, name);
-        return create(em -> {
+        return recorded(caller, "AUTHORITY_CREATE", create(em -> {
             AuthorityEntity a = new AuthorityEntity(code, name.strip());
             em.persist(a);
             return a.toDto();
-        });
+        }), code);
     }
 
     private <E, T> List<T> list(String jpql, Class<E> type, Function<E, T> toDto) {
@@ -119,6 +124,11 @@ public class JpaOrganizationService implements OrganizationService {
         } catch (PersistenceException e) {
             throw TitleCertException.conflict("CODE_TAKEN", "代码已被使用");
         }
+    }
+
+    private <T> T recorded(Caller caller, String action, T created, String code) {
+        audit.record(caller, action, code, Outcome.SUCCESS, null);
+        return created;
     }
 
     private static void check(Caller caller, String code, String name) {

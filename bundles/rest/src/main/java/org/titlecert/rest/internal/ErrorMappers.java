@@ -44,8 +44,10 @@ final class ErrorMappers {
     static final class Domain implements ExceptionMapper<TitleCertException> {
         @Override
         public Response toResponse(TitleCertException e) {
-            return response(status(e.kind()), new ErrorBody(e.code(), e.getMessage(),
+            Response r = response(status(e.kind()), new ErrorBody(e.code(), e.getMessage(),
                     e.violations().isEmpty() ? null : e.violations()));
+            return e.kind() == TitleCertException.Kind.UNAUTHENTICATED
+                    ? Response.fromResponse(r).header("WWW-Authenticate", "Bearer realm=\"titlecert\"").build() : r;
         }
     }
 

@@ -19,6 +19,7 @@ import javax.ws.rs.core.Response;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
+import org.titlecert.api.Scopes;
 import org.titlecert.filing.Document;
 import org.titlecert.filing.DocumentInfo;
 import org.titlecert.filing.Filing;
@@ -57,10 +58,11 @@ public class FilingResource {
     }
 
     private Caller caller() {
-        return CallerFilter.of(request);
+        return AuthFilter.caller(request);
     }
 
     @GET
+    @RequiresScope(Scopes.FILINGS_READ)
     @Operation(summary = "List filings with filters and paging")
     public Page<Filing> list(
             @Parameter(description = "substring of the filing name (申请名称)") @QueryParam("name") String name,
@@ -83,6 +85,7 @@ public class FilingResource {
 
     @POST
     @Consumes("application/json")
+    @RequiresScope(Scopes.FILINGS_WRITE)
     @Operation(summary = "Create a pending filing")
     public Response create(FilingDraft draft) {
         Filing f = filings.create(caller(), draft);
@@ -91,6 +94,7 @@ public class FilingResource {
 
     @GET
     @Path("{id}")
+    @RequiresScope(Scopes.FILINGS_READ)
     @Operation(summary = "One filing")
     public Filing get(@PathParam("id") long id) {
         return filings.get(caller(), id);
@@ -99,6 +103,7 @@ public class FilingResource {
     @PUT
     @Path("{id}")
     @Consumes("application/json")
+    @RequiresScope(Scopes.FILINGS_WRITE)
     @Operation(summary = "Change a pending filing")
     public Filing update(@PathParam("id") long id, FilingDraft draft) {
         return filings.update(caller(), id, draft);
@@ -106,6 +111,7 @@ public class FilingResource {
 
     @POST
     @Path("{id}/approve")
+    @RequiresScope(Scopes.FILINGS_WRITE)
     @Operation(summary = "Approve a pending filing (审核通过); needs the approval document and a roster")
     public Filing approve(@PathParam("id") long id) {
         return filings.approve(caller(), id);
@@ -114,6 +120,7 @@ public class FilingResource {
     @POST
     @Path("{id}/reject")
     @Consumes("application/json")
+    @RequiresScope(Scopes.FILINGS_WRITE)
     @Operation(summary = "Reject a pending filing (审核不通过) with a reason")
     public Filing reject(@PathParam("id") long id, Rejection body) {
         return filings.reject(caller(), id, body == null ? null : body.reason());
@@ -123,6 +130,7 @@ public class FilingResource {
     @Path("{id}/roster")
     @Consumes({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/octet-stream"})
+    @RequiresScope(Scopes.FILINGS_WRITE)
     @Operation(summary = "Import the roster from CSV (UTF-8 or GBK) or XLSX; all or nothing")
     public ImportReport importRoster(@PathParam("id") long id,
                                      @Parameter(description = "MERGE (default) or REPLACE") @QueryParam("mode") String mode,
@@ -133,6 +141,7 @@ public class FilingResource {
 
     @GET
     @Path("{id}/roster")
+    @RequiresScope(Scopes.FILINGS_READ)
     @Operation(summary = "The roster, one page at a time")
     public Page<RosterEntry> roster(@PathParam("id") long id, @QueryParam("page") String page,
                                     @QueryParam("size") String size) {
@@ -142,6 +151,7 @@ public class FilingResource {
     @PUT
     @Path("{id}/approval-document")
     @Consumes({"application/pdf", "application/octet-stream"})
+    @RequiresScope(Scopes.FILINGS_WRITE)
     @Operation(summary = "Upload the approval document (批复文件), a PDF")
     public DocumentInfo putApprovalDocument(@PathParam("id") long id,
                                             @Parameter(description = "original file name") @QueryParam("filename") String filename,
@@ -153,6 +163,7 @@ public class FilingResource {
     @GET
     @Path("{id}/approval-document")
     @Produces({"application/pdf", "application/json"})
+    @RequiresScope(Scopes.FILINGS_READ)
     @Operation(summary = "The approval document, for inline preview")
     public Response approvalDocument(@PathParam("id") long id) {
         Document d = filings.approvalDocument(caller(), id);

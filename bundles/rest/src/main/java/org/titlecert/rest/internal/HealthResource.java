@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Path("/health")
 @Tag(name = "platform")
+@Public
 public class HealthResource {
 
     private final BundleContext context;

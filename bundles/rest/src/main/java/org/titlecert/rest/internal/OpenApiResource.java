@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The OpenAPI 3 document, generated from these resources' annotations at build time. Public. */
 @Path("/openapi.json")
 @Tag(name = "platform")
+@Public
 public class OpenApiResource {
 
     static final String DOCUMENT = "/openapi/openapi.json";

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Path("/")
 @Produces("application/json")
 @Tag(name = "organizations")
+@DuringRegistration
 public class OrganizationResource {
 
     private final OrganizationService organizations;

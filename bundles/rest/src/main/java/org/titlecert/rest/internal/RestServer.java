@@ -16,7 +16,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
+import org.titlecert.audit.AuditLog;
 import org.titlecert.filing.FilingService;
+import org.titlecert.identity.AdminAccountService;
+import org.titlecert.identity.ApiKeyService;
+import org.titlecert.identity.IdentityService;
+import org.titlecert.identity.RegistrationService;
 import org.titlecert.filing.OrganizationService;
 
 /**
@@ -40,6 +45,21 @@ public class RestServer {
     @Reference
     private ServiceComponentRuntime scr;
 
+    @Reference
+    private IdentityService identity;
+
+    @Reference
+    private RegistrationService registration;
+
+    @Reference
+    private AdminAccountService admins;
+
+    @Reference
+    private ApiKeyService apiKeys;
+
+    @Reference
+    private AuditLog audit;
+
     private Server server;
 
     @Activate
@@ -51,8 +71,11 @@ public class RestServer {
                 new HealthResource(context, () -> dataSource, scr),
                 new OpenApiResource(),
                 new OrganizationResource(organizations),
-                new FilingResource(filings, config.maxUploadMb())));
-        factory.setProviders(List.of(Json.provider(), new CallerFilter(),
+                new FilingResource(filings, config.maxUploadMb()),
+                new AuthResource(identity),
+                new ProfileResource(registration),
+                new AdminResource(admins, apiKeys, registration, audit)));
+        factory.setProviders(List.of(Json.provider(), new AuthFilter(identity), new NoStoreFilter(),
                 new ErrorMappers.Domain(), new ErrorMappers.Web(), new ErrorMappers.Unexpected()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());

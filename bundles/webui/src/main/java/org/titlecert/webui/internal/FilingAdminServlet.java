@@ -75,15 +75,15 @@ public class FilingAdminServlet extends HttpServlet {
             }
             Matcher m = ID.matcher(path);
             if (m.matches() && m.group(2) == null) {
-                detail(req, resp, caller, Long.parseLong(m.group(1)));
+                detail(req, resp, caller, Long.parseLong(m.group(1)), 200, null);
             } else if (m.matches() && "/edit".equals(m.group(2))) {
                 Filing f = filings.get(caller, Long.parseLong(m.group(1)));
                 form(req, resp, caller, f, draftOf(f), List.of());
             } else {
-                notFound(resp);
+                renderer.error(req, resp, 404, "页面不存在");
             }
         } catch (TitleCertException e) {
-            failure(resp, e);
+            renderer.failure(req, resp, e);
         }
     }
 
@@ -96,8 +96,7 @@ public class FilingAdminServlet extends HttpServlet {
             FilingDraft d = draftFrom(req);
             try {
                 Filing f = filings.create(caller, d);
-                Pages.flash(req, "success", "已发起批复备案“" + f.name() + "”，请上传人员名单和批复文件", null);
-                Pages.redirect(resp, "/admin/filings/" + f.id());
+                resp.sendRedirect("/admin/filings/" + f.id() + "?notice=created");
             } catch (TitleCertException e) {
                 form(req, resp, caller, null, d, e.violations().isEmpty()
                         ? List.of(Violation.field("form", e.getMessage())) : e.violations());
@@ -105,8 +104,8 @@ public class FilingAdminServlet extends HttpServlet {
             return;
         }
         Matcher m = ID.matcher(path);
-        if (!m.matches() || m.group(2) == null && !path.matches("/\\d+")) {
-            notFound(resp);
+        if (!m.matches()) {
+            renderer.error(req, resp, 404, "页面不存在");
             return;
         }
         long id = Long.parseLong(m.group(1));
@@ -118,7 +117,6 @@ public class FilingAdminServlet extends HttpServlet {
                     FilingDraft d = draftFrom(req);
                     try {
                         filings.update(caller, id, d);
-                        Pages.flash(req, "success", "已保存", null);
                     } catch (TitleCertException e) {
                         if (e.kind() == TitleCertException.Kind.INVALID) {
                             form(req, resp, caller, filings.get(caller, id), d, e.violations());
@@ -126,55 +124,46 @@ public class FilingAdminServlet extends HttpServlet {
                         }
                         throw e;
                     }
+                    resp.sendRedirect(back + "?notice=saved");
                 }
-                case "/roster" -> importRoster(req, caller, id);
-                case "/document" -> uploadDocument(req, caller, id);
+                case "/roster" -> {
+                    ImportMode mode = "REPLACE".equals(Pages.param(req, "mode")) ? ImportMode.REPLACE : ImportMode.MERGE;
+                    ImportReport r = filings.importRoster(caller, id, upload(req), mode);
+                    resp.sendRedirect(back + "?notice=imported&rows=" + r.rows() + "&ins=" + r.inserted() + "&upd="
+                            + r.updated() + "&same=" + r.unchanged() + "&rem=" + r.removed());
+                }
+                case "/document" -> {
+                    Part part = part(req);
+                    try (InputStream in = part.getInputStream()) {
+                        filings.putApprovalDocument(caller, id, part.getSubmittedFileName(), in);
+                    }
+                    resp.sendRedirect(back + "?notice=document#approval-document");
+                }
                 case "/approve" -> {
                     filings.approve(caller, id);
-                    Pages.flash(req, "success", "已审核通过，名单已入库", null);
+                    resp.sendRedirect(back + "?notice=approved");
                 }
                 case "/reject" -> {
                     filings.reject(caller, id, Pages.param(req, "reason"));
-                    Pages.flash(req, "success", "已审核不通过", null);
+                    resp.sendRedirect(back + "?notice=rejected");
                 }
-                default -> {
-                    notFound(resp);
-                    return;
-                }
+                default -> renderer.error(req, resp, 404, "页面不存在");
             }
         } catch (TitleCertException e) {
-            if (e.kind() == TitleCertException.Kind.NOT_FOUND) {
-                failure(resp, e);
-                return;
+            if (e.kind() == TitleCertException.Kind.NOT_FOUND || e.kind() == TitleCertException.Kind.FORBIDDEN) {
+                renderer.failure(req, resp, e);
+            } else {
+                detail(req, resp, caller, id, Pages.status(e), e);
             }
-            Pages.flash(req, e);
         }
-        Pages.redirect(resp, back);
     }
 
-    private void importRoster(HttpServletRequest req, Caller caller, long id) throws IOException, ServletException {
-        byte[] content = upload(req, "file");
-        ImportMode mode = "REPLACE".equals(Pages.param(req, "mode")) ? ImportMode.REPLACE : ImportMode.MERGE;
-        ImportReport r = filings.importRoster(caller, id, content, mode);
-        Pages.flash(req, "success", String.format("导入成功：共 %d 行，新增 %d 人，更新 %d 人，未变 %d 人%s",
-                r.rows(), r.inserted(), r.updated(), r.unchanged(),
-                r.removed() > 0 ? "，移除 " + r.removed() + " 人" : ""), null);
-    }
-
-    private void uploadDocument(HttpServletRequest req, Caller caller, long id) throws IOException, ServletException {
-        Part part = part(req, "file");
-        try (InputStream in = part.getInputStream()) {
-            filings.putApprovalDocument(caller, id, part.getSubmittedFileName(), in);
-        }
-        Pages.flash(req, "success", "批复文件已上传", null);
-    }
-
-    private static Part part(HttpServletRequest req, String name) throws IOException, ServletException {
+    private static Part part(HttpServletRequest req) throws IOException, ServletException {
         Part part;
         try {
-            part = req.getPart(name);
+            part = req.getPart("file");
         } catch (IllegalStateException e) {
-            throw TitleCertException.tooLarge("PAYLOAD_TOO_LARGE", "文件超过大小限制");
+            throw TitleCertException.tooLarge("PAYLOAD_TOO_LARGE", "文件超过 25 MB 的大小限制");
         }
         if (part == null || part.getSize() == 0) {
             throw TitleCertException.invalid("FILE_REQUIRED", "请选择要上传的文件");
@@ -182,8 +171,8 @@ public class FilingAdminServlet extends HttpServlet {
         return part;
     }
 
-    private static byte[] upload(HttpServletRequest req, String name) throws IOException, ServletException {
-        try (InputStream in = part(req, name).getInputStream()) {
+    private static byte[] upload(HttpServletRequest req) throws IOException, ServletException {
+        try (InputStream in = part(req).getInputStream()) {
             return in.readAllBytes();
         }
     }
@@ -206,19 +195,26 @@ public class FilingAdminServlet extends HttpServlet {
         model.put("years", years());
         model.put("types", FilingType.values());
         model.put("statuses", FilingStatus.values());
-        renderer.render(resp, 200, "filings", model);
+        renderer.render(req, resp, 200, "filings", model);
     }
 
-    private void detail(HttpServletRequest req, HttpServletResponse resp, Caller caller, long id) throws IOException {
+    /** A filing's page; after a failed action, with the reason (and any per-row errors) on top. */
+    private void detail(HttpServletRequest req, HttpServletResponse resp, Caller caller, long id, int status,
+                        TitleCertException problem) throws IOException {
         Filing f = filings.get(caller, id);
         Integer page = Pages.integer(Pages.param(req, "page"));
         Page<RosterEntry> roster = filings.roster(caller, id,
-                new PageRequest(page == null || page < 1 ? 1 : page, ROSTER_PAGE_SIZE));
+                new PageRequest(page == null || page < 1 || problem != null ? 1 : page, ROSTER_PAGE_SIZE));
         Map<String, Object> model = base(req);
         model.put("f", f);
         model.put("roster", roster);
         model.put("canDecide", caller.isSystem() && f.editable());
-        renderer.render(resp, 200, "filing", model);
+        if (problem != null) {
+            model.put("problem", problem.getMessage());
+            model.put("violations", problem.violations());
+            model.remove("notice");
+        }
+        renderer.render(req, resp, status, "filing", model);
     }
 
     private void form(HttpServletRequest req, HttpServletResponse resp, Caller caller, Filing existing,
@@ -227,35 +223,22 @@ public class FilingAdminServlet extends HttpServlet {
         model.put("existing", existing);
         model.put("d", draft == null ? new FilingDraft("", "", Year.now().getValue(), FilingType.REVIEW, null, null)
                 : draft);
-        Map<String, String> errors = new HashMap<>();
-        violations.forEach(v -> errors.putIfAbsent(v.column(), v.reason()));
-        model.put("errors", errors);
+        model.put("errors", Pages.fieldErrors(violations));
         model.put("types", FilingType.values());
         model.put("committees", organizations.committees().stream()
                 .filter(c -> caller.mayManageUnit(c.unitId())).toList());
         model.put("authorities", organizations.issuingAuthorities());
-        renderer.render(resp, violations.isEmpty() ? 200 : 400, "filing-form", model);
+        renderer.render(req, resp, violations.isEmpty() ? 200 : 400, "filing-form", model);
     }
 
-    private Map<String, Object> base(HttpServletRequest req) {
+    private static Map<String, Object> base(HttpServletRequest req) {
         Map<String, Object> model = new HashMap<>();
-        model.put("flash", Pages.takeFlash(req));
-        model.put("user", Pages.caller(req).principal());
+        String notice = Notices.of(req);
+        if (notice != null) {
+            model.put("notice", notice);
+        }
         model.put("active", "filings");
         return model;
-    }
-
-    private void failure(HttpServletResponse resp, TitleCertException e) throws IOException {
-        int status = switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN -> 403;
-            default -> 400;
-        };
-        renderer.render(resp, status, "error", Map.of("message", e.getMessage()));
-    }
-
-    private void notFound(HttpServletResponse resp) throws IOException {
-        renderer.render(resp, 404, "error", Map.of("message", "页面不存在"));
     }
 
     private static FilingDraft draftFrom(HttpServletRequest req) {
@@ -278,7 +261,7 @@ public class FilingAdminServlet extends HttpServlet {
         return years;
     }
 
-    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String v) {
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String v) {
         try {
             return v == null ? null : Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {

@@ -15,12 +15,13 @@ public final class Format {
     private Format() {
     }
 
-    public String dateTime(Instant t) {
-        return t == null ? "" : DATE_TIME.format(t.atZone(CHINA));
+    public String dateTime(Object t) {
+        return t instanceof Instant i ? DATE_TIME.format(i.atZone(CHINA)) : "";
     }
 
-    public String date(LocalDate d) {
-        return d == null ? "" : d.toString();
+    /** A date as yyyy-mm-dd; empty for anything else, so that templates may pass an absent value. */
+    public String date(Object d) {
+        return d instanceof LocalDate ld ? ld.toString() : "";
     }
 
     public String size(long bytes) {

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.titlecert.identity.IdentityService;
 
 /** The portal page at {@code /}, and the Chinese 404 page for every path no other servlet serves. */
 @Component(service = Servlet.class)
@@ -24,15 +25,18 @@ public class HomeServlet extends HttpServlet {
     @Reference
     private transient Renderer renderer;
 
+    @Reference
+    private transient IdentityService identity;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
         if ("/".equals(path) || path.isEmpty() || "/index.html".equals(path)) {
-            renderer.render(resp, 200, "home", Map.of());
+            renderer.render(req, resp, 200, "home", Map.of("ssoEnabled", identity.ssoEnabled()));
         } else if ("/admin".equals(path) || "/admin/".equals(path)) {
             resp.sendRedirect("/admin/filings");
         } else {
-            renderer.render(resp, 404, "error", Map.of("message", "页面不存在"));
+            renderer.error(req, resp, 404, "页面不存在");
         }
     }
 }

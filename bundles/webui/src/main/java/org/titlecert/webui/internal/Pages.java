@@ -1,59 +1,73 @@
 package org.titlecert.webui.internal;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
-import javax.servlet.http.HttpSession;
 
 import org.titlecert.api.Caller;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
+import org.titlecert.identity.Session;
 
-/** Small helpers shared by the page servlets. */
+/** Small helpers shared by the page servlets: the caller, forms, notices after redirects. */
 final class Pages {
 
-    private static final String FLASH = "titlecert.flash";
+    static final String SESSION = Session.class.getName();
+    static final String CSRF = "titlecert.csrf";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Pages() {
     }
 
-    /** The caller of a page request. Until authentication is installed pages run as the platform operator. */
+    static void setSession(HttpServletRequest req, Session s) {
+        req.setAttribute(SESSION, s);
+    }
+
+    static Session session(HttpServletRequest req) {
+        return (Session) req.getAttribute(SESSION);
+    }
+
+    /** The caller of a page request; the auth filter guarantees one on every non-public page. */
     static Caller caller(HttpServletRequest req) {
-        return Caller.system("operator");
+        Session s = session(req);
+        return s == null ? null : s.caller().from(req.getRemoteAddr());
     }
 
-    /** A message shown once on the next page, after a redirect. */
-    static void flash(HttpServletRequest req, String kind, String message, List<Violation> violations) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("kind", kind);
-        f.put("message", message);
-        f.put("violations", violations == null ? List.of() : violations);
-        req.getSession(true).setAttribute(FLASH, f);
+    static String csrf(HttpServletRequest req) {
+        return (String) req.getAttribute(CSRF);
     }
 
-    static void flash(HttpServletRequest req, TitleCertException e) {
-        flash(req, "error", e.getMessage(), e.violations());
+    static String randomToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> takeFlash(HttpServletRequest req) {
-        HttpSession s = req.getSession(false);
-        if (s == null) {
-            return null;
-        }
-        Map<String, Object> f = (Map<String, Object>) s.getAttribute(FLASH);
-        s.removeAttribute(FLASH);
-        return f;
+    static int status(TitleCertException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            case UNAUTHENTICATED -> 401;
+            case TOO_MANY_REQUESTS -> 429;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+            case UNAVAILABLE -> 503;
+            default -> 400;
+        };
     }
 
-    static void redirect(HttpServletResponse resp, String path) throws IOException {
-        resp.sendRedirect(path);
+    /** Violations keyed by field, first one wins, for showing beside each form field. */
+    static Map<String, String> fieldErrors(List<Violation> violations) {
+        Map<String, String> errors = new HashMap<>();
+        violations.forEach(v -> errors.putIfAbsent(v.column(), v.reason()));
+        return errors;
     }
 
     static String param(HttpServletRequest req, String name) {
@@ -87,5 +101,11 @@ final class Pages {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Only local paths, so that a login link cannot send the user to another site. */
+    static String localPath(String next, String fallback) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
+                && !next.contains("\r") && !next.contains("\n") ? next : fallback;
     }
 }

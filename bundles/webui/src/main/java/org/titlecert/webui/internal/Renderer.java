@@ -5,12 +5,15 @@ import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.titlecert.api.TitleCertException;
+import org.titlecert.identity.Session;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.HTMLOutputFormat;
@@ -48,11 +51,28 @@ public class Renderer {
         return config;
     }
 
-    void render(HttpServletResponse resp, int status, String template, Map<String, Object> model) throws IOException {
+    /** The Chinese error page. */
+    void error(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
+        render(req, resp, status, "error", Map.of("message", message));
+    }
+
+    void failure(HttpServletRequest req, HttpServletResponse resp, TitleCertException e) throws IOException {
+        error(req, resp, Pages.status(e), e.getMessage());
+    }
+
+    /** Renders a page; every page gets the branding, the signed-in user and the CSRF token for its forms. */
+    void render(HttpServletRequest req, HttpServletResponse resp, int status, String template,
+                Map<String, Object> model) throws IOException {
         Map<String, Object> m = new HashMap<>(model);
         m.put("platformName", config.platformName());
         m.put("operator", config.operator());
         m.put("fmt", Format.INSTANCE);
+        m.put("csrf", Pages.csrf(req));
+        Session s = Pages.session(req);
+        if (s != null) {
+            m.put("user", s.displayName());
+            m.put("role", s.caller().role().name());
+        }
         resp.setStatus(status);
         resp.setContentType("text/html;charset=UTF-8");
         Writer w = resp.getWriter();

@@ -1,0 +1,108 @@
+package org.titlecert.identity.internal;
+
+import java.time.LocalDateTime;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+
+import org.titlecert.api.Role;
+
+/**
+ * An account: an admin (login name) or an individual (login = ID number, or mobile). Individuals
+ * signed in through the government SSO carry the provider's subject; their ID number is verified.
+ */
+@Entity
+@Table(name = "TC_ACCOUNT", indexes = {
+        @Index(name = "TC_ACCOUNT_MOBILE", columnList = "MOBILE"),
+        @Index(name = "TC_ACCOUNT_SSO", columnList = "SSO_SUBJECT")})
+public class AccountEntity {
+
+    @Id
+    @TableGenerator(name = "accountIds", table = "TC_IDENTITY_SEQ", pkColumnValue = "ACCOUNT", allocationSize = 20)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "accountIds")
+    private long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String login;
+
+    /** Unique when present: checked in the same transaction that sets it (Derby unique columns cannot be null). */
+    @Column(length = 11)
+    private String mobile;
+
+    @Column(name = "DISPLAY_NAME", length = 50)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Role role;
+
+    @Column(name = "UNIT_ID")
+    private Long unitId;
+
+    @Column(name = "PERSON_ID")
+    private Long personId;
+
+    @Column(name = "ID_VERIFIED", nullable = false)
+    private boolean idVerified;
+
+    @Column(name = "PASSWORD_HASH", length = 200)
+    private String passwordHash;
+
+    /** The SSO issuer and subject; unique when present, like the mobile. */
+    @Column(name = "SSO_SUBJECT", length = 300)
+    private String ssoSubject;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "REGISTERED", nullable = false)
+    private boolean registered;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private LocalDateTime createdAt;
+
+    @Column(name = "LAST_LOGIN_AT")
+    private LocalDateTime lastLoginAt;
+
+    public AccountEntity() {
+    }
+
+    AccountEntity(String login, Role role, LocalDateTime now) {
+        this.login = login;
+        this.role = role;
+        this.createdAt = now;
+    }
+
+    long getId() { return id; }
+    String getLogin() { return login; }
+    String getMobile() { return mobile; }
+    void setMobile(String mobile) { this.mobile = mobile; }
+    String getDisplayName() { return displayName; }
+    void setDisplayName(String displayName) { this.displayName = displayName; }
+    Role getRole() { return role; }
+    Long getUnitId() { return unitId; }
+    void setUnitId(Long unitId) { this.unitId = unitId; }
+    Long getPersonId() { return personId; }
+    void setPersonId(Long personId) { this.personId = personId; }
+    boolean isIdVerified() { return idVerified; }
+    void setIdVerified(boolean idVerified) { this.idVerified = idVerified; }
+    String getPasswordHash() { return passwordHash; }
+    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    String getSsoSubject() { return ssoSubject; }
+    void setSsoSubject(String ssoSubject) { this.ssoSubject = ssoSubject; }
+    boolean isEnabled() { return enabled; }
+    void setEnabled(boolean enabled) { this.enabled = enabled; }
+    boolean isRegistered() { return registered; }
+    void setRegistered(boolean registered) { this.registered = registered; }
+    LocalDateTime getCreatedAt() { return createdAt; }
+    LocalDateTime getLastLoginAt() { return lastLoginAt; }
+    void setLastLoginAt(LocalDateTime lastLoginAt) { this.lastLoginAt = lastLoginAt; }
+}

@@ -1,0 +1,282 @@
+package org.titlecert.identity.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.titlecert.api.Caller;
+import org.titlecert.api.Gender;
+import org.titlecert.api.ResidentId;
+import org.titlecert.api.Role;
+import org.titlecert.api.TitleCertException;
+import org.titlecert.api.Violation;
+import org.titlecert.audit.AuditLog;
+import org.titlecert.audit.Outcome;
+import org.titlecert.filing.OrganizationService;
+import org.titlecert.filing.PersonDirectory;
+import org.titlecert.identity.IdentityService;
+import org.titlecert.identity.NewSecret;
+import org.titlecert.identity.PendingIndividual;
+import org.titlecert.identity.Profile;
+import org.titlecert.identity.ProfileOptions;
+import org.titlecert.identity.RegistrationService;
+import org.titlecert.jpa.Transactions;
+
+/** The registration form (个人注册) and the confirmation of self-registered individuals. */
+@Component(service = RegistrationService.class)
+public class JpaRegistrationService implements RegistrationService {
+
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
+    private static final Pattern LANDLINE = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?");
+
+    private final Transactions jpa;
+    private final AuditLog audit;
+    private final OrganizationService organizations;
+    private final PersonDirectory persons;
+    private final JpaIdentityService identity;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public JpaRegistrationService(@Reference(target = JpaIdentityService.PERSISTENCE_UNIT) EntityManagerFactory emf,
+                                  @Reference AuditLog audit, @Reference OrganizationService organizations,
+                                  @Reference PersonDirectory persons, @Reference IdentityService identity) {
+        this.jpa = new Transactions(emf);
+        this.audit = audit;
+        this.organizations = organizations;
+        this.persons = persons;
+        this.identity = (JpaIdentityService) identity;
+    }
+
+    @Override
+    public Profile profile(Caller caller) {
+        return jpa.call(em -> {
+            AccountEntity a = Accounts.individual(em, caller);
+            ProfileEntity p = em.find(ProfileEntity.class, a.getId());
+            return p == null ? new Profile(null, a.getLogin(), a.getMobile(), null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, Set.of("idNumber"), false) : p.toDto(a.isRegistered());
+        });
+    }
+
+    @Override
+    public Profile save(Caller caller, Profile form) {
+        Profile saved = jpa.call(em -> {
+            AccountEntity a = Accounts.individual(em, caller);
+            ProfileEntity p = em.find(ProfileEntity.class, a.getId());
+            if (p == null) {
+                p = new ProfileEntity(a.getId());
+                p.setReadOnly(Set.of("idNumber"));
+                em.persist(p);
+            }
+            Profile current = p.toDto(a.isRegistered());
+            List<Violation> v = validate(form);
+            for (String field : current.readOnly()) {
+                if (!Objects.equals(value(current, field), value(form, field))) {
+                    v.add(Violation.field(field, "该项来自统一身份认证或注册信息，不能修改"));
+                }
+            }
+            if (form != null && Accounts.validMobile(form.mobile()) && Accounts.byMobile(em, form.mobile())
+                    .filter(o -> o.getId() != a.getId()).isPresent()) {
+                v.add(Violation.field("mobile", "该手机号码已被其他账号使用"));
+            }
+            if (!v.isEmpty()) {
+                throw TitleCertException.invalid("PROFILE_INVALID", "请按提示修改后再提交", v);
+            }
+            p.apply(form);
+            a.setMobile(form.mobile());
+            a.setDisplayName(form.realName().strip());
+            a.setRegistered(true);
+            return p.toDto(true);
+        });
+        audit.record(caller, "REGISTRATION", null, Outcome.SUCCESS, "个人注册信息");
+        return saved;
+    }
+
+    private List<Violation> validate(Profile f) {
+        List<Violation> v = new ArrayList<>();
+        if (f == null) {
+            v.add(Violation.field("form", "请填写个人注册信息"));
+            return v;
+        }
+        required(v, "realName", f.realName(), "真实姓名");
+        if (f.realName() != null && (f.realName().strip().length() > 30
+                || !f.realName().strip().codePoints().allMatch(cp -> Character.isLetter(cp) || cp == '·'))) {
+            v.add(Violation.field("realName", "真实姓名只能包含文字和“·”"));
+        }
+        Optional<String> idProblem = ResidentId.problem(f.idNumber());
+        idProblem.ifPresent(p -> v.add(Violation.field("idNumber", p)));
+        if (!Accounts.validMobile(f.mobile())) {
+            v.add(Violation.field("mobile", "请输入 11 位手机号码"));
+        }
+        Gender g = Gender.parse(f.gender());
+        if (g == null) {
+            v.add(Violation.field("gender", "请选择性别"));
+        }
+        if (f.birthDate() == null) {
+            v.add(Violation.field("birthDate", "请填写出生日期"));
+        }
+        if (idProblem.isEmpty()) {
+            ResidentId id = ResidentId.parse(f.idNumber());
+            if (g != null && g != id.gender()) {
+                v.add(Violation.field("gender", "性别与身份证号码不一致"));
+            }
+            if (f.birthDate() != null && !f.birthDate().equals(id.birthDate())) {
+                v.add(Violation.field("birthDate", "出生日期与身份证号码不一致"));
+            }
+        }
+        choice(v, "politicalStatus", f.politicalStatus(), ProfileOptions.POLITICAL_STATUS, "政治面貌");
+        choice(v, "ethnicity", f.ethnicity(), ProfileOptions.ETHNICITY, "民族");
+        if (f.email() == null || !EMAIL.matcher(f.email().strip()).matches()) {
+            v.add(Violation.field("email", "请输入有效的电子邮箱"));
+        }
+        required(v, "address", f.address(), "通讯地址");
+        if (f.address() != null && f.address().length() > 200) {
+            v.add(Violation.field("address", "通讯地址不能超过 200 字"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (f.workStartDate() == null) {
+            v.add(Violation.field("workStartDate", "请填写工作时间"));
+        } else if (f.workStartDate().isAfter(today)
+                || f.birthDate() != null && f.workStartDate().isBefore(f.birthDate().plusYears(14))) {
+            v.add(Violation.field("workStartDate", "工作时间不合理"));
+        }
+        choice(v, "education", f.education(), ProfileOptions.EDUCATION, "最高学历");
+        optionalText(v, "titleName", f.titleName(), "职称名称", 50);
+        optionalText(v, "skillLevel", f.skillLevel(), "技能等级", 50);
+        if (f.degree() != null && !f.degree().isBlank() && !ProfileOptions.DEGREE.contains(f.degree())) {
+            v.add(Violation.field("degree", "请选择获得学位"));
+        }
+        if (f.landline() != null && !f.landline().isBlank() && !LANDLINE.matcher(f.landline().strip()).matches()) {
+            v.add(Violation.field("landline", "固定电话格式如 0551-12345678"));
+        }
+        if (f.employerUnitId() != null && organizations.unit(f.employerUnitId()).isEmpty()) {
+            v.add(Violation.field("employerUnitId", "请选择所在单位，或选择“否”"));
+        }
+        return v;
+    }
+
+    private static void required(List<Violation> v, String field, String value, String label) {
+        if (value == null || value.isBlank()) {
+            v.add(Violation.field(field, "请填写" + label));
+        }
+    }
+
+    private static void choice(List<Violation> v, String field, String value, List<String> options, String label) {
+        if (value == null || !options.contains(value)) {
+            v.add(Violation.field(field, "请选择" + label));
+        }
+    }
+
+    private static void optionalText(List<Violation> v, String field, String value, String label, int max) {
+        if (value != null && value.length() > max) {
+            v.add(Violation.field(field, label + "不能超过 " + max + " 字"));
+        }
+    }
+
+    private static Object value(Profile p, String field) {
+        if (p == null) {
+            return null;
+        }
+        return switch (field) {
+            case "realName" -> p.realName();
+            case "idNumber" -> p.idNumber();
+            case "mobile" -> p.mobile();
+            default -> null;
+        };
+    }
+
+    @Override
+    public NewSecret provision(Caller caller, Profile profile) {
+        if (!caller.isSystem()) {
+            throw TitleCertException.forbidden("FORBIDDEN", "仅系统管理员可以创建个人账号");
+        }
+        List<Violation> v = validate(profile);
+        if (!v.isEmpty()) {
+            throw TitleCertException.invalid("PROFILE_INVALID", v.get(0).reason(), v);
+        }
+        String id = ResidentId.parse(profile.idNumber()).value();
+        long person = persons.personId(id);
+        String password = Secrets.password(12);
+        String hash = identity.hasher().hash(password);
+        long accountId;
+        try {
+            accountId = jpa.call(em -> {
+                if (Accounts.byLogin(em, id).isPresent() || Accounts.byMobile(em, profile.mobile()).isPresent()) {
+                    throw TitleCertException.conflict("ACCOUNT_EXISTS", "该身份证号码或手机号码已有账号");
+                }
+                AccountEntity a = new AccountEntity(id, Role.INDIVIDUAL, LocalDateTime.now(clock));
+                a.setMobile(profile.mobile());
+                a.setPasswordHash(hash);
+                a.setPersonId(person);
+                a.setIdVerified(true);
+                a.setRegistered(true);
+                a.setDisplayName(profile.realName());
+                em.persist(a);
+                em.flush();
+                ProfileEntity p = new ProfileEntity(a.getId());
+                p.apply(profile);
+                p.setReadOnly(Set.of("idNumber"));
+                em.persist(p);
+                return a.getId();
+            });
+        } catch (PersistenceException e) {
+            throw TitleCertException.conflict("ACCOUNT_EXISTS", "该身份证号码或手机号码已有账号");
+        }
+        audit.record(caller, "ACCOUNT_CREATE", "account:" + accountId, Outcome.SUCCESS, "个人账号 " + id);
+        return new NewSecret(accountId, id, password);
+    }
+
+    @Override
+    public List<PendingIndividual> pending(Caller caller) {
+        requireAdmin(caller);
+        return jpa.call(em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.role = :r AND a.idVerified = false "
+                        + "AND a.registered = true ORDER BY a.createdAt", AccountEntity.class)
+                .setParameter("r", Role.INDIVIDUAL).getResultList().stream()
+                .filter(a -> mayConfirm(caller, a))
+                .map(a -> pendingOf(em, a)).toList());
+    }
+
+    private static PendingIndividual pendingOf(EntityManager em, AccountEntity a) {
+        ProfileEntity p = em.find(ProfileEntity.class, a.getId());
+        return new PendingIndividual(a.getId(), p == null ? null : p.getRealName(), a.getLogin(), a.getMobile(),
+                a.getCreatedAt().toInstant(ZoneOffset.UTC));
+    }
+
+    @Override
+    public void confirm(Caller caller, long accountId) {
+        requireAdmin(caller);
+        jpa.run(em -> {
+            AccountEntity a = em.find(AccountEntity.class, accountId);
+            if (a == null || a.getRole() != Role.INDIVIDUAL || !mayConfirm(caller, a)) {
+                throw TitleCertException.notFound("ACCOUNT_NOT_FOUND", "账号不存在");
+            }
+            a.setIdVerified(true);
+        });
+        audit.record(caller, "INDIVIDUAL_CONFIRM", "account:" + accountId, Outcome.SUCCESS, null);
+    }
+
+    /** System admins confirm anyone; a unit admin confirms people on its own rosters. */
+    private boolean mayConfirm(Caller caller, AccountEntity a) {
+        return caller.isSystem() || caller.unitId() != null && a.getPersonId() != null
+                && persons.inRosterOfUnit(a.getPersonId(), caller.unitId());
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw TitleCertException.forbidden("FORBIDDEN", "仅管理人员可以审核个人注册");
+        }
+    }
+}

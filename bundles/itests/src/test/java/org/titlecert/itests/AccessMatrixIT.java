@@ -1,0 +1,200 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every role against every endpoint and page, with other units' and other people's ids. No caller
+ * may get a 2xx it is not entitled to; every entitled caller gets through. Add a row per new endpoint.
+ */
+class AccessMatrixIT {
+
+    enum Who { NONE, IND_A, IND_B, UNIT_A_KEY, UNIT_A_SESSION, UNIT_B_KEY, SYSTEM_KEY, SYSTEM_SESSION }
+
+    private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
+    private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.NONE));
+    private static final Set<Who> SYSTEM = EnumSet.of(Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
+    private static final Set<Who> UNIT_A = EnumSet.of(Who.UNIT_A_KEY, Who.UNIT_A_SESSION, Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
+    private static final Set<Who> UNIT_B = EnumSet.of(Who.UNIT_B_KEY, Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
+    private static final Set<Who> ADMINS = EnumSet.of(Who.UNIT_A_KEY, Who.UNIT_A_SESSION, Who.UNIT_B_KEY,
+            Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
+    private static final Set<Who> INDIVIDUALS = EnumSet.of(Who.IND_A, Who.IND_B);
+
+    /** One endpoint or page; {@code {A}}, {@code {B}} and {@code {PA}} are replaced by ids. */
+    record Row(String method, String path, String body, Set<Who> allowed, boolean page) {
+    }
+
+    private static final Map<Who, Api> callers = new EnumMap<>(Who.class);
+    private static long filingA;
+    private static long filingB;
+    private static long pendingA;
+
+    @BeforeAll
+    static void callers() {
+        Platform p = Platform.shared();
+        DemoAccounts accounts = p.accounts();
+        Api anon = p.api();
+        callers.put(Who.NONE, anon);
+        List<DemoAccounts.Account> individuals = accounts.all("individual");
+        callers.put(Who.IND_A, anon.login("individual", individuals.get(0).login(), individuals.get(0).secret()));
+        callers.put(Who.IND_B, anon.login("individual", individuals.get(2).login(), individuals.get(2).secret()));
+        callers.put(Who.UNIT_A_KEY, anon.withKey(accounts.of("unitapi", "AHCZ").secret()));
+        DemoAccounts.Account unitAdmin = accounts.of("unitadmin", "AHCZ");
+        callers.put(Who.UNIT_A_SESSION, anon.login("admin", unitAdmin.login(), unitAdmin.secret()));
+        callers.put(Who.UNIT_B_KEY, anon.withKey(accounts.of("unitapi", "HFRS").secret()));
+        callers.put(Who.SYSTEM_KEY, p.system());
+        DemoAccounts.Account sys = accounts.first("sysadmin");
+        callers.put(Who.SYSTEM_SESSION, anon.login("admin", sys.login(), sys.secret()));
+        filingA = id(p.system(), "皖职改办〔2021〕12号");
+        filingB = id(p.system(), "合职改〔2021〕156号");
+        pendingA = TestFixtures.filing(p.system(), "权限矩阵待审核", 2020, "REVIEW").get("id").asLong();
+    }
+
+    private static long id(Api api, String approvalNumber) {
+        return api.get("/api/v1/filings?approvalNumber=" + java.net.URLEncoder.encode(approvalNumber,
+                java.nio.charset.StandardCharsets.UTF_8)).json().at("/items/0/id").asLong();
+    }
+
+    static List<Row> rows() {
+        String csv = TestFixtures.roster(1);
+        return List.of(
+                new Row("GET", "/api/v1/health", null, EVERYONE, false),
+                new Row("GET", "/api/v1/openapi.json", null, EVERYONE, false),
+                new Row("GET", "/api/v1/captcha", null, EVERYONE, false),
+                new Row("GET", "/api/v1/me", null, SIGNED_IN, false),
+                new Row("GET", "/api/v1/units", null, SIGNED_IN, false),
+                new Row("GET", "/api/v1/committees", null, SIGNED_IN, false),
+                new Row("GET", "/api/v1/issuing-authorities", null, SIGNED_IN, false),
+                new Row("GET", "/api/v1/filings", null, ADMINS, false),
+                new Row("POST", "/api/v1/filings", "{}", ADMINS, false),
+                new Row("GET", "/api/v1/filings/{A}", null, UNIT_A, false),
+                new Row("GET", "/api/v1/filings/{B}", null, UNIT_B, false),
+                new Row("PUT", "/api/v1/filings/{B}", "{}", UNIT_B, false),
+                new Row("GET", "/api/v1/filings/{A}/roster", null, UNIT_A, false),
+                new Row("GET", "/api/v1/filings/{B}/roster", null, UNIT_B, false),
+                new Row("POST", "/api/v1/filings/{B}/roster", "csv:" + csv, UNIT_B, false),
+                new Row("GET", "/api/v1/filings/{A}/approval-document", null, UNIT_A, false),
+                new Row("GET", "/api/v1/filings/{B}/approval-document", null, UNIT_B, false),
+                new Row("PUT", "/api/v1/filings/{B}/approval-document", "pdf:", UNIT_B, false),
+                new Row("POST", "/api/v1/filings/{PA}/approve", "", SYSTEM, false),
+                new Row("POST", "/api/v1/filings/{PA}/reject", "{\"reason\":\"\"}", SYSTEM, false),
+                new Row("GET", "/api/v1/admin-accounts", null, SYSTEM, false),
+                new Row("POST", "/api/v1/admin-accounts", "{}", SYSTEM, false),
+                new Row("POST", "/api/v1/admin-accounts/999999/disable", "", SYSTEM, false),
+                new Row("GET", "/api/v1/api-keys", null, SYSTEM, false),
+                new Row("POST", "/api/v1/api-keys", "{}", SYSTEM, false),
+                new Row("DELETE", "/api/v1/api-keys/999999", null, SYSTEM, false),
+                new Row("GET", "/api/v1/audit", null, SYSTEM, false),
+                new Row("GET", "/api/v1/individuals/pending", null, ADMINS, false),
+                new Row("POST", "/api/v1/individuals/999999/confirm", "", ADMINS, false),
+                new Row("GET", "/api/v1/me/profile", null, INDIVIDUALS, false),
+                new Row("PUT", "/api/v1/me/profile", "{}", INDIVIDUALS, false),
+                new Row("GET", "/admin/filings", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/filings/{A}", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/filings/{B}", null, EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/individuals", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/accounts", null, EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/api-keys", null, EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/audit", null, EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("GET", "/me", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
+                new Row("GET", "/register/profile", null, EnumSet.of(Who.IND_A, Who.IND_B), true));
+    }
+
+    @Test
+    void noCallerGetsWhatItIsNotEntitledTo() {
+        List<String> leaks = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        int checked = 0;
+        for (Row row : rows()) {
+            for (Who who : Who.values()) {
+                if (row.page() && (who == Who.UNIT_A_KEY || who == Who.UNIT_B_KEY || who == Who.SYSTEM_KEY)) {
+                    continue;
+                }
+                Api.Response r = call(callers.get(who), row);
+                checked++;
+                String line = who + " " + row.method() + " " + row.path() + " -> " + r.status();
+                boolean ok = r.status() >= 200 && r.status() < 300;
+                if (row.allowed().contains(who)) {
+                    boolean denied = r.status() == 401 || r.status() == 403 || r.status() >= 300 && r.status() < 400
+                            || r.status() == 404 && !row.path().contains("999999");
+                    if (denied) {
+                        refused.add(line + " " + r.body().substring(0, Math.min(120, r.body().length())));
+                    }
+                } else if (ok) {
+                    leaks.add(line);
+                } else if (who == Who.NONE && !row.page()) {
+                    assertThat(r.status()).as(line).isEqualTo(401);
+                }
+            }
+        }
+        System.out.println("access matrix: " + checked + " calls, " + leaks.size() + " unauthorised 2xx");
+        assertThat(leaks).as("unauthorised 2xx").isEmpty();
+        assertThat(refused).as("entitled callers refused").isEmpty();
+    }
+
+    @Test
+    void unitCallersSeeOnlyTheirOwnUnitsFilings() {
+        for (Who who : List.of(Who.UNIT_A_KEY, Who.UNIT_A_SESSION, Who.UNIT_B_KEY)) {
+            JsonNode page = callers.get(who).get("/api/v1/filings?size=200").json();
+            String unit = who == Who.UNIT_B_KEY ? "HFRS" : "AHCZ";
+            assertThat(page.get("total").asInt()).isPositive();
+            page.get("items").forEach(f -> assertThat(f.at("/unit/code").asText()).as(who.name()).isEqualTo(unit));
+            JsonNode other = callers.get(who).get("/api/v1/filings?size=200&unitId="
+                    + (unit.equals("AHCZ") ? 2 : 1)).json();
+            other.get("items").forEach(f -> assertThat(f.at("/unit/code").asText()).isEqualTo(unit));
+        }
+        JsonNode all = callers.get(Who.SYSTEM_KEY).get("/api/v1/filings?size=200").json();
+        assertThat(all.findValuesAsText("code")).contains("AHCZ", "HFRS");
+    }
+
+    @Test
+    void aKeyWithoutAScopeIsRefused() {
+        Api system = callers.get(Who.SYSTEM_KEY);
+        String key = system.post("/api/v1/api-keys", Map.of("label", "只读测试", "unitId", 1,
+                "scopes", List.of("filings:read"))).json().get("secret").asText();
+        Api readOnly = Platform.shared().api().withKey(key);
+        assertThat(readOnly.get("/api/v1/filings").status()).isEqualTo(200);
+        Api.Response write = readOnly.post("/api/v1/filings", "{}");
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.json().get("code").asText()).isEqualTo("SCOPE_MISSING");
+        long id = system.get("/api/v1/api-keys").json().findParents("label").stream()
+                .filter(k -> k.get("label").asText().equals("只读测试")).findFirst().orElseThrow().get("id").asLong();
+        assertThat(system.delete("/api/v1/api-keys/" + id).status()).isEqualTo(204);
+        assertThat(readOnly.get("/api/v1/filings").status()).as("revoked").isEqualTo(401);
+    }
+
+    private static Api.Response call(Api api, Row row) {
+        String path = row.path().replace("{A}", String.valueOf(filingA)).replace("{B}", String.valueOf(filingB))
+                .replace("{PA}", String.valueOf(pendingA));
+        if (row.page()) {
+            return api.send(api.request(path).GET());
+        }
+        HttpRequest.Builder b = api.request(path);
+        String body = row.body();
+        if (body == null) {
+            return api.send(b.method(row.method(), HttpRequest.BodyPublishers.noBody()));
+        }
+        if (body.startsWith("csv:")) {
+            return api.send(b.header("Content-Type", "text/csv").method(row.method(),
+                    HttpRequest.BodyPublishers.ofString(body.substring(4))));
+        }
+        if (body.startsWith("pdf:")) {
+            return api.send(b.header("Content-Type", "application/pdf").method(row.method(),
+                    HttpRequest.BodyPublishers.ofByteArray(TestFixtures.pdf())));
+        }
+        return api.send(b.header("Content-Type", "application/json").method(row.method(),
+                HttpRequest.BodyPublishers.ofString(body)));
+    }
+}

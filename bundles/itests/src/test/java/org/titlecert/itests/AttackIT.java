@@ -1,0 +1,194 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Brute force, account enumeration, CSRF, session fixation, logout, idle timeout and security headers. */
+class AttackIT {
+
+    private final Platform platform = Platform.shared();
+    private final Api api = platform.api();
+
+    @Test
+    void tenThousandWrongPasswordsGetNothingAndAreThrottledButTheOwnerStillGetsIn() throws Exception {
+        DemoAccounts.Account victim = platform.accounts().all("individual").get(3);
+        RawHttp attacker = new RawHttp("127.0.0.23", platform.port());
+        AtomicInteger successes = new AtomicInteger();
+        AtomicInteger throttled = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> work = new java.util.ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            int n = i;
+            work.add(pool.submit(() -> {
+                RawHttp.Reply r = attacker.postJson("/api/v1/auth/login", "{\"kind\":\"individual\",\"login\":\""
+                        + victim.login() + "\",\"password\":\"guess" + n + "x\"}");
+                if (r.status() == 200) {
+                    successes.incrementAndGet();
+                } else if (r.status() == 429) {
+                    throttled.incrementAndGet();
+                } else {
+                    refused.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String figure = String.format("brute force: 10000 wrong passwords in %.1f s: %d succeeded, %d throttled (429), "
+                + "%d refused", seconds, successes.get(), throttled.get(), refused.get());
+        System.out.println(figure);
+        Files.writeString(Path.of(System.getProperty("titlecert.work")).resolve("brute-force.txt"), figure);
+        assertThat(successes.get()).isZero();
+        assertThat(throttled.get()).isGreaterThan(9_000);
+
+        Platform.sleep(2_500);
+        Api owner = api.login("individual", victim.login(), victim.secret());
+        assertThat(owner.get("/api/v1/me").json().get("role").asText()).isEqualTo("INDIVIDUAL");
+    }
+
+    @Test
+    void anUnknownAccountAndAWrongPasswordGetTheSameAnswer() {
+        RawHttp client = new RawHttp("127.0.0.24", platform.port());
+        DemoAccounts.Account known = platform.accounts().all("individual").get(1);
+        RawHttp.Reply wrong = client.postJson("/api/v1/auth/login", "{\"kind\":\"individual\",\"login\":\""
+                + known.login() + "\",\"password\":\"not-the-password1\"}");
+        RawHttp.Reply unknown = client.postJson("/api/v1/auth/login",
+                "{\"kind\":\"individual\",\"login\":\"11010519491231002X\",\"password\":\"not-the-password1\"}");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(wrong.status());
+        assertThat(unknown.body()).isEqualTo(wrong.body()).contains("账号或密码错误");
+
+        DemoAccounts.Account admin = platform.accounts().of("unitadmin", "HFRS");
+        RawHttp other = new RawHttp("127.0.0.25", platform.port());
+        String[] c1 = api.captcha();
+        String[] c2 = api.captcha();
+        RawHttp.Reply adminWrong = other.postJson("/api/v1/auth/login", "{\"kind\":\"admin\",\"login\":\""
+                + admin.login() + "\",\"password\":\"nope12345\",\"captchaId\":\"" + c1[0] + "\",\"captchaAnswer\":\""
+                + c1[1] + "\"}");
+        RawHttp.Reply adminUnknown = other.postJson("/api/v1/auth/login", "{\"kind\":\"admin\",\"login\":\"nobody_here\","
+                + "\"password\":\"nope12345\",\"captchaId\":\"" + c2[0] + "\",\"captchaAnswer\":\"" + c2[1] + "\"}");
+        assertThat(adminWrong.status()).isEqualTo(401);
+        assertThat(adminUnknown.status()).isEqualTo(401);
+        assertThat(adminUnknown.body()).isEqualTo(adminWrong.body());
+    }
+
+    @Test
+    void anAdminCaptchaIsRequiredAndWorksOnce() {
+        DemoAccounts.Account admin = platform.accounts().first("sysadmin");
+        RawHttp client = new RawHttp("127.0.0.26", platform.port());
+        RawHttp.Reply none = client.postJson("/api/v1/auth/login", "{\"kind\":\"admin\",\"login\":\"" + admin.login()
+                + "\",\"password\":\"" + admin.secret() + "\"}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("CAPTCHA_INVALID");
+        String[] c = api.captcha();
+        String body = "{\"kind\":\"admin\",\"login\":\"" + admin.login() + "\",\"password\":\"" + admin.secret()
+                + "\",\"captchaId\":\"" + c[0] + "\",\"captchaAnswer\":\"" + c[1] + "\"}";
+        assertThat(client.postJson("/api/v1/auth/login", body).status()).isEqualTo(200);
+        assertThat(client.postJson("/api/v1/auth/login", body).status()).as("a captcha is used once").isEqualTo(400);
+    }
+
+    @Test
+    void stateChangingCallsWithASessionNeedTheCsrfToken() {
+        DemoAccounts.Account admin = platform.accounts().of("unitadmin", "AHCZ");
+        Api session = api.login("admin", admin.login(), admin.secret());
+        long id = session.post("/api/v1/filings", Map.of("name", "CSRF 测试", "approvalNumber",
+                TestFixtures.uniqueNumber("跨站"), "year", 2020, "type", "REVIEW",
+                "committeeId", TestFixtures.committee(session, "AHKJGP"),
+                "issuingAuthorityId", TestFixtures.authority(session, "AHRS"))).json().get("id").asLong();
+        Api.Response forged = session.send(java.net.http.HttpRequest.newBuilder(
+                        session.uri("/api/v1/filings/" + id + "/roster"))
+                .header("Cookie", "TCSESSION=" + session.sessionCookie()).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestFixtures.roster(1))));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.json().get("code").asText()).isEqualTo("CSRF_TOKEN_INVALID");
+        assertThat(session.get("/api/v1/filings/" + id + "/roster").json().get("total").asInt()).isZero();
+
+        Api.Response page = session.send(java.net.http.HttpRequest.newBuilder(session.uri("/admin/filings/" + id + "/reject"))
+                .header("Cookie", "TCSESSION=" + session.sessionCookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("reason=forged")));
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("页面已过期或请求来源不明");
+        assertThat(session.get("/api/v1/filings/" + id).json().get("status").asText()).isEqualTo("PENDING");
+        assertThat(session.postBytes("/api/v1/filings/" + id + "/roster", "text/csv",
+                TestFixtures.roster(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void loginIssuesANewSessionIdAndLogoutEndsItOnTheServer() {
+        DemoAccounts.Account admin = platform.accounts().of("unitadmin", "HFRS");
+        String fixed = "attacker-chosen-session-id-0123456789";
+        String[] c = api.captcha();
+        Api.Response r = api.send(api.request("/api/v1/auth/login").header("Cookie", "TCSESSION=" + fixed)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\":\"admin\",\"login\":\"" + admin.login() + "\",\"password\":\"" + admin.secret()
+                                + "\",\"captchaId\":\"" + c[0] + "\",\"captchaAnswer\":\"" + c[1] + "\"}")));
+        assertThat(r.status()).isEqualTo(200);
+        String issued = r.cookie("TCSESSION");
+        assertThat(issued).isNotEqualTo(fixed).hasSizeGreaterThan(40);
+        assertThat(r.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(api.withSession(fixed, "x").get("/api/v1/me").status()).isEqualTo(401);
+
+        Api session = api.withSession(issued, r.json().get("csrfToken").asText());
+        assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(session.post("/api/v1/auth/logout", "").status()).isEqualTo(204);
+        assertThat(session.get("/api/v1/me").status()).as("the old cookie is dead on the server").isEqualTo(401);
+    }
+
+    @Test
+    void idleSessionsExpire() throws Exception {
+        Path cfg = platform.home().resolve("etc/org.titlecert.identity.cfg");
+        String original = Files.readString(cfg);
+        DemoAccounts.Account admin = platform.accounts().first("sysadmin");
+        try {
+            Files.writeString(cfg, original + "sessionIdleSeconds = 2\n");
+            boolean expired = false;
+            for (int attempt = 0; attempt < 10 && !expired; attempt++) {
+                Api s = api.login("admin", admin.login(), admin.secret());
+                assertThat(s.get("/api/v1/me").status()).isEqualTo(200);
+                Platform.sleep(3_000);
+                expired = s.get("/api/v1/me").status() == 401;
+            }
+            assertThat(expired).as("a session idle longer than the timeout ends").isTrue();
+        } finally {
+            Files.writeString(cfg, original);
+            Platform.sleep(3_000);
+        }
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        DemoAccounts.Account ind = platform.accounts().all("individual").get(0);
+        Api person = api.login("individual", ind.login(), ind.secret());
+        for (Api.Response r : List.of(api.get("/"), api.get("/admin/login"), api.get("/login"),
+                person.send(person.request("/me").GET()))) {
+            assertThat(r.status()).isEqualTo(200);
+            String csp = r.header("Content-Security-Policy");
+            assertThat(csp).contains("object-src 'none'").contains("frame-ancestors 'self'").contains("script-src 'self'");
+            String scriptSrc = csp.substring(csp.indexOf("script-src"));
+            assertThat(scriptSrc.substring(0, scriptSrc.indexOf(';'))).doesNotContain("unsafe-inline");
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+        assertThat(person.send(person.request("/me").GET()).header("Cache-Control")).isEqualTo("no-store");
+        assertThat(person.get("/api/v1/me/profile").header("Cache-Control")).contains("no-store");
+        JsonNode me = person.get("/api/v1/me").json();
+        assertThat(me.get("role").asText()).isEqualTo("INDIVIDUAL");
+        assertThat(me.get("personId").isNumber()).isTrue();
+    }
+}

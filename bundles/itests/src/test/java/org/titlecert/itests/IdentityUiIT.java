@@ -1,0 +1,115 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** Sign-up, the first-login registration form and the admin login, in headless Chromium. */
+class IdentityUiIT {
+
+    private final Platform platform = Platform.shared();
+    private WebDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    private void type(String id, String value) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    @Test
+    void firstLoginLeadsToTheRegistrationFormWithChineseErrorsBesideEachField() throws Exception {
+        String id = TestFixtures.idNumber(LocalDate.of(1990, 5, 17), 777, true);
+        String wrong = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
+        browser.get(platform.url("/register"));
+        type("idNumber", wrong);
+        type("mobile", "13955501234");
+        type("password", "Passw0rd2026");
+        type("password2", "Passw0rd2026");
+        type("captcha", Browser.captchaAnswer(browser));
+        browser.findElement(By.id("submit")).click();
+        WebElement idError = browser.findElement(By.cssSelector(".field.invalid .field-error"));
+        assertThat(idError.getText()).isEqualTo("身份证号码校验位错误");
+        Browser.screenshot(browser, "register-wrong-id");
+
+        type("idNumber", id);
+        type("password", "Passw0rd2026");
+        type("password2", "Passw0rd2026");
+        type("captcha", Browser.captchaAnswer(browser));
+        browser.findElement(By.id("submit")).click();
+        assertThat(Browser.waitForUrl(browser, "/register/profile")).endsWith("/register/profile");
+
+        browser.get(platform.url("/admin/filings"));
+        assertThat(Browser.waitForUrl(browser, "/admin/login")).as("an individual is not let into admin pages")
+                .contains("/admin/login");
+        browser.get(platform.url("/me"));
+        assertThat(browser.getCurrentUrl()).as("nothing else until the form is complete").endsWith("/register/profile");
+
+        assertThat(browser.findElement(By.id("idNumber")).getAttribute("readonly")).isNotNull();
+        type("realName", "王明华");
+        new Select(browser.findElement(By.id("gender"))).selectByValue("女");
+        new Select(browser.findElement(By.id("politicalStatus"))).selectByValue("群众");
+        new Select(browser.findElement(By.id("ethnicity"))).selectByValue("汉族");
+        type("email", "wangminghua@example.com");
+        type("address", "安徽省合肥市包河区徽州大道 1 号");
+        browser.findElement(By.id("workStartDate")).sendKeys("07012012");
+        new Select(browser.findElement(By.id("education"))).selectByValue("大学本科");
+        Browser.screenshot(browser, "registration-form");
+        browser.findElement(By.id("submit")).click();
+        assertThat(browser.findElement(By.cssSelector("#gender ~ .field-error")).getText())
+                .isEqualTo("性别与身份证号码不一致");
+        Browser.screenshot(browser, "registration-form-errors");
+
+        new Select(browser.findElement(By.id("gender"))).selectByValue("男");
+        browser.findElement(By.id("submit")).click();
+        assertThat(Browser.waitForUrl(browser, "/me?notice")).contains("/me");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("个人注册信息已提交");
+        assertThat(browser.findElement(By.id("real-name")).getText()).isEqualTo("王明华");
+        assertThat(browser.findElement(By.cssSelector(".alert-warning")).getText()).contains("待所在单位");
+        assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("王明华");
+        Browser.screenshot(browser, "personal-center");
+
+        browser.findElement(By.id("logout")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().equals(platform.url("/")));
+        browser.get(platform.url("/me"));
+        assertThat(Browser.waitForUrl(browser, "/login")).endsWith("/login");
+    }
+
+    @Test
+    void anAdminLogsInWithAccountPasswordAndCaptcha() throws Exception {
+        DemoAccounts.Account admin = platform.accounts().of("unitadmin", "HFRS");
+        browser.get(platform.url("/admin/login"));
+        Browser.screenshot(browser, "admin-login");
+        type("account", admin.login());
+        type("password", "wrong-password-1");
+        type("captcha", Browser.captchaAnswer(browser));
+        browser.findElement(By.id("submit")).click();
+        assertThat(browser.findElement(By.cssSelector(".alert-error")).getText()).isEqualTo("账号或密码错误");
+
+        Browser.loginAdmin(browser, platform, admin.login(), admin.secret());
+        assertThat(Browser.waitForUrl(browser, "/admin/filings")).endsWith("/admin/filings");
+        assertThat(browser.findElement(By.id("user-name")).getText()).contains("HFRS");
+        assertThat(browser.findElements(By.cssSelector("#filings tbody tr[data-id]"))).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getText()).contains("合肥市"));
+        assertThat(browser.findElements(By.linkText("审计日志"))).as("system menus are for system admins").isEmpty();
+        Browser.screenshot(browser, "unit-admin-filings");
+    }
+}

@@ -1,0 +1,79 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A local account over REST: sign-up, the registration form, confirmation by a unit, login by mobile. */
+class RegistrationIT {
+
+    private final Platform platform = Platform.shared();
+    private final Api api = platform.api();
+
+    @Test
+    void aSelfRegisteredPersonSeesTheirTitlesOnlyAfterAUnitConfirmsThem() {
+        String id = TestFixtures.idNumber(LocalDate.of(1979, 11, 3), 612, false);
+        String mobile = "13855" + id.substring(12, 18).replace("X", "0");
+        String[] c = api.captcha();
+        Api.Response signUp = api.post("/api/v1/auth/register", Map.of("idNumber", id, "mobile", mobile,
+                "password", "Xuexi2026ok", "captchaId", c[0], "captchaAnswer", c[1]));
+        assertThat(signUp.status()).as(signUp.body()).isEqualTo(200);
+        Api person = api.withSession(signUp.cookie("TCSESSION"), signUp.json().get("csrfToken").asText());
+        assertThat(person.get("/api/v1/me").json().hasNonNull("personId")).as("self-declared: not linked").isFalse();
+
+        Map<String, Object> form = new HashMap<>(Map.of("realName", "陈雨涵", "idNumber", id, "mobile", mobile,
+                "gender", "男", "birthDate", "1979-11-03", "politicalStatus", "中共党员", "ethnicity", "回族",
+                "email", "chen@example.com", "address", "安徽省芜湖市镜湖区北京中路 8 号", "workStartDate", "2001-08-01"));
+        form.put("education", "硕士研究生");
+        Api.Response wrong = person.put("/api/v1/me/profile", form);
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("errors").findValuesAsText("column")).containsExactly("gender");
+        form.put("gender", "女");
+        JsonNode saved = person.put("/api/v1/me/profile", form).json();
+        assertThat(saved.get("complete").asBoolean()).isTrue();
+
+        Api unitB = api.withKey(platform.accounts().of("unitapi", "HFRS").secret());
+        JsonNode pendingForUnit = unitB.get("/api/v1/individuals/pending").json();
+        assertThat(pendingForUnit.findValuesAsText("idNumber")).as("not on HFRS's rosters").doesNotContain(id);
+        Api system = platform.system();
+        JsonNode pending = system.get("/api/v1/individuals/pending").json();
+        long accountId = 0;
+        for (JsonNode p : pending) {
+            if (p.get("idNumber").asText().equals(id)) {
+                accountId = p.get("accountId").asLong();
+                assertThat(p.get("realName").asText()).isEqualTo("陈雨涵");
+            }
+        }
+        assertThat(accountId).isPositive();
+        assertThat(unitB.post("/api/v1/individuals/" + accountId + "/confirm", "").status()).isEqualTo(404);
+        assertThat(system.post("/api/v1/individuals/" + accountId + "/confirm", "").status()).isEqualTo(204);
+
+        Api byMobile = api.login("individual", mobile, "Xuexi2026ok");
+        JsonNode me = byMobile.get("/api/v1/me").json();
+        assertThat(me.get("personId").isNumber()).as("confirmed: linked").isTrue();
+        assertThat(me.get("displayName").asText()).isEqualTo("陈雨涵");
+        assertThat(system.get("/api/v1/audit?action=INDIVIDUAL_CONFIRM&size=1").json().at("/items/0/target").asText())
+                .isEqualTo("account:" + accountId);
+    }
+
+    @Test
+    void signUpRefusesBadIdNumbersWeakPasswordsAndTakenNumbers() {
+        String[] c = api.captcha();
+        Api.Response bad = api.post("/api/v1/auth/register", Map.of("idNumber", "11010519491231002Y",
+                "mobile", "123", "password", "short", "captchaId", c[0], "captchaAnswer", c[1]));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsText("column")).containsExactly("idNumber", "mobile", "password");
+        DemoAccounts.Account existing = platform.accounts().first("individual");
+        String[] c2 = api.captcha();
+        Api.Response taken = api.post("/api/v1/auth/register", Map.of("idNumber", existing.login(),
+                "mobile", "13700000001", "password", "Another2026", "captchaId", c2[0], "captchaAnswer", c2[1]));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("code").asText()).isEqualTo("ACCOUNT_EXISTS");
+    }
+}

@@ -1,0 +1,135 @@
+package org.titlecert.rest.internal;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Response;
+
+import org.titlecert.api.Caller;
+import org.titlecert.api.TitleCertException;
+import org.titlecert.identity.Captcha;
+import org.titlecert.identity.IdentityService;
+import org.titlecert.identity.Session;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Captchas, logins and logout for browser clients; external systems use API keys instead. */
+@Path("/")
+@Produces("application/json")
+@Tag(name = "auth")
+public class AuthResource {
+
+    /** A login request; {@code kind} is {@code admin} (captcha always) or {@code individual}. */
+    public record Login(String kind, String login, String password, String captchaId, String captchaAnswer) {
+    }
+
+    /** A local individual account's sign-up. */
+    public record SignUp(String idNumber, String mobile, String password, String captchaId, String captchaAnswer) {
+    }
+
+    private final IdentityService identity;
+
+    @Context
+    private HttpServletRequest request;
+
+    AuthResource(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("captcha")
+    @Public
+    @Operation(summary = "A new image captcha (PNG as a data URL), valid once for a few minutes")
+    public Response captcha() {
+        Captcha c = identity.newCaptcha();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", c.id());
+        body.put("image", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
+        if (c.testAnswer() != null) {
+            body.put("testAnswer", c.testAnswer());
+        }
+        return Response.ok(body).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("auth/login")
+    @Public
+    @Consumes("application/json")
+    @Operation(summary = "Log in; sets the session cookie and returns the session's CSRF token")
+    public Response login(Login body) {
+        if (body == null) {
+            throw TitleCertException.invalid("LOGIN_INVALID", "请填写账号和密码");
+        }
+        String address = request.getRemoteAddr();
+        Session s = "admin".equals(body.kind())
+                ? identity.loginAdmin(body.login(), body.password(), body.captchaId(), body.captchaAnswer(), address)
+                : identity.loginIndividual(body.login(), body.password(), body.captchaId(), body.captchaAnswer(),
+                address);
+        return started(s);
+    }
+
+    @POST
+    @Path("auth/register")
+    @Public
+    @Consumes("application/json")
+    @Operation(summary = "Create a local individual account and log in; the registration form comes next")
+    public Response register(SignUp body) {
+        if (body == null) {
+            throw TitleCertException.invalid("REGISTRATION_INVALID", "请填写注册信息");
+        }
+        return started(identity.registerIndividual(body.idNumber(), body.mobile(), body.password(), body.captchaId(),
+                body.captchaAnswer(), request.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("auth/logout")
+    @DuringRegistration
+    @Operation(summary = "End this session on the server")
+    public Response logout() {
+        Session s = AuthFilter.session(request);
+        if (s != null) {
+            identity.logout(s.token(), request.getRemoteAddr());
+        }
+        return Response.noContent().header("Set-Cookie", Session.clearCookie(request.isSecure())).build();
+    }
+
+    @GET
+    @Path("me")
+    @DuringRegistration
+    @Operation(summary = "Who the caller is")
+    public Map<String, Object> me() {
+        Caller c = AuthFilter.caller(request);
+        Session s = AuthFilter.session(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("principal", c.principal());
+        body.put("role", c.role());
+        body.put("unitId", c.unitId());
+        body.put("personId", c.personId());
+        body.put("scopes", c.scopes());
+        if (s != null) {
+            body.put("displayName", s.displayName());
+            body.put("registrationComplete", s.registrationComplete());
+            body.put("csrfToken", s.csrfToken());
+        }
+        return body;
+    }
+
+    private Response started(Session s) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("role", s.caller().role());
+        body.put("displayName", s.displayName());
+        body.put("registrationComplete", s.registrationComplete());
+        body.put("csrfToken", s.csrfToken());
+        return Response.ok(body).header("Set-Cookie", s.cookie(request.isSecure()))
+                .header("Cache-Control", "no-store").build();
+    }
+}

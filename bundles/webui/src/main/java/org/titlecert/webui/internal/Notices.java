@@ -1,0 +1,41 @@
+package org.titlecert.webui.internal;
+
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+
+/**
+ * Success messages shown once after a redirect (post/redirect/get). The redirect names a notice
+ * by code, with counts as numbers, so no free text travels in a URL.
+ */
+final class Notices {
+
+    private static final Map<String, String> TEXT = Map.of(
+            "created", "已发起批复备案，请导入人员名单并上传批复文件",
+            "saved", "已保存",
+            "document", "批复文件已上传",
+            "approved", "已审核通过，名单已入库",
+            "rejected", "已审核不通过",
+            "registered", "个人注册信息已提交",
+            "confirmed", "已审核通过该人员的注册");
+
+    private Notices() {
+    }
+
+    /** The message for the request's notice, or null. */
+    static String of(HttpServletRequest req) {
+        String code = req.getParameter("notice");
+        if ("imported".equals(code)) {
+            int removed = number(req, "rem");
+            return String.format("导入成功：共 %d 行，新增 %d 人，更新 %d 人，未变 %d 人%s", number(req, "rows"),
+                    number(req, "ins"), number(req, "upd"), number(req, "same"),
+                    removed > 0 ? "，移除 " + removed + " 人" : "");
+        }
+        return code == null ? null : TEXT.get(code);
+    }
+
+    private static int number(HttpServletRequest req, String name) {
+        Integer n = Pages.integer(req.getParameter(name));
+        return n == null ? 0 : n;
+    }
+}
