@@ -1,0 +1,41 @@
+package org.titlecert.photo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentStoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void storesByContentHashAtomicallyAndOnlyOnce() throws IOException {
+        ContentStore store = new ContentStore(root);
+        byte[] data = "photo bytes".getBytes(StandardCharsets.UTF_8);
+        String sha = store.put(data);
+        assertThat(sha).isEqualTo(ContentStore.sha256(data)).hasSize(64);
+        assertThat(store.path(sha)).startsWith(root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)));
+        assertThat(store.get(sha)).isEqualTo(data);
+        assertThat(store.put(data)).isEqualTo(sha);
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).as("no temporary files left").hasSize(1);
+        }
+        store.delete(sha);
+        assertThat(store.exists(sha)).isFalse();
+    }
+
+    @Test
+    void refusesNamesThatAreNotHashes() {
+        ContentStore store = new ContentStore(root);
+        assertThatThrownBy(() -> store.path("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
