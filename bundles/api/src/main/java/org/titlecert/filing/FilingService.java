@@ -28,8 +28,13 @@ public interface FilingService {
     /** Changes a pending filing; approved and rejected filings are read-only. */
     Filing update(Caller caller, long id, FilingDraft draft);
 
-    /** Approves a pending filing that has an approval document and a non-empty roster. */
-    Filing approve(Caller caller, long id);
+    /**
+     * Approves a pending filing that has an approval document and a non-empty roster.
+     *
+     * @param approvalDate the date of the approval document (批复日期), printed on certificates as the
+     *                     issue date; {@code null} for today; never in the future
+     */
+    Filing approve(Caller caller, long id, java.time.LocalDate approvalDate);
 
     Filing reject(Caller caller, long id, String reason);
 
@@ -41,6 +46,15 @@ public interface FilingService {
     ImportReport importRoster(Caller caller, long filingId, byte[] content, ImportMode mode);
 
     Page<RosterEntry> roster(Caller caller, long filingId, PageRequest page);
+
+    /**
+     * The titles of approved filings held by a person: for an individual their own (none until their ID
+     * number is verified); for an admin those of a person on its unit's rosters.
+     */
+    java.util.List<PersonTitle> titles(Caller caller, long personId);
+
+    /** One title, by roster entry, for its holder or a scoped admin. */
+    PersonTitle title(Caller caller, long rosterEntryId);
 
     /** Stores the approval document, a PDF checked by content and size. */
     DocumentInfo putApprovalDocument(Caller caller, long filingId, String filename, InputStream content);

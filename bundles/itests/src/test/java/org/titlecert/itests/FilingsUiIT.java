@@ -40,6 +40,7 @@ class FilingsUiIT {
         assertThat(browser.getTitle()).contains("批复备案管理");
         new Select(browser.findElement(By.name("year"))).selectByValue("2021");
         browser.findElement(By.id("search")).click();
+        Browser.waitForUrl(browser, "year=2021");
 
         List<WebElement> rows = browser.findElements(By.cssSelector("#filings tbody tr[data-id]"));
         assertThat(rows).isNotEmpty();

@@ -44,7 +44,9 @@ class HealthAndApiContractIT {
                 "post /admin-accounts/{id}/disable", "post /admin-accounts/{id}/enable",
                 "post /admin-accounts/{id}/reset-password", "get /api-keys", "post /api-keys",
                 "delete /api-keys/{id}", "get /individuals/pending", "post /individuals/{accountId}/confirm",
-                "get /audit");
+                "get /audit", "get /me/titles", "get /me/titles/{rosterEntryId}", "get /me/photo", "put /me/photo",
+                "get /persons/{personId}/titles", "get /persons/{personId}/photo", "put /persons/{personId}/photo",
+                "post /photo-imports");
         List<String> found = new ArrayList<>();
         paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
                 .forEachRemaining(m -> found.add(m + " " + e.getKey())));

@@ -61,13 +61,14 @@ public final class Platform {
     }
 
     /**
-     * Test hooks on (captcha answers readable), a short throttle cap, and the government SSO pointed
-     * at the test OpenID provider.
+     * Test hooks on (captcha answers readable), a short throttle cap, a short photo history, and the
+     * government SSO pointed at the test OpenID provider.
      */
     public void configureForTests() {
         try {
             Files.writeString(home.resolve("etc/org.titlecert.identity.cfg"),
                     "testHooks = true\nthrottleMaxDelaySeconds = 2\n");
+            Files.writeString(home.resolve("etc/org.titlecert.photo.cfg"), "historyKept = 2\n");
             Path secret = home.resolve("etc/oidc-client.secret");
             Files.writeString(secret, "test-client-secret\n");
             Files.writeString(home.resolve("etc/org.titlecert.oidc.cfg"), String.join("\n",

@@ -20,7 +20,7 @@ final class ApprovalDocumentPdf {
 
     /** The names and numbers a document carries. */
     record Content(String issuer, String approvalNumber, String unitName, String filingName, String committeeName,
-                   int people, LocalDate qualified, List<String[]> roster) {
+                   int people, LocalDate qualified, LocalDate approved, List<String[]> roster) {
     }
 
     private static final Color RED = new Color(0xC8, 0x10, 0x2E);
@@ -77,8 +77,8 @@ final class ApprovalDocumentPdf {
                     line(cs, text, 10.5f, String.join("　", row), MARGIN + 24, y);
                     y -= 16;
                 }
-                String date = c.qualified().getYear() + "年" + c.qualified().getMonthValue() + "月"
-                        + c.qualified().getDayOfMonth() + "日";
+                String date = c.approved().getYear() + "年" + c.approved().getMonthValue() + "月"
+                        + c.approved().getDayOfMonth() + "日";
                 float dateX = width - MARGIN - text.getStringWidth(date) / 1000 * 12;
                 stamp(cs, heading, c.issuer(), dateX + 30, 130);
                 line(cs, text, 12, c.issuer(), width - MARGIN - text.getStringWidth(c.issuer()) / 1000 * 12, 150);

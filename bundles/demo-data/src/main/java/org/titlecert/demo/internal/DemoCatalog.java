@@ -22,6 +22,11 @@ final class DemoCatalog {
     record Filing(String unitCode, String name, String approvalNumber, int year, FilingType type,
                   FilingStatus status, String rejection, int people, int carryOver, LocalDate qualified,
                   List<Qualification> qualifications) {
+
+        /** The approval document's date: about a month after the qualification date, as is usual. */
+        LocalDate approved() {
+            return qualified.plusDays(36);
+        }
     }
 
     static final List<Unit> UNITS = List.of(

@@ -157,11 +157,11 @@ public class DemoDataLoader {
                     unit.employers().get(i % unit.employers().size()), quals.get(i % quals.size()).titleName()});
             }
             byte[] doc = pdf.render(new ApprovalDocumentPdf.Content(unit.authorityName(), spec.approvalNumber(),
-                    unit.name(), spec.name(), unit.committeeName(), roster.size(), spec.qualified(), lines));
+                    unit.name(), spec.name(), unit.committeeName(), roster.size(), spec.qualified(), spec.approved(), lines));
             filings.putApprovalDocument(DEMO, f.id(), spec.approvalNumber() + ".pdf", new ByteArrayInputStream(doc));
         }
         if (spec.status() == FilingStatus.APPROVED) {
-            filings.approve(DEMO, f.id());
+            filings.approve(DEMO, f.id(), spec.approved());
         } else if (spec.status() == FilingStatus.REJECTED) {
             filings.reject(DEMO, f.id(), spec.rejection());
         }

@@ -82,6 +82,9 @@ public class FilingEntity {
     @Column(name = "DECISION_NOTE", length = 500)
     private String decisionNote;
 
+    @Column(name = "APPROVAL_DATE")
+    private java.time.LocalDate approvalDate;
+
     @Column(name = "CREATED_AT", nullable = false)
     private LocalDateTime createdAt;
 
@@ -134,14 +137,20 @@ public class FilingEntity {
         this.docUploadedAt = at;
     }
 
-    void decide(FilingStatus decision, String note, LocalDateTime at) {
+    void decide(FilingStatus decision, String note, java.time.LocalDate approvalDate, LocalDateTime at) {
         this.status = decision;
         this.decisionNote = note;
+        this.approvalDate = approvalDate;
         this.decidedAt = at;
     }
 
     void touch(LocalDateTime now) {
         this.updatedAt = now;
+    }
+
+    /** The date of the approval document, printed on certificates as 发证日期. */
+    java.time.LocalDate issueDate() {
+        return approvalDate;
     }
 
     DocumentInfo documentInfo() {
@@ -151,7 +160,7 @@ public class FilingEntity {
 
     Filing toDto(long rosterSize) {
         return new Filing(id, name, approvalNumber, year, type, status, unit.toDto().ref(), committee.toDto().ref(),
-                authority.toDto().ref(), documentInfo(), rosterSize, decisionNote,
+                authority.toDto().ref(), documentInfo(), rosterSize, decisionNote, approvalDate,
                 createdAt.toInstant(ZoneOffset.UTC), updatedAt.toInstant(ZoneOffset.UTC),
                 decidedAt == null ? null : decidedAt.toInstant(ZoneOffset.UTC));
     }

@@ -45,6 +45,7 @@ import org.titlecert.filing.FilingService;
 import org.titlecert.filing.FilingStatus;
 import org.titlecert.filing.ImportMode;
 import org.titlecert.filing.ImportReport;
+import org.titlecert.filing.PersonTitle;
 import org.titlecert.filing.RosterEntry;
 
 /** Filings and rosters in the registry's own tables, scoped to the caller in every method. */
@@ -164,8 +165,13 @@ public class JpaFilingService implements FilingService {
     }
 
     @Override
-    public Filing approve(Caller caller, long id) {
+    public Filing approve(Caller caller, long id, LocalDate approvalDate) {
         requireSystem(caller);
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        LocalDate date = approvalDate == null ? today : approvalDate;
+        if (date.isAfter(today)) {
+            throw TitleCertException.invalid("APPROVAL_DATE_INVALID", "批复日期不能晚于今天");
+        }
         Filing approved = write(em -> {
             FilingEntity f = editable(em, caller, id);
             if (!f.hasApprovalDocument()) {
@@ -174,7 +180,7 @@ public class JpaFilingService implements FilingService {
             if (rosterSize(em, id) == 0) {
                 throw TitleCertException.invalid("ROSTER_EMPTY", "人员名单为空，不能审核通过");
             }
-            f.decide(FilingStatus.APPROVED, null, now());
+            f.decide(FilingStatus.APPROVED, null, date, now());
             f.touch(now());
             return dto(em, f);
         });
@@ -198,7 +204,7 @@ public class JpaFilingService implements FilingService {
         }
         Filing f = write(em -> {
             FilingEntity e = editable(em, caller, id);
-            e.decide(FilingStatus.REJECTED, reason.strip(), now());
+            e.decide(FilingStatus.REJECTED, reason.strip(), null, now());
             e.touch(now());
             return dto(em, e);
         });
@@ -308,6 +314,45 @@ public class JpaFilingService implements FilingService {
                     .stream().map(RosterEntryEntity::toDto).toList();
             return new Page<>(items, total, p.page(), p.size());
         });
+    }
+
+    @Override
+    public List<PersonTitle> titles(Caller caller, long personId) {
+        if (!mayReadPerson(caller, personId)) {
+            return List.of();
+        }
+        Long unit = caller.role() == Role.UNIT_ADMIN ? caller.unitId() : null;
+        return jpa.call(em -> {
+            TypedQuery<Object[]> q = em.createQuery("SELECT r, f FROM RosterEntryEntity r, FilingEntity f "
+                    + "WHERE r.filingId = f.id AND r.personId = :p AND f.status = :s"
+                    + (unit == null ? "" : " AND f.unit.id = :u") + " ORDER BY f.year DESC, r.id DESC", Object[].class)
+                    .setParameter("p", personId).setParameter("s", FilingStatus.APPROVED);
+            if (unit != null) {
+                q.setParameter("u", unit);
+            }
+            return q.getResultList().stream()
+                    .map(row -> ((RosterEntryEntity) row[0]).toTitle((FilingEntity) row[1])).toList();
+        });
+    }
+
+    @Override
+    public PersonTitle title(Caller caller, long rosterEntryId) {
+        return jpa.call(em -> {
+            RosterEntryEntity r = em.find(RosterEntryEntity.class, rosterEntryId);
+            FilingEntity f = r == null ? null : em.find(FilingEntity.class, r.getFilingId());
+            boolean visible = f != null && f.getStatus() == FilingStatus.APPROVED
+                    && (caller.personId() != null ? caller.personId() == r.getPersonId()
+                    : caller.mayManageUnit(f.getUnit().getId()));
+            if (!visible) {
+                throw TitleCertException.notFound("TITLE_NOT_FOUND", "职称记录不存在");
+            }
+            return r.toTitle(f);
+        });
+    }
+
+    /** An individual reads their own; admins read people on their unit's rosters (filtered in the query). */
+    private static boolean mayReadPerson(Caller caller, long personId) {
+        return caller.role() == Role.INDIVIDUAL ? caller.personId() != null && caller.personId() == personId : true;
     }
 
     @Override

@@ -13,6 +13,7 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 import javax.persistence.UniqueConstraint;
 
+import org.titlecert.filing.PersonTitle;
 import org.titlecert.filing.RosterEntry;
 
 /** One person's qualification in one filing's roster. */
@@ -95,6 +96,21 @@ public class RosterEntryEntity {
             qualificationDate = r.qualificationDate();
         }
         return changed;
+    }
+
+    long getFilingId() {
+        return filingId;
+    }
+
+    long getPersonId() {
+        return personId;
+    }
+
+    PersonTitle toTitle(FilingEntity f) {
+        org.titlecert.filing.Filing d = f.toDto(0);
+        return new PersonTitle(id, filingId, personId, name, idNumber, gender, birthDate, employer, series, specialty,
+                titleName, level, d.year(), qualificationDate, f.issueDate(), d.approvalNumber(), d.unit(),
+                d.committee(), d.issuingAuthority());
     }
 
     RosterEntry toDto() {

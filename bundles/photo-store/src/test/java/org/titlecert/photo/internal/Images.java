@@ -22,14 +22,14 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Builds test images, good and hostile, in memory. */
-final class Images {
+/** Builds test images, good and hostile, in memory; the integration tests use them too. */
+public final class Images {
 
     private Images() {
     }
 
     /** Left half {@code left}, right half {@code right}. */
-    static BufferedImage halves(int w, int h, Color left, Color right) {
+    public static BufferedImage halves(int w, int h, Color left, Color right) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(left);
@@ -40,11 +40,11 @@ final class Images {
         return img;
     }
 
-    static byte[] jpeg(BufferedImage img) {
+    public static byte[] jpeg(BufferedImage img) {
         return write(img, "jpeg");
     }
 
-    static byte[] png(BufferedImage img) {
+    public static byte[] png(BufferedImage img) {
         return write(img, "png");
     }
 
@@ -62,7 +62,7 @@ final class Images {
      * A CMYK JPEG as Photoshop writes it, all one colour: an Adobe APP14 marker (transform 0, plain CMYK)
      * and the ink stored inverted (255 = no ink).
      */
-    static byte[] cmykJpeg(int w, int h, int c, int m, int y, int k) {
+    public static byte[] cmykJpeg(int w, int h, int c, int m, int y, int k) {
         try {
             WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 4, null);
             byte[] px = {(byte) c, (byte) m, (byte) y, (byte) k};
@@ -91,7 +91,7 @@ final class Images {
     }
 
     /** A 16-bit-per-channel RGB PNG, all one colour. */
-    static byte[] png16(int w, int h, int r, int g, int b) {
+    public static byte[] png16(int w, int h, int r, int g, int b) {
         ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
                 new int[] {16, 16, 16}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
         WritableRaster raster = cm.createCompatibleWritableRaster(w, h);
@@ -105,7 +105,7 @@ final class Images {
     }
 
     /** A PNG with an alpha channel: transparent, with an opaque red square in the middle. */
-    static byte[] pngWithAlpha(int w, int h) {
+    public static byte[] pngWithAlpha(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.RED);
@@ -115,7 +115,7 @@ final class Images {
     }
 
     /** A decompression bomb: a greyscale PNG claiming w by h, all zero, deflated to a few hundred KB. */
-    static byte[] pngBomb(int w, int h) {
+    public static byte[] pngBomb(int w, int h) {
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         Deflater d = new Deflater(Deflater.BEST_COMPRESSION);
         byte[] row = new byte[w + 1];
@@ -152,7 +152,7 @@ final class Images {
     }
 
     /** The JPEG with its start-of-frame claiming another size. */
-    static byte[] withSofSize(byte[] jpeg, int w, int h) {
+    public static byte[] withSofSize(byte[] jpeg, int w, int h) {
         byte[] b = jpeg.clone();
         for (int i = 2; i + 9 < b.length; i++) {
             if ((b[i] & 0xff) == 0xff && ((b[i + 1] & 0xff) == 0xc0 || (b[i + 1] & 0xff) == 0xc2)) {
@@ -167,7 +167,7 @@ final class Images {
     }
 
     /** The JPEG with an EXIF APP1 segment right after SOI carrying the orientation (and a GPS-like tag). */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4);
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
         tiff.putShort((short) 2);

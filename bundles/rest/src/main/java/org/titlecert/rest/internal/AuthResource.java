@@ -13,7 +13,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 
-import org.titlecert.api.Caller;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.identity.Captcha;
 import org.titlecert.identity.IdentityService;
@@ -100,27 +99,6 @@ public class AuthResource {
             identity.logout(s.token(), request.getRemoteAddr());
         }
         return Response.noContent().header("Set-Cookie", Session.clearCookie(request.isSecure())).build();
-    }
-
-    @GET
-    @Path("me")
-    @DuringRegistration
-    @Operation(summary = "Who the caller is")
-    public Map<String, Object> me() {
-        Caller c = AuthFilter.caller(request);
-        Session s = AuthFilter.session(request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("principal", c.principal());
-        body.put("role", c.role());
-        body.put("unitId", c.unitId());
-        body.put("personId", c.personId());
-        body.put("scopes", c.scopes());
-        if (s != null) {
-            body.put("displayName", s.displayName());
-            body.put("registrationComplete", s.registrationComplete());
-            body.put("csrfToken", s.csrfToken());
-        }
-        return body;
     }
 
     private Response started(Session s) {

@@ -46,6 +46,10 @@ public class FilingResource {
     public record Rejection(String reason) {
     }
 
+    /** The optional body of an approval: the date of the approval document, today if absent. */
+    public record Approval(java.time.LocalDate approvalDate) {
+    }
+
     private final FilingService filings;
     private final int maxUploadMb;
 
@@ -113,8 +117,9 @@ public class FilingResource {
     @Path("{id}/approve")
     @RequiresScope(Scopes.FILINGS_WRITE)
     @Operation(summary = "Approve a pending filing (审核通过); needs the approval document and a roster")
-    public Filing approve(@PathParam("id") long id) {
-        return filings.approve(caller(), id);
+    public Filing approve(@PathParam("id") long id, String body) {
+        Approval a = body == null || body.isBlank() ? new Approval(null) : Json.read(body, Approval.class);
+        return filings.approve(caller(), id, a.approvalDate());
     }
 
     @POST

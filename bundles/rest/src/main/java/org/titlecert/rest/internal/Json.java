@@ -21,7 +21,18 @@ final class Json {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
+    private static final ObjectMapper MAPPER = mapper();
+
     static JacksonJsonProvider provider() {
-        return new JacksonJsonProvider(mapper());
+        return new JacksonJsonProvider(MAPPER);
+    }
+
+    /** Reads an optional JSON body that JAX-RS could not bind because it may be empty. */
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw org.titlecert.api.TitleCertException.invalid("MALFORMED_JSON", "请求内容不是有效的 JSON，或字段类型不正确");
+        }
     }
 }

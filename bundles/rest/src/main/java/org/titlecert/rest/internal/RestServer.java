@@ -22,6 +22,7 @@ import org.titlecert.identity.AdminAccountService;
 import org.titlecert.identity.ApiKeyService;
 import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.RegistrationService;
+import org.titlecert.photo.PhotoService;
 import org.titlecert.filing.OrganizationService;
 
 /**
@@ -60,6 +61,9 @@ public class RestServer {
     @Reference
     private AuditLog audit;
 
+    @Reference
+    private PhotoService photos;
+
     private Server server;
 
     @Activate
@@ -73,7 +77,8 @@ public class RestServer {
                 new OrganizationResource(organizations),
                 new FilingResource(filings, config.maxUploadMb()),
                 new AuthResource(identity),
-                new ProfileResource(registration),
+                new MeResource(registration, filings, photos, config.maxUploadMb()),
+                new PersonResource(filings, photos, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit)));
         factory.setProviders(List.of(Json.provider(), new AuthFilter(identity), new NoStoreFilter(),
                 new ErrorMappers.Domain(), new ErrorMappers.Web(), new ErrorMappers.Unexpected()));

@@ -140,7 +140,14 @@ public class FilingAdminServlet extends HttpServlet {
                     resp.sendRedirect(back + "?notice=document#approval-document");
                 }
                 case "/approve" -> {
-                    filings.approve(caller, id);
+                    String date = Pages.param(req, "approvalDate");
+                    java.time.LocalDate approvalDate;
+                    try {
+                        approvalDate = date == null ? null : java.time.LocalDate.parse(date);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw TitleCertException.invalid("APPROVAL_DATE_INVALID", "批复日期格式应为 yyyy-mm-dd");
+                    }
+                    filings.approve(caller, id, approvalDate);
                     resp.sendRedirect(back + "?notice=approved");
                 }
                 case "/reject" -> {
@@ -209,6 +216,7 @@ public class FilingAdminServlet extends HttpServlet {
         model.put("f", f);
         model.put("roster", roster);
         model.put("canDecide", caller.isSystem() && f.editable());
+        model.put("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
         if (problem != null) {
             model.put("problem", problem.getMessage());
             model.put("violations", problem.violations());

@@ -17,7 +17,8 @@ final class Notices {
             "approved", "已审核通过，名单已入库",
             "rejected", "已审核不通过",
             "registered", "个人注册信息已提交",
-            "confirmed", "已审核通过该人员的注册");
+            "confirmed", "已审核通过该人员的注册",
+            "photo", "照片已上传");
 
     private Notices() {
     }
