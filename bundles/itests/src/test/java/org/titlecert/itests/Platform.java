@@ -26,6 +26,7 @@ public final class Platform {
     private final Path home;
     private final int port;
     private Process process;
+    private String maxHeap;
 
     private Platform(Path home, int port) {
         this.home = home;
@@ -107,6 +108,20 @@ public final class Platform {
         return api().withKey(accounts().first("sysapi").secret());
     }
 
+    /** Caps the Karaf JVM's heap (-Xmx through EXTRA_JAVA_OPTS), e.g. "256m", from the next start on. */
+    public void maxHeap(String size) {
+        this.maxHeap = size;
+    }
+
+    /** The Karaf JVM's process id, from the pid file Karaf writes. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readString(home.resolve("karaf.pid")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts and waits until health reports UP; returns the seconds it took. */
     public double start() {
         long t0 = System.nanoTime();
@@ -115,8 +130,11 @@ public final class Platform {
             try (Stream<Path> files = Files.list(bin)) {
                 files.forEach(f -> f.toFile().setExecutable(true));
             }
-            process = new ProcessBuilder(bin.resolve("karaf").toString(), "daemon")
-                    .directory(home.toFile())
+            ProcessBuilder builder = new ProcessBuilder(bin.resolve("karaf").toString(), "daemon");
+            if (maxHeap != null) {
+                builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx" + maxHeap);
+            }
+            process = builder.directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
                     .start();
