@@ -18,12 +18,29 @@ public class TitleCertException extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final List<Violation> violations;
+    private final int retryAfterSeconds;
 
     public TitleCertException(Kind kind, String code, String message, List<Violation> violations) {
+        this(kind, code, message, violations, 0);
+    }
+
+    private TitleCertException(Kind kind, String code, String message, List<Violation> violations,
+                               int retryAfterSeconds) {
         super(message);
         this.kind = kind;
         this.code = code;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many requests from one client; try again after the given seconds. */
+    public static TitleCertException tooMany(String code, String message, int retryAfterSeconds) {
+        return new TitleCertException(Kind.TOO_MANY_REQUESTS, code, message, null, Math.max(1, retryAfterSeconds));
+    }
+
+    /** Busy for now; ready again after about the given seconds. */
+    public static TitleCertException busy(String code, String message, int retryAfterSeconds) {
+        return new TitleCertException(Kind.UNAVAILABLE, code, message, null, Math.max(1, retryAfterSeconds));
     }
 
     public static TitleCertException invalid(String code, String message) {
@@ -64,5 +81,10 @@ public class TitleCertException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Seconds after which trying again should succeed; 0 when not known. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

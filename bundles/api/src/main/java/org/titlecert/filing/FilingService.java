@@ -53,6 +53,9 @@ public interface FilingService {
      */
     java.util.List<PersonTitle> titles(Caller caller, long personId);
 
+    /** Every title of an approved filing, in roster order, for a scoped admin. */
+    java.util.List<PersonTitle> filingTitles(Caller caller, long filingId);
+
     /** One title, by roster entry, for its holder or a scoped admin. */
     PersonTitle title(Caller caller, long rosterEntryId);
 

@@ -7,7 +7,12 @@ import java.io.InputStream;
 public enum CjkFont {
 
     SANS_REGULAR("NotoSansSC-Regular.ttf"),
-    SANS_BOLD("NotoSansSC-Bold.ttf");
+    SANS_BOLD("NotoSansSC-Bold.ttf"),
+    /**
+     * Noto Sans JP: a fallback for the CJK Extension B characters in names that Noto Sans SC lacks
+     * (𠮷 U+20BB7 among them), drawn in the same sans-serif design.
+     */
+    SANS_FALLBACK("NotoSansJP-Regular.ttf");
 
     private final String file;
 

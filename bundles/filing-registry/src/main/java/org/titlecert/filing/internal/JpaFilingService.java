@@ -336,6 +336,19 @@ public class JpaFilingService implements FilingService {
     }
 
     @Override
+    public List<PersonTitle> filingTitles(Caller caller, long filingId) {
+        return jpa.call(em -> {
+            FilingEntity f = scoped(em, caller, filingId);
+            if (f.getStatus() != FilingStatus.APPROVED) {
+                return List.<PersonTitle>of();
+            }
+            return em.createQuery("SELECT r FROM RosterEntryEntity r WHERE r.filingId = :f ORDER BY r.id",
+                    RosterEntryEntity.class).setParameter("f", filingId).getResultList().stream()
+                    .map(r -> r.toTitle(f)).toList();
+        });
+    }
+
+    @Override
     public PersonTitle title(Caller caller, long rosterEntryId) {
         return jpa.call(em -> {
             RosterEntryEntity r = em.find(RosterEntryEntity.class, rosterEntryId);

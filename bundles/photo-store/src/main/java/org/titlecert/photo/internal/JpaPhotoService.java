@@ -36,6 +36,7 @@ import org.titlecert.photo.Photo;
 import org.titlecert.photo.PhotoEdit;
 import org.titlecert.photo.PhotoInfo;
 import org.titlecert.photo.PhotoService;
+import org.titlecert.store.ContentStore;
 
 /** Photos in the content store, with the current one and the history in TC_PHOTO. */
 @Component(service = PhotoService.class, configurationPid = PhotoConfig.PID)
@@ -70,7 +71,7 @@ public class JpaPhotoService implements PhotoService {
                 c.maxMegapixels() * 1_000_000L, c.minShortSide(), c.minLongSide()), c.width(), c.height(),
                 c.jpegQuality() / 100f);
         this.store = new ContentStore(c.directory().isBlank()
-                ? Path.of(System.getProperty("karaf.data", "data"), "photos") : Path.of(c.directory()));
+                ? Path.of(System.getProperty("karaf.data", "data"), "photos") : Path.of(c.directory()), ".jpg");
     }
 
     @Override
@@ -153,7 +154,8 @@ public class JpaPhotoService implements PhotoService {
     public Photo get(Caller caller, long personId) {
         PhotoInfo info = info(caller, personId)
                 .orElseThrow(() -> TitleCertException.notFound("PHOTO_NOT_FOUND", "尚未上传照片"));
-        if (caller.personId() == null || caller.personId() != personId) {
+        // someone else's photo viewed from outside; the platform's own reads (no address) are not people's acts
+        if ((caller.personId() == null || caller.personId() != personId) && caller.address() != null) {
             audit.record(caller, "PHOTO_VIEW", "person:" + personId, Outcome.SUCCESS, null);
         }
         return new Photo(info, store.get(info.sha256()));

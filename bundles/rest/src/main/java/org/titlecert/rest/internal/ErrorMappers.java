@@ -46,6 +46,9 @@ final class ErrorMappers {
         public Response toResponse(TitleCertException e) {
             Response r = response(status(e.kind()), new ErrorBody(e.code(), e.getMessage(),
                     e.violations().isEmpty() ? null : e.violations()));
+            if (e.retryAfterSeconds() > 0) {
+                r = Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build();
+            }
             return e.kind() == TitleCertException.Kind.UNAUTHENTICATED
                     ? Response.fromResponse(r).header("WWW-Authenticate", "Bearer realm=\"titlecert\"").build() : r;
         }

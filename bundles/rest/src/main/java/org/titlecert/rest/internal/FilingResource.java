@@ -20,6 +20,10 @@ import org.titlecert.api.Caller;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
 import org.titlecert.api.Scopes;
+import org.titlecert.certificate.Certificate;
+import org.titlecert.certificate.CertificateExport;
+import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.Document;
 import org.titlecert.filing.DocumentInfo;
 import org.titlecert.filing.Filing;
@@ -50,14 +54,20 @@ public class FilingResource {
     public record Approval(java.time.LocalDate approvalDate) {
     }
 
+    /** The certificates checked for a batch download. */
+    public record ExportRequest(java.util.List<Long> ids) {
+    }
+
     private final FilingService filings;
+    private final CertificateService certificates;
     private final int maxUploadMb;
 
     @Context
     private HttpServletRequest request;
 
-    FilingResource(FilingService filings, int maxUploadMb) {
+    FilingResource(FilingService filings, CertificateService certificates, int maxUploadMb) {
         this.filings = filings;
+        this.certificates = certificates;
         this.maxUploadMb = maxUploadMb;
     }
 
@@ -173,5 +183,28 @@ public class FilingResource {
     public Response approvalDocument(@PathParam("id") long id) {
         Document d = filings.approvalDocument(caller(), id);
         return Downloads.file(d.content(), d.contentType(), d.info().filename(), true, d.info().sha256());
+    }
+
+    @GET
+    @Path("{id}/certificates")
+    @RequiresScope(Scopes.CERTIFICATES_READ)
+    @Operation(summary = "An approved filing's certificates (证书导出), by certificate number")
+    public Page<Certificate> certificates(@PathParam("id") long id,
+                                          @Parameter(description = "NOT_GENERATED, QUEUED, GENERATED or FAILED")
+                                          @QueryParam("status") String status,
+                                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        return certificates.byFiling(caller(), id, Params.enumeration("status", status, GenerationStatus.class),
+                PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+    }
+
+    @POST
+    @Path("{id}/certificates/export")
+    @Consumes("application/json")
+    @Produces({"application/zip", "application/json"})
+    @RequiresScope(Scopes.CERTIFICATES_READ)
+    @Operation(summary = "批量下载: a ZIP of the checked certificates' PDFs and manifest.csv, streamed")
+    public Response export(@PathParam("id") long id, ExportRequest body) {
+        CertificateExport export = certificates.export(caller(), id, body == null ? null : body.ids());
+        return Downloads.stream(export::writeTo, "application/zip", export.fileName(), false, null, -1);
     }
 }

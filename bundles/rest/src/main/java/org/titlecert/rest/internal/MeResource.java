@@ -18,6 +18,8 @@ import javax.ws.rs.core.Response;
 
 import org.titlecert.api.Caller;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.certificate.Certificate;
+import org.titlecert.certificate.CertificateService;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
 import org.titlecert.identity.Profile;
@@ -39,15 +41,18 @@ public class MeResource {
 
     private final RegistrationService registration;
     private final FilingService filings;
+    private final CertificateService certificates;
     private final PhotoService photos;
     private final int maxUploadMb;
 
     @Context
     private HttpServletRequest request;
 
-    MeResource(RegistrationService registration, FilingService filings, PhotoService photos, int maxUploadMb) {
+    MeResource(RegistrationService registration, FilingService filings, CertificateService certificates,
+               PhotoService photos, int maxUploadMb) {
         this.registration = registration;
         this.filings = filings;
+        this.certificates = certificates;
         this.photos = photos;
         this.maxUploadMb = maxUploadMb;
     }
@@ -134,5 +139,12 @@ public class MeResource {
                     "您的身份证号码尚待单位审核确认，确认后才能上传照片");
         }
         return person;
+    }
+
+    @GET
+    @Path("certificates")
+    @Operation(summary = "The caller's own certificates, with their status and verification URL")
+    public List<Certificate> certificates() {
+        return certificates.mine(caller());
     }
 }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.titlecert.audit.AuditLog;
+import org.titlecert.certificate.CertificateService;
 import org.titlecert.filing.FilingService;
 import org.titlecert.identity.AdminAccountService;
 import org.titlecert.identity.ApiKeyService;
@@ -64,6 +65,9 @@ public class RestServer {
     @Reference
     private PhotoService photos;
 
+    @Reference
+    private CertificateService certificates;
+
     private Server server;
 
     @Activate
@@ -75,9 +79,11 @@ public class RestServer {
                 new HealthResource(context, () -> dataSource, scr),
                 new OpenApiResource(),
                 new OrganizationResource(organizations),
-                new FilingResource(filings, config.maxUploadMb()),
+                new FilingResource(filings, certificates, config.maxUploadMb()),
+                new CertificateResource(certificates),
+                new VerifyResource(certificates),
                 new AuthResource(identity),
-                new MeResource(registration, filings, photos, config.maxUploadMb()),
+                new MeResource(registration, filings, certificates, photos, config.maxUploadMb()),
                 new PersonResource(filings, photos, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit)));
         factory.setProviders(List.of(Json.provider(), new AuthFilter(identity), new NoStoreFilter(),

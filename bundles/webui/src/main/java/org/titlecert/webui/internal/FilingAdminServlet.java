@@ -28,6 +28,7 @@ import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
+import org.titlecert.certificate.CertificateService;
 import org.titlecert.filing.Filing;
 import org.titlecert.filing.FilingDraft;
 import org.titlecert.filing.FilingQuery;
@@ -60,6 +61,13 @@ public class FilingAdminServlet extends HttpServlet {
     @Reference
     private transient Renderer renderer;
 
+    @Reference
+    private transient CertificateService certificates;
+
+    private CertificatePages certificatePages() {
+        return new CertificatePages(filings, certificates, renderer);
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
@@ -71,6 +79,11 @@ public class FilingAdminServlet extends HttpServlet {
             }
             if (path.equals("/new")) {
                 form(req, resp, caller, null, null, List.of());
+                return;
+            }
+            Matcher cert = CertificatePages.PATH.matcher(path);
+            if (cert.matches()) {
+                certificatePages().get(req, resp, caller, cert, base(req));
                 return;
             }
             Matcher m = ID.matcher(path);
@@ -100,6 +113,15 @@ public class FilingAdminServlet extends HttpServlet {
             } catch (TitleCertException e) {
                 form(req, resp, caller, null, d, e.violations().isEmpty()
                         ? List.of(Violation.field("form", e.getMessage())) : e.violations());
+            }
+            return;
+        }
+        Matcher cert = CertificatePages.PATH.matcher(path);
+        if (cert.matches()) {
+            try {
+                certificatePages().post(req, resp, caller, cert);
+            } catch (TitleCertException e) {
+                renderer.failure(req, resp, e);
             }
             return;
         }

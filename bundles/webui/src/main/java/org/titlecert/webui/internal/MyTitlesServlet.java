@@ -20,6 +20,10 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.titlecert.api.Caller;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.certificate.Certificate;
+import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.GenerationStatus;
+import org.titlecert.certificate.QueueState;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
 import org.titlecert.photo.PhotoEdit;
@@ -42,6 +46,9 @@ public class MyTitlesServlet extends HttpServlet {
     private transient PhotoService photos;
 
     @Reference
+    private transient CertificateService certificates;
+
+    @Reference
     private transient Renderer renderer;
 
     @Override
@@ -57,7 +64,9 @@ public class MyTitlesServlet extends HttpServlet {
                 list(req, resp, caller);
             } else if (path.matches("/\\d+")) {
                 Map<String, Object> model = base(req, caller);
-                model.put("t", filings.title(caller, Long.parseLong(path.substring(1))));
+                long entry = Long.parseLong(path.substring(1));
+                model.put("t", filings.title(caller, entry));
+                model.put("cert", certificates.forRosterEntry(caller, entry).orElse(null));
                 renderer.render(req, resp, 200, "title", model);
             } else {
                 renderer.error(req, resp, 404, "页面不存在");
@@ -104,6 +113,19 @@ public class MyTitlesServlet extends HttpServlet {
         Map<String, Object> model = base(req, caller);
         List<PersonTitle> titles = caller.personId() == null ? List.of() : filings.titles(caller, caller.personId());
         model.put("titles", titles);
+        Map<String, Certificate> byEntry = new HashMap<>();
+        for (Certificate c : certificates.mine(caller)) {
+            byEntry.put(Long.toString(c.rosterEntryId()), c);
+        }
+        model.put("certs", byEntry);
+        if (byEntry.values().stream().anyMatch(c -> c.status() == GenerationStatus.QUEUED)) {
+            // refresh while certificates are generated; say how long only when the queue really is busy
+            model.put("refresh", true);
+            QueueState q = certificates.queue();
+            if (q.estimatedSeconds() > 3) {
+                model.put("busySeconds", q.estimatedSeconds());
+            }
+        }
         renderer.render(req, resp, 200, "my-titles", model);
     }
 

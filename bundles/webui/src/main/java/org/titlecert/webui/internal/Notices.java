@@ -10,15 +10,17 @@ import javax.servlet.http.HttpServletRequest;
  */
 final class Notices {
 
-    private static final Map<String, String> TEXT = Map.of(
-            "created", "已发起批复备案，请导入人员名单并上传批复文件",
-            "saved", "已保存",
-            "document", "批复文件已上传",
-            "approved", "已审核通过，名单已入库",
-            "rejected", "已审核不通过",
-            "registered", "个人注册信息已提交",
-            "confirmed", "已审核通过该人员的注册",
-            "photo", "照片已上传");
+    private static final Map<String, String> TEXT = Map.ofEntries(
+            Map.entry("created", "已发起批复备案，请导入人员名单并上传批复文件"),
+            Map.entry("saved", "已保存"),
+            Map.entry("document", "批复文件已上传"),
+            Map.entry("approved", "已审核通过，名单已入库，电子证书正在生成"),
+            Map.entry("rejected", "已审核不通过"),
+            Map.entry("registered", "个人注册信息已提交"),
+            Map.entry("confirmed", "已审核通过该人员的注册"),
+            Map.entry("photo", "照片已上传，电子证书正在生成"),
+            Map.entry("revoked", "证书已撤销，公开验证页面将显示撤销状态"),
+            Map.entry("regenerated", "已提交重新生成，证书将在片刻后更新为新版本"));
 
     private Notices() {
     }

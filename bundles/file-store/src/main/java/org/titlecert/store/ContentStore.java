@@ -1,6 +1,7 @@
-package org.titlecert.photo.internal;
+package org.titlecert.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -19,17 +21,20 @@ import java.util.regex.Pattern;
  * file in the target's own directory, is forced to disk, renamed atomically into place, and the
  * directory is forced too: a crash leaves either no file or the whole file, never part of one.
  */
-final class ContentStore {
+public final class ContentStore {
 
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
+    private final String extension;
 
-    ContentStore(Path root) {
+    /** @param extension the file name suffix, e.g. {@code ".pdf"} */
+    public ContentStore(Path root, String extension) {
         this.root = root;
+        this.extension = extension;
     }
 
-    static String sha256(byte[] data) {
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
@@ -37,15 +42,15 @@ final class ContentStore {
         }
     }
 
-    Path path(String sha) {
+    public Path path(String sha) {
         if (!SHA.matcher(sha).matches()) {
             throw new IllegalArgumentException("not a SHA-256: " + sha);
         }
-        return root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha + ".jpg");
+        return root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha + extension);
     }
 
     /** Stores the content and returns its SHA-256; storing the same content again does nothing. */
-    String put(byte[] data) {
+    public String put(byte[] data) {
         String sha = sha256(data);
         Path target = path(sha);
         if (Files.exists(target)) {
@@ -65,7 +70,7 @@ final class ContentStore {
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
-                    throw new IOException("the photo store needs a file system with atomic rename", e);
+                    throw new IOException("the file store needs a file system with atomic rename", e);
                 }
                 try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
                     d.force(true);
@@ -79,7 +84,7 @@ final class ContentStore {
         }
     }
 
-    byte[] get(String sha) {
+    public byte[] get(String sha) {
         try {
             return Files.readAllBytes(path(sha));
         } catch (IOException e) {
@@ -87,7 +92,16 @@ final class ContentStore {
         }
     }
 
-    void delete(String sha) {
+    /** The content as a stream; the caller closes it. */
+    public InputStream open(String sha) throws IOException {
+        return Files.newInputStream(path(sha));
+    }
+
+    public long size(String sha) throws IOException {
+        return Files.size(path(sha));
+    }
+
+    public void delete(String sha) {
         try {
             Files.deleteIfExists(path(sha));
         } catch (IOException e) {
@@ -95,7 +109,27 @@ final class ContentStore {
         }
     }
 
-    boolean exists(String sha) {
+    /**
+     * Removes the temporary files of writes that a crash interrupted; call it on start, before writing.
+     *
+     * @return how many were removed
+     */
+    public int removeIncomplete() {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
+            List<Path> partial = files.filter(f -> f.getFileName().toString().startsWith(".incoming-")).toList();
+            for (Path f : partial) {
+                Files.deleteIfExists(f);
+            }
+            return partial.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean exists(String sha) {
         return Files.exists(path(sha));
     }
 }

@@ -1,4 +1,4 @@
-package org.titlecert.photo.internal;
+package org.titlecert.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,12 +19,14 @@ class ContentStoreTest {
 
     @Test
     void storesByContentHashAtomicallyAndOnlyOnce() throws IOException {
-        ContentStore store = new ContentStore(root);
+        ContentStore store = new ContentStore(root, ".jpg");
         byte[] data = "photo bytes".getBytes(StandardCharsets.UTF_8);
         String sha = store.put(data);
         assertThat(sha).isEqualTo(ContentStore.sha256(data)).hasSize(64);
         assertThat(store.path(sha)).startsWith(root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)));
         assertThat(store.get(sha)).isEqualTo(data);
+        assertThat(store.path(sha).getFileName().toString()).isEqualTo(sha + ".jpg");
+        assertThat(store.size(sha)).isEqualTo(data.length);
         assertThat(store.put(data)).isEqualTo(sha);
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(Files::isRegularFile).toList()).as("no temporary files left").hasSize(1);
@@ -34,8 +36,19 @@ class ContentStoreTest {
     }
 
     @Test
+    void removesWhatAnInterruptedWriteLeftBehind() throws IOException {
+        ContentStore store = new ContentStore(root, ".pdf");
+        String sha = store.put("kept".getBytes(StandardCharsets.UTF_8));
+        Path partial = store.path(sha).resolveSibling(".incoming-123.part");
+        Files.write(partial, new byte[] {1, 2, 3});
+        assertThat(store.removeIncomplete()).isEqualTo(1);
+        assertThat(partial).doesNotExist();
+        assertThat(store.exists(sha)).isTrue();
+    }
+
+    @Test
     void refusesNamesThatAreNotHashes() {
-        ContentStore store = new ContentStore(root);
+        ContentStore store = new ContentStore(root, ".jpg");
         assertThatThrownBy(() -> store.path("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,20 @@
+package org.titlecert.certificate;
+
+import java.time.Instant;
+
+/**
+ * A certificate record: one per roster entry of an approved filing.
+ *
+ * @param maskedIdNumber  the holder's ID number with all but the first and last character hidden
+ * @param failureReason   why generation failed or has not happened, in Chinese; {@code null} when generated
+ * @param version         1 for the first PDF, one more for each regeneration; 0 before the first
+ * @param sha256          of the current PDF, {@code null} before the first
+ * @param verificationUrl what the certificate's QR code encodes
+ */
+public record Certificate(long id, long rosterEntryId, long filingId, long personId, String personName,
+                          String maskedIdNumber, String titleName, String level, String certificateNumber,
+                          GenerationStatus status,
+                          String failureReason, Validity validity, String revokedReason, Instant revokedAt,
+                          int version, String sha256, long size, Instant generatedAt, String templateId,
+                          String verificationUrl) {
+}

@@ -1,0 +1,18 @@
+package org.titlecert.certificate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A checked selection of certificates, ready to be written as a ZIP: one PDF per certificate named by
+ * certificate number and name, and {@code manifest.csv} (number, name, masked ID number, SHA-256).
+ */
+public interface CertificateExport {
+
+    String fileName();
+
+    int count();
+
+    /** Streams the ZIP with constant memory; entries are STORED, since PDFs do not compress further. */
+    void writeTo(OutputStream out) throws IOException;
+}

@@ -1,0 +1,54 @@
+package org.titlecert.certificate;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.titlecert.api.Caller;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
+
+/**
+ * Certificates, scoped to the caller in every method: an individual sees their own, a unit admin those of
+ * its unit's filings, a system admin all; anything else is answered as not found.
+ */
+@ProviderType
+public interface CertificateService {
+
+    /** Event topic posted after a certificate's PDF is generated, with {@code certificateId} and {@code version}. */
+    String TOPIC_GENERATED = "org/titlecert/certificate/GENERATED";
+
+    /** A filing's certificates, by certificate number; {@code status} {@code null} for all. */
+    Page<Certificate> byFiling(Caller caller, long filingId, GenerationStatus status, PageRequest page);
+
+    /** The caller's own certificates (an individual's). */
+    List<Certificate> mine(Caller caller);
+
+    /** The certificate of a roster entry, once its filing is approved. */
+    Optional<Certificate> forRosterEntry(Caller caller, long rosterEntryId);
+
+    Certificate get(Caller caller, long id);
+
+    /**
+     * The current PDF. A queued certificate is waited for briefly; if the queue is busy the answer is
+     * {@code CERTIFICATE_BUSY} with roughly how long to wait.
+     */
+    CertificateFile pdf(Caller caller, long id);
+
+    /** Checks the selection (all generated, all of this filing, all in scope) before anything is written. */
+    CertificateExport export(Caller caller, long filingId, List<Long> ids);
+
+    Certificate revoke(Caller caller, long id, String reason);
+
+    /** Generates the certificate again, e.g. after a correction; its version goes up. */
+    Certificate regenerate(Caller caller, long id);
+
+    /** Public: the certificate behind a QR token. Rate-limited per client address. */
+    Verification verify(String token, String clientAddress);
+
+    /** Public: whether the uploaded PDF is this certificate's genuine current version. */
+    PdfCheck check(String token, InputStream pdf, String clientAddress);
+
+    QueueState queue();
+}

@@ -1,0 +1,20 @@
+package org.titlecert.certificate;
+
+/**
+ * Whether an uploaded PDF is a genuine version of a certificate.
+ *
+ * @param outcome        current, an earlier (superseded) version, or not made by this platform
+ * @param matchedVersion the version the file is, 0 when it is none
+ * @param currentVersion the certificate's current version
+ */
+public record PdfCheck(Outcome outcome, int matchedVersion, int currentVersion) {
+
+    public enum Outcome {
+        /** Byte for byte the current version. */
+        CURRENT,
+        /** An earlier version, since replaced. */
+        SUPERSEDED,
+        /** Not a file this platform issued for the certificate. */
+        NOT_GENUINE
+    }
+}

@@ -1,0 +1,18 @@
+package org.titlecert.certificate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What the public verification page shows: personal data masked.
+ *
+ * @param maskedIdNumber the ID number with only its first and last character in clear
+ * @param status         有效 or 已撤销
+ * @param version        the current version; earlier versions are superseded
+ * @param sha256         of the current, genuine PDF
+ */
+public record Verification(String certificateNumber, String name, String maskedIdNumber, String series,
+                           String specialty, String titleName, String level, String committee,
+                           String issuingAuthority, LocalDate issueDate, Validity status, String revokedReason,
+                           Instant revokedAt, int version, String sha256, Instant generatedAt) {
+}

@@ -1,0 +1,39 @@
+package org.titlecert.template;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Everything printed on a certificate.
+ *
+ * @param certificateNumber 证书编号
+ * @param name              姓名
+ * @param gender            性别, in Chinese (男 / 女)
+ * @param birthDate         出生年月
+ * @param idNumber          身份证号
+ * @param employer          工作单位
+ * @param series            系列
+ * @param specialty         专业
+ * @param titleName         资格名称
+ * @param level             资格级别
+ * @param committee         评审组织: the committee's name
+ * @param approvalNumber    批准文号
+ * @param qualificationDate 取得时间
+ * @param issuingAuthority  发证机关
+ * @param issueDate         发证日期
+ * @param photoJpeg         the normalised ID photo, a JPEG
+ * @param verificationUrl   what the QR code encodes
+ */
+public record CertificateContent(String certificateNumber, String name, String gender, LocalDate birthDate,
+                                 String idNumber, String employer, String series, String specialty,
+                                 String titleName, String level, String committee, String approvalNumber,
+                                 LocalDate qualificationDate, String issuingAuthority, LocalDate issueDate,
+                                 byte[] photoJpeg, String verificationUrl) {
+
+    public CertificateContent {
+        Objects.requireNonNull(certificateNumber, "certificateNumber");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(photoJpeg, "photoJpeg");
+        Objects.requireNonNull(verificationUrl, "verificationUrl");
+    }
+}

@@ -1,0 +1,22 @@
+package org.titlecert.template;
+
+import java.util.List;
+
+/**
+ * A rendered certificate and where its seals and QR code are.
+ *
+ * @param pdf       the complete PDF
+ * @param sealAreas the places reserved for seals, at most one per role
+ * @param qrArea    the QR code with its quiet zone, which nothing else may cover
+ */
+public record RenderedCertificate(byte[] pdf, List<SealArea> sealAreas, Area qrArea) {
+
+    public RenderedCertificate {
+        sealAreas = List.copyOf(sealAreas);
+    }
+
+    /** The area reserved for a role's seal, if the template has one. */
+    public java.util.Optional<Area> sealArea(SealRole role) {
+        return sealAreas.stream().filter(a -> a.role() == role).map(SealArea::area).findFirst();
+    }
+}

@@ -1,0 +1,642 @@
+package org.titlecert.certificate.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.titlecert.api.Caller;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
+import org.titlecert.api.Role;
+import org.titlecert.api.Scopes;
+import org.titlecert.api.TitleCertException;
+import org.titlecert.audit.AuditLog;
+import org.titlecert.audit.Outcome;
+import org.titlecert.certificate.Certificate;
+import org.titlecert.certificate.CertificateExport;
+import org.titlecert.certificate.CertificateFile;
+import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.GenerationStatus;
+import org.titlecert.certificate.PdfCheck;
+import org.titlecert.certificate.QueueState;
+import org.titlecert.certificate.Validity;
+import org.titlecert.certificate.Verification;
+import org.titlecert.filing.Committee;
+import org.titlecert.filing.Filing;
+import org.titlecert.filing.FilingQuery;
+import org.titlecert.filing.FilingService;
+import org.titlecert.filing.FilingStatus;
+import org.titlecert.filing.IssuingAuthority;
+import org.titlecert.filing.OrganizationService;
+import org.titlecert.filing.PersonTitle;
+import org.titlecert.jpa.Transactions;
+import org.titlecert.photo.PhotoService;
+import org.titlecert.store.ContentStore;
+import org.titlecert.template.CertificateTemplate;
+
+/**
+ * Certificates: records made when a filing is approved, generation on approval, photo change, template
+ * change and request, downloads and exports scoped to the caller, and public verification.
+ */
+@Component(service = {CertificateService.class, EventHandler.class}, configurationPid = EngineConfig.PID,
+        property = {EventConstants.EVENT_TOPIC + "=" + FilingService.TOPIC_APPROVED,
+                EventConstants.EVENT_TOPIC + "=" + PhotoService.TOPIC_CHANGED})
+@Designate(ocd = EngineConfig.class)
+public class CertificateEngine implements CertificateService, EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateEngine.class);
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Transactions jpa;
+    private final FilingService filings;
+    private final OrganizationService organizations;
+    private final PhotoService photos;
+    private final AuditLog audit;
+    private final EngineConfig config;
+    private final ContentStore store;
+    private final NumberPattern defaultPattern;
+    private final Map<String, NumberPattern> patterns = new HashMap<>();
+    private final RateLimiter limiter;
+    private final Templates templates = new Templates();
+    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "titlecert-certificate-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
+    private ScheduledFuture<?> pendingRequeue;
+    private Generator generator;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    @Activate
+    public CertificateEngine(@Reference(target = "(osgi.unit.name=titlecert-certificate)") EntityManagerFactory emf,
+                             @Reference FilingService filings, @Reference OrganizationService organizations,
+                             @Reference PhotoService photos, @Reference AuditLog audit, EngineConfig config) {
+        this.jpa = new Transactions(emf);
+        this.filings = filings;
+        this.organizations = organizations;
+        this.photos = photos;
+        this.audit = audit;
+        this.config = config;
+        this.store = new ContentStore(config.directory().isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "certificates") : Path.of(config.directory()), ".pdf");
+        this.defaultPattern = NumberPattern.parse(config.numberPattern());
+        for (String entry : config.numberPatterns()) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("numberPatterns entries are code=pattern: " + entry);
+            }
+            patterns.put(entry.substring(0, eq).strip(), NumberPattern.parse(entry.substring(eq + 1).strip()));
+        }
+        this.limiter = new RateLimiter(config.verifyPerMinute());
+    }
+
+    @Activate
+    void activate() {
+        int partial = store.removeIncomplete();
+        if (partial > 0) {
+            LOG.info("Removed {} partly written certificate files left by an interrupted run", partial);
+        }
+        int workers = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
+        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, store, nodeName(), workers,
+                config.leaseSeconds(), this::verificationUrl, this::generated));
+        generator.start();
+        maintenance.execute(this::reconcile);
+        scheduleRequeue();
+    }
+
+    @Deactivate
+    void deactivate() {
+        maintenance.shutdownNow();
+        if (generator != null) {
+            generator.stop();
+        }
+    }
+
+    // ---- templates: picked per certificate at generation time; a change regenerates what it affects
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTemplate(CertificateTemplate template, Map<String, Object> props) {
+        templates.add(template, props);
+        scheduleRequeue();
+    }
+
+    void updatedTemplate(CertificateTemplate template, Map<String, Object> props) {
+        templates.add(template, props);
+        scheduleRequeue();
+    }
+
+    void unbindTemplate(CertificateTemplate template) {
+        templates.remove(template);
+        scheduleRequeue();
+    }
+
+    /** Template changes come in bursts (a bundle update is an unbind and a bind): act once they settle. */
+    private synchronized void scheduleRequeue() {
+        if (pendingRequeue != null) {
+            pendingRequeue.cancel(false);
+        }
+        if (!maintenance.isShutdown()) {
+            pendingRequeue = maintenance.schedule(this::requeueForTemplates, 300, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Queues every valid certificate whose PDF was made by another template than the one now best for it. */
+    private void requeueForTemplates() {
+        if (generator == null) {
+            return;
+        }
+        List<String> regions = jpa.call(em -> em.createQuery("SELECT DISTINCT c.region FROM CertificateEntity c",
+                String.class).getResultList());
+        int queued = 0;
+        for (String region : regions) {
+            String key = templates.best(region).map(Templates.Entry::key).orElse(null);
+            queued += Db.now(jpa, (em, now) -> em.createQuery("UPDATE CertificateEntity c SET c.status = :q, "
+                            + "c.requested = c.requested + 1, c.queuedAt = :now WHERE c.region = :r AND c.validity = :v "
+                            + "AND (c.status = :gen OR c.status = :failed) "
+                            + "AND (c.templateKey IS NULL OR c.templateKey <> :key)")
+                    .setParameter("q", GenerationStatus.QUEUED).setParameter("now", now).setParameter("r", region)
+                    .setParameter("v", Validity.VALID).setParameter("gen", GenerationStatus.GENERATED)
+                    .setParameter("failed", GenerationStatus.FAILED).setParameter("key", key == null ? "" : key)
+                    .executeUpdate());
+        }
+        if (queued > 0) {
+            LOG.info("Templates changed: {} certificates queued to be generated again", queued);
+            generator.wake();
+        }
+    }
+
+    // ---- triggers
+
+    @Override
+    public void handleEvent(Event event) {
+        Object id;
+        if (FilingService.TOPIC_APPROVED.equals(event.getTopic()) && (id = event.getProperty("filingId")) instanceof Long f) {
+            maintenance.execute(() -> createFor(f));
+        } else if (PhotoService.TOPIC_CHANGED.equals(event.getTopic())
+                && (id = event.getProperty("personId")) instanceof Long p) {
+            maintenance.execute(() -> photoChanged(p));
+        }
+    }
+
+    /** After a restart: records for approved filings whose approval event was not handled. */
+    private void reconcile() {
+        try {
+            Map<Long, Long> counts = new HashMap<>();
+            jpa.call(em -> em.createQuery("SELECT c.filingId, COUNT(c) FROM CertificateEntity c GROUP BY c.filingId",
+                    Object[].class).getResultList()).forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+            for (int page = 1; ; page++) {
+                Page<Filing> approved = filings.find(Generator.ENGINE, new FilingQuery(null, null, null, null,
+                        FilingStatus.APPROVED, null, "id", new PageRequest(page, PageRequest.MAX_SIZE)));
+                for (Filing f : approved.items()) {
+                    if (counts.getOrDefault(f.id(), 0L) < f.rosterSize()) {
+                        createFor(f.id());
+                    }
+                }
+                if (page >= approved.pages()) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not check approved filings for missing certificates", e);
+        }
+    }
+
+    /** Makes the certificate records of an approved filing, numbered in roster order; safe to repeat. */
+    void createFor(long filingId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int created = createOnce(filingId);
+                if (created > 0) {
+                    LOG.info("Filing {} approved: {} certificates recorded", filingId, created);
+                    generator.wake();
+                }
+                return;
+            } catch (PersistenceException e) {
+                // a concurrent approval took the same sequence row or the same roster entries: try again
+                if (attempt >= 8) {
+                    LOG.error("Could not record the certificates of filing {}", filingId, e);
+                    return;
+                }
+                sleep(20L * attempt + RANDOM.nextInt(50));
+            }
+        }
+    }
+
+    private int createOnce(long filingId) {
+        Filing filing = filings.get(Generator.ENGINE, filingId);
+        List<PersonTitle> titles = filings.filingTitles(Generator.ENGINE, filingId);
+        Set<Long> existing = new HashSet<>(jpa.call(em -> em.createQuery("SELECT c.rosterEntryId FROM "
+                + "CertificateEntity c WHERE c.filingId = :f", Long.class).setParameter("f", filingId).getResultList()));
+        List<PersonTitle> missing = titles.stream().filter(t -> !existing.contains(t.rosterEntryId())).toList();
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        Committee committee = organizations.committee(filing.committee().id()).orElseThrow();
+        String authority = organizations.issuingAuthority(filing.issuingAuthority().id())
+                .map(IssuingAuthority::code).orElse("");
+        NumberPattern pattern = patterns.getOrDefault(committee.code(),
+                patterns.getOrDefault(committee.region(), defaultPattern));
+        String prefix = pattern.prefix(committee.region(), filing.year(), committee.code(), authority);
+        Map<Long, Boolean> hasPhoto = new HashMap<>();
+        for (PersonTitle t : missing) {
+            hasPhoto.computeIfAbsent(t.personId(), p -> photos.info(Generator.ENGINE, p).isPresent());
+        }
+        return Db.now(jpa, (em, now) -> {
+            long first = allocate(em, prefix, missing.size());
+            long seq = first;
+            for (PersonTitle t : missing) {
+                em.persist(new CertificateEntity(t, committee.region(), pattern.format(prefix, seq++), newToken(),
+                        hasPhoto.get(t.personId()), now));
+            }
+            return missing.size();
+        });
+    }
+
+    /** Reserves {@code count} numbers after the prefix's last one; the row lock serialises approvals. */
+    private static long allocate(EntityManager em, String prefix, int count) {
+        int updated = em.createQuery("UPDATE NumberSequenceEntity s SET s.last = s.last + :n WHERE s.prefix = :p")
+                .setParameter("n", (long) count).setParameter("p", prefix).executeUpdate();
+        if (updated == 0) {
+            em.persist(new NumberSequenceEntity(prefix, count));
+            em.flush();
+            return 1;
+        }
+        long last = em.createQuery("SELECT s.last FROM NumberSequenceEntity s WHERE s.prefix = :p", Long.class)
+                .setParameter("p", prefix).getSingleResult();
+        return last - count + 1;
+    }
+
+    private void photoChanged(long personId) {
+        int queued = Db.now(jpa, (em, now) -> em.createQuery("UPDATE CertificateEntity c SET c.status = :q, "
+                        + "c.requested = c.requested + 1, c.queuedAt = :now, c.failure = NULL "
+                        + "WHERE c.personId = :p AND c.validity = :v")
+                .setParameter("q", GenerationStatus.QUEUED).setParameter("now", now).setParameter("p", personId)
+                .setParameter("v", Validity.VALID).executeUpdate());
+        if (queued > 0) {
+            generator.wake();
+        }
+    }
+
+    private void generated(long id, int version) {
+        EventAdmin ea = events;
+        if (ea != null) {
+            ea.postEvent(new Event(TOPIC_GENERATED, Map.of("certificateId", id, "version", version)));
+        }
+    }
+
+    // ---- reading, scoped to the caller
+
+    @Override
+    public Page<Certificate> byFiling(Caller caller, long filingId, GenerationStatus status, PageRequest page) {
+        requireAdmin(caller, Scopes.CERTIFICATES_READ);
+        Filing filing = filings.get(caller, filingId);
+        if (filing.status() != FilingStatus.APPROVED) {
+            return new Page<>(List.of(), 0, page.page(), page.size());
+        }
+        return jpa.call(em -> {
+            String where = " WHERE c.filingId = :f" + (status == null ? "" : " AND c.status = :s");
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CertificateEntity c" + where, Long.class)
+                    .setParameter("f", filingId);
+            TypedQuery<CertificateEntity> q = em.createQuery("SELECT c FROM CertificateEntity c" + where
+                    + " ORDER BY c.number", CertificateEntity.class).setParameter("f", filingId);
+            if (status != null) {
+                count.setParameter("s", status);
+                q.setParameter("s", status);
+            }
+            List<Certificate> items = q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
+                    .stream().map(this::dto).toList();
+            return new Page<>(items, count.getSingleResult(), page.page(), page.size());
+        });
+    }
+
+    @Override
+    public List<Certificate> mine(Caller caller) {
+        if (caller.role() != Role.INDIVIDUAL || caller.personId() == null) {
+            return List.of();
+        }
+        return jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.personId = :p "
+                + "ORDER BY c.issueDate DESC, c.id DESC", CertificateEntity.class).setParameter("p", caller.personId())
+                .getResultList().stream().map(this::dto).toList());
+    }
+
+    @Override
+    public Optional<Certificate> forRosterEntry(Caller caller, long rosterEntryId) {
+        return jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.rosterEntryId = :r",
+                        CertificateEntity.class).setParameter("r", rosterEntryId).getResultList().stream()
+                .filter(c -> mayRead(caller, c)).findFirst().map(this::dto));
+    }
+
+    @Override
+    public Certificate get(Caller caller, long id) {
+        return dto(readable(caller, id));
+    }
+
+    private CertificateEntity readable(Caller caller, long id) {
+        if (!caller.hasScope(Scopes.CERTIFICATES_READ)) {
+            throw TitleCertException.forbidden("SCOPE_MISSING", "该 API 密钥没有读取证书的权限");
+        }
+        CertificateEntity c = jpa.call(em -> em.find(CertificateEntity.class, id));
+        if (c == null || !mayRead(caller, c)) {
+            throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
+        }
+        return c;
+    }
+
+    /** The holder, an admin of the filing's unit, or a system admin. */
+    private static boolean mayRead(Caller caller, CertificateEntity c) {
+        return caller.role() == Role.INDIVIDUAL
+                ? caller.personId() != null && caller.personId() == c.getPersonId()
+                : caller.mayManageUnit(c.getUnitId());
+    }
+
+    private static void requireAdmin(Caller caller, String scope) {
+        if (!caller.isAdmin()) {
+            throw TitleCertException.forbidden("FORBIDDEN", "仅管理人员可以进行此操作");
+        }
+        if (!caller.hasScope(scope)) {
+            throw TitleCertException.forbidden("SCOPE_MISSING", "该 API 密钥没有此操作的权限");
+        }
+    }
+
+    private Certificate dto(CertificateEntity c) {
+        return c.toDto(verificationUrl(c.getToken()));
+    }
+
+    String verificationUrl(String token) {
+        String base = config.publicBaseUrl().strip();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v/" + token;
+    }
+
+    @Override
+    public CertificateFile pdf(Caller caller, long id) {
+        CertificateEntity c = readable(caller, id);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.readyWaitMillis());
+        while (c.getStatus() == GenerationStatus.QUEUED && System.nanoTime() < deadline) {
+            sleep(50);
+            c = jpa.call(em -> em.find(CertificateEntity.class, id));
+        }
+        switch (c.getStatus()) {
+            case GENERATED -> {
+                audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
+                        c.getNumber() + " v" + c.getVersion());
+                return file(c);
+            }
+            case QUEUED -> {
+                QueueState q = queue();
+                throw TitleCertException.busy("CERTIFICATE_BUSY", "证书生成排队中，请约 " + q.estimatedSeconds()
+                        + " 秒后再试", q.estimatedSeconds());
+            }
+            case NOT_GENERATED -> throw TitleCertException.conflict("CERTIFICATE_NOT_GENERATED",
+                    "证书未生成：" + (c.getFailure() == null ? Reasons.NO_PHOTO : c.getFailure()));
+            default -> throw TitleCertException.conflict("CERTIFICATE_FAILED", "证书生成失败：" + c.getFailure());
+        }
+    }
+
+    private CertificateFile file(CertificateEntity c) {
+        String name = ZipExport.fileName(c.getNumber(), c.getPersonName());
+        String sha = c.getSha256();
+        long size = c.getSize();
+        int version = c.getVersion();
+        return new CertificateFile() {
+            @Override
+            public String fileName() {
+                return name;
+            }
+
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public String sha256() {
+                return sha;
+            }
+
+            @Override
+            public int version() {
+                return version;
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return store.open(sha);
+            }
+        };
+    }
+
+    @Override
+    public CertificateExport export(Caller caller, long filingId, List<Long> ids) {
+        requireAdmin(caller, Scopes.CERTIFICATES_READ);
+        Filing filing = filings.get(caller, filingId);
+        List<Long> wanted = ids == null ? List.of() : ids.stream().distinct().toList();
+        if (wanted.isEmpty()) {
+            throw TitleCertException.invalid("EXPORT_EMPTY", "请至少选择一本证书");
+        }
+        if (wanted.size() > config.maxExport()) {
+            throw TitleCertException.invalid("EXPORT_TOO_LARGE", "一次最多导出 " + config.maxExport() + " 本证书");
+        }
+        Map<Long, CertificateEntity> found = new LinkedHashMap<>();
+        for (int i = 0; i < wanted.size(); i += 500) {
+            List<Long> chunk = wanted.subList(i, Math.min(i + 500, wanted.size()));
+            jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.id IN :ids AND c.filingId = :f",
+                    CertificateEntity.class).setParameter("ids", chunk).setParameter("f", filingId).getResultList())
+                    .forEach(c -> found.put(c.getId(), c));
+        }
+        List<ZipExport.Item> items = new ArrayList<>();
+        for (long id : wanted) {
+            CertificateEntity c = found.get(id);
+            if (c == null) {
+                throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "所选证书不属于该批复备案：" + id);
+            }
+            if (c.getStatus() != GenerationStatus.GENERATED) {
+                throw TitleCertException.conflict("CERTIFICATE_NOT_GENERATED",
+                        "证书 " + c.getNumber() + "（" + c.getPersonName() + "）尚未生成，不能下载");
+            }
+            items.add(item(c));
+        }
+        items.sort(java.util.Comparator.comparing(ZipExport.Item::number));
+        audit.record(caller, "CERTIFICATE_EXPORT", "filing:" + filingId, Outcome.SUCCESS, items.size() + " 本");
+        String name = ZipExport.fileName(filing.approvalNumber() + "_证书", items.size() + "本").replace(".pdf", ".zip");
+        return new ZipExport(name, items, store, id -> item(jpa.call(em -> em.find(CertificateEntity.class, id))));
+    }
+
+    private static ZipExport.Item item(CertificateEntity c) {
+        return new ZipExport.Item(c.getId(), c.getNumber(), c.getPersonName(), c.getMaskedId(), c.getSha256(),
+                c.getSize(), c.getCrc32());
+    }
+
+    // ---- changes
+
+    @Override
+    public Certificate revoke(Caller caller, long id, String reason) {
+        requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw TitleCertException.invalid("REASON_REQUIRED", "请填写撤销原因（不超过 200 字）");
+        }
+        Certificate revoked = Db.now(jpa, (em, now) -> {
+            CertificateEntity c = em.find(CertificateEntity.class, id);
+            if (c == null || !mayRead(caller, c)) {
+                throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
+            }
+            if (c.getValidity() == Validity.REVOKED) {
+                throw TitleCertException.conflict("CERTIFICATE_REVOKED", "该证书已撤销");
+            }
+            c.revoke(why, caller.principal(), now);
+            return dto(c);
+        });
+        audit.record(caller, "CERTIFICATE_REVOKE", "certificate:" + id, Outcome.SUCCESS,
+                revoked.certificateNumber() + " " + why);
+        return revoked;
+    }
+
+    @Override
+    public Certificate regenerate(Caller caller, long id) {
+        requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
+        CertificateEntity c = readable(caller, id);
+        if (c.getValidity() == Validity.REVOKED) {
+            throw TitleCertException.conflict("CERTIFICATE_REVOKED", "已撤销的证书不能重新生成");
+        }
+        if (photos.info(Generator.ENGINE, c.getPersonId()).isEmpty()) {
+            throw TitleCertException.conflict("CERTIFICATE_NOT_GENERATED", "证书未生成：" + Reasons.NO_PHOTO);
+        }
+        Db.now(jpa, (em, now) -> em.createQuery("UPDATE CertificateEntity c SET c.status = :q, "
+                        + "c.requested = c.requested + 1, c.queuedAt = :now, c.failure = NULL WHERE c.id = :id")
+                .setParameter("q", GenerationStatus.QUEUED).setParameter("now", now).setParameter("id", id)
+                .executeUpdate());
+        generator.wake();
+        audit.record(caller, "CERTIFICATE_REGENERATE", "certificate:" + id, Outcome.SUCCESS, c.getNumber());
+        return get(caller, id);
+    }
+
+    // ---- public verification
+
+    @Override
+    public Verification verify(String token, String clientAddress) {
+        return byToken(token, clientAddress).toVerification();
+    }
+
+    @Override
+    public PdfCheck check(String token, InputStream pdf, String clientAddress) {
+        CertificateEntity c = byToken(token, clientAddress);
+        long max = config.maxCheckMb() * 1024L * 1024L;
+        byte[] data;
+        try {
+            data = pdf.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        } catch (IOException e) {
+            throw TitleCertException.invalid("PDF_UNREADABLE", "文件读取失败，请重新上传");
+        }
+        if (data.length > max) {
+            throw TitleCertException.tooLarge("PDF_TOO_LARGE", "文件超过 " + config.maxCheckMb() + " MB");
+        }
+        if (data.length == 0) {
+            throw TitleCertException.invalid("PDF_EMPTY", "请选择要核验的证书文件");
+        }
+        String sha = ContentStore.sha256(data);
+        if (sha.equals(c.getSha256())) {
+            return new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion());
+        }
+        Integer older = jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v "
+                        + "WHERE v.certificateId = :c AND v.sha256 = :s", Integer.class).setParameter("c", c.getId())
+                .setParameter("s", sha).getResultList().stream().findFirst().orElse(null));
+        return older == null ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion())
+                : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion());
+    }
+
+    /** A certificate by its QR token; unknown and malformed tokens are answered alike. */
+    private CertificateEntity byToken(String token, String clientAddress) {
+        int wait = limiter.acquire(clientAddress, System.nanoTime());
+        if (wait > 0) {
+            throw TitleCertException.tooMany("VERIFY_RATE_LIMITED", "查询过于频繁，请 " + wait + " 秒后再试", wait);
+        }
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "未找到该证书");
+        }
+        return jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.token = :t",
+                        CertificateEntity.class).setParameter("t", token).getResultList()).stream()
+                .filter(c -> c.getStatus() == GenerationStatus.GENERATED || c.getVersion() > 0).findFirst()
+                .orElseThrow(() -> TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "未找到该证书"));
+    }
+
+    @Override
+    public QueueState queue() {
+        long queued = jpa.call(em -> em.createQuery("SELECT COUNT(c) FROM CertificateEntity c WHERE c.status = :q",
+                Long.class).setParameter("q", GenerationStatus.QUEUED).getSingleResult());
+        double rate = generator == null ? 0 : generator.perSecond();
+        // before anything has been measured, assume a modest 20 certificates a second per worker
+        double assumed = rate > 0 ? rate : 20.0 * Math.max(1, config.workers() > 0 ? config.workers()
+                : Runtime.getRuntime().availableProcessors());
+        return new QueueState(queued, rate, (int) Math.ceil(queued / assumed));
+    }
+
+    // ---- helpers
+
+    private static String newToken() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private String nodeName() {
+        if (!config.nodeName().isBlank()) {
+            return config.nodeName().replaceAll("[^A-Za-z0-9.-]", "-");
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "node";
+        }
+        String home = System.getProperty("karaf.base", Path.of("").toAbsolutePath().toString());
+        return host.replaceAll("[^A-Za-z0-9.-]", "-") + "-" + Integer.toHexString(home.hashCode());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TitleCertException.busy("INTERRUPTED", "服务正在停止", 5);
+        }
+    }
+}

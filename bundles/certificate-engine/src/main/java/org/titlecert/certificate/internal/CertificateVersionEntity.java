@@ -1,0 +1,55 @@
+package org.titlecert.certificate.internal;
+
+import java.time.LocalDateTime;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+
+/** Every PDF a certificate has had, so that an older file is recognised as genuine but superseded. */
+@Entity
+@Table(name = "TC_CERT_VERSION", indexes = {
+        @Index(name = "TC_CERT_VERSION_CERT", columnList = "CERTIFICATE_ID,VERSION_NO"),
+        @Index(name = "TC_CERT_VERSION_SHA", columnList = "SHA256")})
+public class CertificateVersionEntity {
+
+    @Id
+    @TableGenerator(name = "certVersionIds", table = "TC_CERT_SEQ", pkColumnValue = "VERSION", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "certVersionIds")
+    private long id;
+
+    @Column(name = "CERTIFICATE_ID", nullable = false)
+    private long certificateId;
+
+    @Column(name = "VERSION_NO", nullable = false)
+    private int version;
+
+    @Column(nullable = false, length = 64)
+    private String sha256;
+
+    @Column(name = "TEMPLATE_KEY", length = 300)
+    private String templateKey;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private LocalDateTime createdAt;
+
+    public CertificateVersionEntity() {
+    }
+
+    CertificateVersionEntity(long certificateId, int version, String sha256, String templateKey, LocalDateTime now) {
+        this.certificateId = certificateId;
+        this.version = version;
+        this.sha256 = sha256;
+        this.templateKey = templateKey;
+        this.createdAt = now;
+    }
+
+    int getVersion() {
+        return version;
+    }
+}

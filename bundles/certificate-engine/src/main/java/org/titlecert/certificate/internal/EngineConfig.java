@@ -1,0 +1,49 @@
+package org.titlecert.certificate.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "TitleCert certificate engine")
+@interface EngineConfig {
+
+    String PID = "org.titlecert.certificate";
+
+    @AttributeDefinition(name = "Public base URL",
+            description = "What QR codes point to: <base>/v/<token>. The address people reach the platform at.")
+    String publicBaseUrl() default "http://localhost:8181";
+
+    @AttributeDefinition(name = "Certificate number pattern",
+            description = "Placeholders {region}, {year}, {committee}, {authority}, and {seq:N} last")
+    String numberPattern() default "{region}{year}{committee}{seq:5}";
+
+    @AttributeDefinition(name = "Patterns per region or committee",
+            description = "Entries 'code=pattern', where code is a committee code or a region code; "
+                    + "a committee's entry wins over its region's")
+    String[] numberPatterns() default {};
+
+    @AttributeDefinition(name = "Workers", description = "Rendering threads; 0 for one per processor core")
+    int workers() default 0;
+
+    @AttributeDefinition(name = "Wait for a queued certificate (ms)",
+            description = "How long a download waits for a certificate being generated before answering busy")
+    int readyWaitMillis() default 3000;
+
+    @AttributeDefinition(name = "Claim lease (s)",
+            description = "After this, a certificate claimed by a node that stopped is taken over by another")
+    int leaseSeconds() default 300;
+
+    @AttributeDefinition(name = "Public verifications per client per minute")
+    int verifyPerMinute() default 120;
+
+    @AttributeDefinition(name = "Largest export (certificates)")
+    int maxExport() default 5000;
+
+    @AttributeDefinition(name = "Largest PDF to check (MB)")
+    int maxCheckMb() default 20;
+
+    @AttributeDefinition(name = "Storage folder", description = "Empty: data/certificates of the platform")
+    String directory() default "";
+
+    @AttributeDefinition(name = "Node name", description = "Empty: host name and installation folder")
+    String nodeName() default "";
+}

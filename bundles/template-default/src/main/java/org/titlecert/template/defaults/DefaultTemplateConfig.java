@@ -1,0 +1,20 @@
+package org.titlecert.template.defaults;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "TitleCert default certificate template",
+        description = "The A4 专业技术资格证书. cert.region and service.ranking may be set here too.")
+@interface DefaultTemplateConfig {
+
+    String PID = "org.titlecert.template.default";
+
+    @AttributeDefinition(name = "Heading")
+    String heading() default "专业技术资格证书";
+
+    @AttributeDefinition(name = "Subheading", description = "The line under the heading; empty for none")
+    String subheading() default "PROFESSIONAL AND TECHNICAL QUALIFICATION CERTIFICATE";
+
+    @AttributeDefinition(name = "QR caption")
+    String qrCaption() default "扫码验证真伪";
+}

@@ -1,0 +1,187 @@
+package org.titlecert.template.defaults;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.titlecert.template.TemplateException;
+
+/**
+ * One renderer's fonts: parsed once, then embedded as subsets into each document. Text is split into runs,
+ * each drawn with the first font of the chain that has all its characters; a character no font has is a
+ * {@link TemplateException}, never a box.
+ * <p>
+ * PDFBox writes a ToUnicode map that sends glyphs shared by an ideograph and a Kangxi radical (女 and ⼥)
+ * to the radical, so that copied or extracted text is wrong; {@link #fixToUnicode()} replaces it with the
+ * characters that were actually drawn.
+ */
+final class Fonts implements AutoCloseable {
+
+    /** A stretch of text drawn with one font. */
+    record Run(PDType0Font font, String text) {
+    }
+
+    private final Face regular;
+    private final Face bold;
+    private final Face fallback;
+    private final List<Face> regularChain;
+    private final List<Face> boldChain;
+    private PDDocument document;
+
+    Fonts(DefaultTemplate.FontFiles files) {
+        this.regular = new Face(files.regular());
+        this.bold = new Face(files.bold());
+        this.fallback = new Face(files.fallback());
+        this.regularChain = List.of(regular, fallback);
+        this.boldChain = List.of(bold, regular, fallback);
+    }
+
+    /** Starts a document: fonts are embedded into it as they are first used. */
+    void use(PDDocument doc) {
+        this.document = doc;
+        for (Face f : List.of(regular, bold, fallback)) {
+            f.embedded = null;
+            f.drawn.clear();
+        }
+    }
+
+    /** After the fonts are subset (the document's first save): ToUnicode maps of what was drawn. */
+    void fixToUnicode() throws IOException {
+        for (Face f : List.of(regular, bold, fallback)) {
+            if (f.embedded != null) {
+                PDStream cmap = new PDStream(document, new ByteArrayInputStream(f.toUnicode()), COSName.FLATE_DECODE);
+                f.embedded.getCOSObject().setItem(COSName.TO_UNICODE, cmap);
+            }
+        }
+    }
+
+    List<Run> runs(String text, boolean heavy) throws TemplateException {
+        List<Face> chain = heavy ? boldChain : regularChain;
+        List<Run> runs = new ArrayList<>();
+        Face current = null;
+        StringBuilder pending = new StringBuilder();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            Face face = null;
+            for (Face f : chain) {
+                if (f.has(cp)) {
+                    face = f;
+                    break;
+                }
+            }
+            if (face == null) {
+                throw new TemplateException("GLYPH_MISSING", String.format(
+                        "证书字体中没有字符“%s”（U+%04X），无法生成证书，请联系系统管理员安装包含该字的字体",
+                        new String(Character.toChars(cp)), cp));
+            }
+            if (face != current && pending.length() > 0) {
+                runs.add(new Run(current.pdf(document), pending.toString()));
+                pending.setLength(0);
+            }
+            current = face;
+            face.drawn.putIfAbsent(face.cmap.getGlyphId(cp), cp);
+            pending.appendCodePoint(cp);
+        }
+        if (pending.length() > 0) {
+            runs.add(new Run(current.pdf(document), pending.toString()));
+        }
+        return runs;
+    }
+
+    static float width(List<Run> runs, float size) {
+        try {
+            float w = 0;
+            for (Run r : runs) {
+                w += r.font().getStringWidth(r.text()) / 1000f * size;
+            }
+            return w;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        regular.close();
+        bold.close();
+        fallback.close();
+    }
+
+    /** A parsed TrueType font and its embedding in the current document. */
+    private static final class Face {
+        private final TrueTypeFont ttf;
+        private final CmapLookup cmap;
+        /** Glyph id (the CID, with Identity-H) to the character drawn with it, in the current document. */
+        private final Map<Integer, Integer> drawn = new TreeMap<>();
+        private PDType0Font embedded;
+
+        Face(byte[] data) {
+            try {
+                ttf = new TTFParser().parse(new RandomAccessReadBuffer(data));
+                cmap = ttf.getUnicodeCmapLookup();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot parse a certificate font", e);
+            }
+        }
+
+        boolean has(int codePoint) {
+            return cmap.getGlyphId(codePoint) > 0;
+        }
+
+        PDType0Font pdf(PDDocument doc) {
+            if (embedded == null) {
+                try {
+                    embedded = PDType0Font.load(doc, ttf, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return embedded;
+        }
+
+        byte[] toUnicode() {
+            StringBuilder sb = new StringBuilder(256 + drawn.size() * 24)
+                    .append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+                    .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+                    .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+                    .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+            List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(drawn.entrySet());
+            for (int i = 0; i < entries.size(); i += 100) {
+                List<Map.Entry<Integer, Integer>> chunk = entries.subList(i, Math.min(i + 100, entries.size()));
+                sb.append(chunk.size()).append(" beginbfchar\n");
+                for (Map.Entry<Integer, Integer> e : chunk) {
+                    sb.append(String.format("<%04X> <", e.getKey()));
+                    for (char ch : Character.toChars(e.getValue())) {
+                        sb.append(String.format("%04X", (int) ch));
+                    }
+                    sb.append(">\n");
+                }
+                sb.append("endbfchar\n");
+            }
+            sb.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+            return sb.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+
+        void close() {
+            try {
+                ttf.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

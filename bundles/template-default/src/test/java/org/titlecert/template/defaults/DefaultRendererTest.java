@@ -1,0 +1,171 @@
+package org.titlecert.template.defaults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.titlecert.template.CertificateContent;
+import org.titlecert.template.CertificateRenderer;
+import org.titlecert.template.RenderedCertificate;
+import org.titlecert.template.SealRole;
+import org.titlecert.template.TemplateException;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
+class DefaultRendererTest {
+
+    private static DefaultTemplate template;
+    private static CertificateRenderer renderer;
+    private static byte[] photo;
+
+    @BeforeAll
+    static void load() throws IOException {
+        template = new DefaultTemplate(Layout.standard(), "1.0.0");
+        renderer = template.newRenderer();
+        BufferedImage img = new BufferedImage(413, 579, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0x3A, 0x6E, 0xA5));
+        g.fillRect(0, 0, 413, 579);
+        g.setColor(new Color(0xF1, 0xC2, 0x9A));
+        g.fillOval(106, 90, 200, 250);
+        g.fillRect(60, 380, 293, 199);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpeg", out);
+        photo = out.toByteArray();
+    }
+
+    @AfterAll
+    static void close() {
+        renderer.close();
+    }
+
+    static CertificateContent content(String name, String employer) {
+        return new CertificateContent("34202201AHKJGJ00007", name, "女", LocalDate.of(1983, 10, 26),
+                "340111198310261587", employer, "会计人员", "会计", "正高级会计师", "正高级",
+                "安徽省会计系列高级专业技术资格评审委员会", "皖职改办〔2022〕9号", LocalDate.of(2022, 12, 26),
+                "安徽省人力资源和社会保障厅", LocalDate.of(2023, 1, 31), photo,
+                "https://zc.example.gov.cn/v/q3Vd9sLxYb0eTn2kPz8W1A");
+    }
+
+    @Test
+    void printsEveryFieldInChineseAndTheRareCharactersOfNames() throws Exception {
+        RenderedCertificate r = renderer.render(content("吉𠮷龘堃犇", "合肥百货大楼集团股份有限公司"));
+        save(r, "certificate-rare-name");
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            assertThat(doc.getNumberOfPages()).isOne();
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("专业技术资格证书", "姓名：吉𠮷龘堃犇", "性别：女", "出生年月：1983年10月",
+                    "身份证号：340111198310261587", "工作单位：合肥百货大楼集团股份有限公司", "系列/专业：会计人员/会计",
+                    "资格名称：正高级会计师", "资格级别：正高级", "评审组织：安徽省会计系列高级专业技术资格评审委员会",
+                    "批准文号：皖职改办〔2022〕9号", "取得时间：2022年12月26日", "发证机关：安徽省人力资源和社会保障厅",
+                    "发证日期：2023年1月31日", "证书编号34202201AHKJGJ00007", "评审组织（盖章）", "发证机关（盖章）");
+            PDPage page = doc.getPage(0);
+            PDResources res = page.getResources();
+            int fonts = 0;
+            for (var name : res.getFontNames()) {
+                PDFont font = res.getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                assertThat(font.getName()).as("embedded as a subset").matches("[A-Z]{6}\\+.*");
+                fonts++;
+            }
+            assertThat(fonts).as("regular, bold and the Extension B fallback").isEqualTo(3);
+            assertThat(new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8))
+                    .contains("34202201AHKJGJ00007");
+            assertThat(doc.getDocumentInformation().getKeywords()).contains("34202201AHKJGJ00007");
+        }
+    }
+
+    @Test
+    void theQrCodeOnTheRenderedPageIsTheVerificationUrl() throws Exception {
+        RenderedCertificate r = renderer.render(content("张三", "合肥市第一人民医院"));
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(page)))).getText();
+            assertThat(decoded).isEqualTo("https://zc.example.gov.cn/v/q3Vd9sLxYb0eTn2kPz8W1A");
+        }
+    }
+
+    @Test
+    void sealPlacesKeepClearOfTheQrCodeAndEachOther() throws Exception {
+        RenderedCertificate r = renderer.render(content("张三", "合肥市第一人民医院"));
+        var committee = r.sealArea(SealRole.COMMITTEE).orElseThrow();
+        var authority = r.sealArea(SealRole.ISSUING_AUTHORITY).orElseThrow();
+        assertThat(committee.overlaps(r.qrArea())).isFalse();
+        assertThat(authority.overlaps(r.qrArea())).isFalse();
+        assertThat(committee.overlaps(authority)).isFalse();
+        assertThat(committee.width()).as("a 42 mm seal").isGreaterThan(118);
+        // the quiet zone is white on the rendered page: sample a ring just inside the QR area
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            float scale = 150 / 72f;
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+            var qr = r.qrArea();
+            int top = (int) ((DefaultRenderer.HEIGHT - qr.y() - qr.height()) * scale);
+            for (int i = 2; i < (int) (qr.width() * scale) - 2; i += 3) {
+                assertThat(page.getRGB((int) (qr.x() * scale) + i, top + 3) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+            }
+        }
+    }
+
+    @Test
+    void longEmployerNamesShrinkOrWrapAndAbsurdOnesAreRefused() throws Exception {
+        String longName = "安徽省合肥市蜀山区经济技术开发区某某高新技术产业集团有限责任公司第二分公司财务管理中心";
+        RenderedCertificate r = renderer.render(content("欧阳娜娜", longName));
+        save(r, "certificate-long-employer");
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains(longName);
+        }
+        assertThatThrownBy(() -> renderer.render(content("张三", longName.repeat(4))))
+                .isInstanceOf(TemplateException.class).extracting("code").isEqualTo("TEXT_TOO_LONG");
+    }
+
+    @Test
+    void aCharacterNoFontHasFailsClearlyInsteadOfPrintingABox() {
+        assertThatThrownBy(() -> renderer.render(content("张\uD869\uDED6", "合肥市第一人民医院")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("U+2A6D6")
+                .extracting("code").isEqualTo("GLYPH_MISSING");
+    }
+
+    @Test
+    void theRevisionFollowsTheWordingAndTheBundleVersion() {
+        assertThat(new DefaultTemplate(Layout.standard(), "1.0.0").revision()).isEqualTo(template.revision());
+        assertThat(new DefaultTemplate(new Layout("职称证书", "", "扫码验证"), "1.0.0").revision())
+                .isNotEqualTo(template.revision());
+        assertThat(new DefaultTemplate(Layout.standard(), "1.0.1").revision()).isNotEqualTo(template.revision());
+    }
+
+    /** Writes the PDF and its rendering under target/ to look at. */
+    private static void save(RenderedCertificate r, String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "rendered"));
+        Files.write(dir.resolve(name + ".pdf"), r.pdf());
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 110), "png", dir.resolve(name + ".png").toFile());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.titlecert.webui.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.titlecert.api.Caller;
+import org.titlecert.api.ContentDisposition;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
+import org.titlecert.api.TitleCertException;
+import org.titlecert.certificate.Certificate;
+import org.titlecert.certificate.CertificateExport;
+import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.GenerationStatus;
+import org.titlecert.filing.Filing;
+import org.titlecert.filing.FilingService;
+
+/**
+ * 证书导出 (manual section 二): an approved filing's certificates with their state, 查看 per person with
+ * previews of the certificate and the approval document, 下载 and 批量下载 of the checked ones.
+ */
+final class CertificatePages {
+
+    /** {@code /{filing}/certificates}, {@code .../export}, {@code .../{id}}, {@code .../{id}/revoke|regenerate}. */
+    static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|\\d+)(?:/(revoke|regenerate))?)?");
+    private static final int PAGE_SIZE = 50;
+    /** Why a batch download was refused, by code (post/redirect/get carries no free text). */
+    private static final Map<String, String> PROBLEMS = Map.of(
+            "EXPORT_EMPTY", "请至少勾选一本已生成的证书",
+            "EXPORT_TOO_LARGE", "一次勾选的证书过多，请分批下载",
+            "CERTIFICATE_NOT_GENERATED", "勾选的证书中有尚未生成的，未生成的证书只能查看，不能下载");
+
+    private final FilingService filings;
+    private final CertificateService certificates;
+    private final Renderer renderer;
+
+    CertificatePages(FilingService filings, CertificateService certificates, Renderer renderer) {
+        this.filings = filings;
+        this.certificates = certificates;
+        this.renderer = renderer;
+    }
+
+    void get(HttpServletRequest req, HttpServletResponse resp, Caller caller, Matcher m, Map<String, Object> model)
+            throws IOException {
+        long filingId = Long.parseLong(m.group(1));
+        Filing f = filings.get(caller, filingId);
+        model.put("f", f);
+        if (m.group(2) == null && m.group(3) == null) {
+            list(req, resp, caller, f, model);
+        } else if (m.group(2).matches("\\d+") && m.group(3) == null) {
+            view(req, resp, caller, f, Long.parseLong(m.group(2)), model);
+        } else {
+            renderer.error(req, resp, 405, "请使用页面上的按钮操作");
+        }
+    }
+
+    void post(HttpServletRequest req, HttpServletResponse resp, Caller caller, Matcher m) throws IOException {
+        long filingId = Long.parseLong(m.group(1));
+        if ("export".equals(m.group(2))) {
+            export(req, resp, caller, filingId);
+            return;
+        }
+        if (m.group(2) == null || m.group(3) == null) {
+            renderer.error(req, resp, 404, "页面不存在");
+            return;
+        }
+        long id = Long.parseLong(m.group(2));
+        Certificate c = certificates.get(caller, id);
+        if (c.filingId() != filingId) {
+            throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
+        }
+        if (m.group(3).equals("revoke")) {
+            certificates.revoke(caller, id, Pages.param(req, "reason"));
+        } else {
+            certificates.regenerate(caller, id);
+        }
+        resp.sendRedirect("/admin/filings/" + filingId + "/certificates/" + id + "?notice=" + m.group(3) + "d");
+    }
+
+    private void list(HttpServletRequest req, HttpServletResponse resp, Caller caller, Filing f,
+                      Map<String, Object> model) throws IOException {
+        String status = Pages.param(req, "status");
+        GenerationStatus filter = null;
+        for (GenerationStatus s : GenerationStatus.values()) {
+            if (s.name().equals(status)) {
+                filter = s;
+            }
+        }
+        Integer page = Pages.integer(Pages.param(req, "page"));
+        Page<Certificate> result = certificates.byFiling(caller, f.id(), filter,
+                new PageRequest(page == null || page < 1 ? 1 : page, PAGE_SIZE));
+        model.put("result", result);
+        model.put("problem", PROBLEMS.get(String.valueOf(Pages.param(req, "problem"))));
+        model.put("status", filter == null ? "" : filter.name());
+        model.put("statuses", GenerationStatus.values());
+        model.put("generated", certificates.byFiling(caller, f.id(), GenerationStatus.GENERATED,
+                new PageRequest(1, 1)).total());
+        model.put("all", certificates.byFiling(caller, f.id(), null, new PageRequest(1, 1)).total());
+        model.put("extraScripts", List.of("/static/certificates.js"));
+        if (result.items().stream().anyMatch(c -> c.status() == GenerationStatus.QUEUED)) {
+            model.put("refresh", true);
+        }
+        renderer.render(req, resp, 200, "certificates", model);
+    }
+
+    private void view(HttpServletRequest req, HttpServletResponse resp, Caller caller, Filing f, long id,
+                      Map<String, Object> model) throws IOException {
+        Certificate c = certificates.get(caller, id);
+        if (c.filingId() != f.id()) {
+            throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
+        }
+        model.put("cert", c);
+        model.put("t", filings.title(caller, c.rosterEntryId()));
+        renderer.render(req, resp, 200, "certificate", model);
+    }
+
+    /** 批量下载: the checked certificates as one ZIP, streamed. */
+    private void export(HttpServletRequest req, HttpServletResponse resp, Caller caller, long filingId)
+            throws IOException {
+        String[] values = req.getParameterValues("id");
+        List<Long> ids = new ArrayList<>();
+        for (String v : values == null ? new String[0] : values) {
+            Long id = Pages.longId(v);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        CertificateExport export;
+        try {
+            export = certificates.export(caller, filingId, ids);
+        } catch (TitleCertException e) {
+            if (e.kind() == TitleCertException.Kind.NOT_FOUND || e.kind() == TitleCertException.Kind.FORBIDDEN) {
+                throw e;
+            }
+            resp.sendRedirect("/admin/filings/" + filingId + "/certificates?problem=" + e.code());
+            return;
+        }
+        resp.setContentType("application/zip");
+        resp.setHeader("Content-Disposition", ContentDisposition.of(export.fileName(), false));
+        resp.setHeader("Cache-Control", "no-store");
+        export.writeTo(resp.getOutputStream());
+    }
+}
