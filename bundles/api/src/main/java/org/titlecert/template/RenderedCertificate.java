@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param pdf       the complete PDF
  * @param sealAreas the places reserved for seals, at most one per role
- * @param qrArea    the QR code with its quiet zone, which nothing else may cover
+ * @param qrArea    the QR code with its quiet zone, which nothing else may cover; {@code null} if the
+ *                  template prints none
  */
 public record RenderedCertificate(byte[] pdf, List<SealArea> sealAreas, Area qrArea) {
 

@@ -40,6 +40,10 @@ class AccessMatrixIT {
     private static long filingA;
     private static long filingB;
     private static long pendingA;
+    private static long certA;
+    private static long certFilingA;
+    private static long certB;
+    private static String tokenA;
 
     @BeforeAll
     static void callers() {
@@ -60,11 +64,29 @@ class AccessMatrixIT {
         filingA = id(p.system(), "皖职改办〔2021〕12号");
         filingB = id(p.system(), "合职改〔2021〕156号");
         pendingA = TestFixtures.filing(p.system(), "权限矩阵待审核", 2020, "REVIEW").get("id").asLong();
+        // IND_A's certificate, generated once they upload a photo; and a generated one of unit B
+        Api indA = callers.get(Who.IND_A);
+        indA.putBytes("/api/v1/me/photo", "image/jpeg", CertificateApiIT.photo(java.awt.Color.GRAY));
+        JsonNode mine = indA.get("/api/v1/me/certificates").json().get(0);
+        certA = mine.get("id").asLong();
+        certFilingA = mine.get("filingId").asLong();
+        String url = TestFixtures.settledCertificates(p.system(), certFilingA,
+                p.system().get("/api/v1/filings/" + certFilingA).json().get("rosterSize").asInt()).stream()
+                .filter(c -> c.get("id").asLong() == certA).findFirst().orElseThrow().get("verificationUrl").asText();
+        tokenA = url.substring(url.lastIndexOf('/') + 1);
+        certB = p.system().get("/api/v1/filings/" + filingB + "/certificates?status=GENERATED&size=1").json()
+                .at("/items/0/id").asLong();
     }
 
     private static long id(Api api, String approvalNumber) {
         return api.get("/api/v1/filings?approvalNumber=" + java.net.URLEncoder.encode(approvalNumber,
                 java.nio.charset.StandardCharsets.UTF_8)).json().at("/items/0/id").asLong();
+    }
+
+    private static Set<Who> plus(Set<Who> set, Who who) {
+        Set<Who> s = EnumSet.copyOf(set);
+        s.add(who);
+        return s;
     }
 
     static List<Row> rows() {
@@ -101,7 +123,25 @@ class AccessMatrixIT {
                 new Row("POST", "/api/v1/individuals/999999/confirm", "", ADMINS, false),
                 new Row("GET", "/api/v1/me/profile", null, INDIVIDUALS, false),
                 new Row("PUT", "/api/v1/me/profile", "{}", INDIVIDUALS, false),
+                new Row("GET", "/api/v1/me/certificates", null, SIGNED_IN, false),
+                new Row("GET", "/api/v1/certificates/queue", null, SIGNED_IN, false),
+                new Row("GET", "/api/v1/certificates/{CA}", null, plus(UNIT_A, Who.IND_A), false),
+                new Row("GET", "/api/v1/certificates/{CA}/pdf", null, plus(UNIT_A, Who.IND_A), false),
+                new Row("GET", "/api/v1/certificates/{CB}", null, UNIT_B, false),
+                new Row("GET", "/api/v1/certificates/{CB}/pdf", null, UNIT_B, false),
+                new Row("POST", "/api/v1/certificates/{CB}/regenerate", "", UNIT_B, false),
+                new Row("POST", "/api/v1/certificates/999999/revoke", "{\"reason\":\"x\"}", ADMINS, false),
+                new Row("GET", "/api/v1/filings/{A}/certificates", null, UNIT_A, false),
+                new Row("GET", "/api/v1/filings/{B}/certificates", null, UNIT_B, false),
+                new Row("POST", "/api/v1/filings/{FCA}/certificates/export", "{\"ids\":[{CA}]}", UNIT_A, false),
+                new Row("POST", "/api/v1/filings/{B}/certificates/export", "{\"ids\":[{CB}]}", UNIT_B, false),
+                new Row("GET", "/api/v1/verify/{TA}", null, EVERYONE, false),
                 new Row("GET", "/admin/filings", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/filings/{FCA}/certificates", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/filings/{FCA}/certificates/{CA}", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/filings/{B}/certificates", null, EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("GET", "/me/titles", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
+                new Row("GET", "/v/{TA}", null, EVERYONE, true),
                 new Row("GET", "/admin/filings/{A}", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings/{B}", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/individuals", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
@@ -177,12 +217,14 @@ class AccessMatrixIT {
 
     private static Api.Response call(Api api, Row row) {
         String path = row.path().replace("{A}", String.valueOf(filingA)).replace("{B}", String.valueOf(filingB))
-                .replace("{PA}", String.valueOf(pendingA));
+                .replace("{PA}", String.valueOf(pendingA)).replace("{FCA}", String.valueOf(certFilingA))
+                .replace("{CA}", String.valueOf(certA)).replace("{CB}", String.valueOf(certB)).replace("{TA}", tokenA);
         if (row.page()) {
             return api.send(api.request(path).GET());
         }
         HttpRequest.Builder b = api.request(path);
-        String body = row.body();
+        String body = row.body() == null ? null : row.body().replace("{CA}", String.valueOf(certA))
+                .replace("{CB}", String.valueOf(certB));
         if (body == null) {
             return api.send(b.method(row.method(), HttpRequest.BodyPublishers.noBody()));
         }

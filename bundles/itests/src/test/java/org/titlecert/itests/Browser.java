@@ -23,6 +23,11 @@ final class Browser {
     }
 
     static WebDriver start() {
+        return start(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking. */
+    static WebDriver start(Path downloads) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -30,6 +35,10 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1400,1000", "--lang=zh-CN");
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                    downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
+        }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;

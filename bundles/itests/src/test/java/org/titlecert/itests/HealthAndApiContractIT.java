@@ -46,7 +46,10 @@ class HealthAndApiContractIT {
                 "delete /api-keys/{id}", "get /individuals/pending", "post /individuals/{accountId}/confirm",
                 "get /audit", "get /me/titles", "get /me/titles/{rosterEntryId}", "get /me/photo", "put /me/photo",
                 "get /persons/{personId}/titles", "get /persons/{personId}/photo", "put /persons/{personId}/photo",
-                "post /photo-imports");
+                "post /photo-imports", "get /me/certificates", "get /certificates/queue", "get /certificates/{id}",
+                "get /certificates/{id}/pdf", "post /certificates/{id}/revoke", "post /certificates/{id}/regenerate",
+                "get /filings/{id}/certificates", "post /filings/{id}/certificates/export", "get /verify/{token}",
+                "post /verify/{token}/check");
         List<String> found = new ArrayList<>();
         paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
                 .forEachRemaining(m -> found.add(m + " " + e.getKey())));

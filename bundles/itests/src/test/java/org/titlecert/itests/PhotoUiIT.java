@@ -73,7 +73,8 @@ class PhotoUiIT {
         String cookie = browser.manage().getCookieNamed("TCSESSION").getValue();
         JsonNode first = platform.api().withSession(cookie, "").get("/api/v1/me/titles").json().get(0);
         assertThat(rows.get(0).getText()).contains(first.get("series").asText(), first.get("titleName").asText(),
-                first.get("issueDate").asText(), "有效");
+                first.get("issueDate").asText(), "未生成");
+        assertThat(rows.get(0).findElements(By.linkText("下载"))).as("no certificate without a photo").isEmpty();
         Browser.screenshot(browser, "my-titles");
 
         rows.get(0).findElement(By.linkText("查看")).click();
@@ -100,6 +101,8 @@ class PhotoUiIT {
         browser.findElement(By.id("save")).click();
         Browser.waitForUrl(browser, "notice=photo");
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("照片已上传");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
+                By.cssSelector("#titles tbody tr[data-status='GENERATED'] a.download")).size() == rows.size());
         Browser.screenshot(browser, "my-titles-after-upload");
 
         byte[] stored = platform.api().withSession(cookie, "").get("/api/v1/me/photo").bytes();

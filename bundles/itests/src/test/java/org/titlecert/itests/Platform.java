@@ -70,12 +70,33 @@ public final class Platform {
             Files.writeString(home.resolve("etc/org.titlecert.identity.cfg"),
                     "testHooks = true\nthrottleMaxDelaySeconds = 2\n");
             Files.writeString(home.resolve("etc/org.titlecert.photo.cfg"), "historyKept = 2\n");
+            config("org.titlecert.certificate", "publicBaseUrl = " + url(""));
             Path secret = home.resolve("etc/oidc-client.secret");
             Files.writeString(secret, "test-client-secret\n");
             Files.writeString(home.resolve("etc/org.titlecert.oidc.cfg"), String.join("\n",
                     "enabled = true", "providerName = 测试政务服务网", "issuer = " + Sso.issuer(),
                     "clientId = " + Sso.CLIENT_ID, "clientSecretFile = " + secret,
                     "redirectUri = " + url("/login/sso/callback"), "idNumberClaim = id_number", "") );
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code etc/<pid>.cfg}; a running platform picks the change up at once. */
+    public void config(String pid, String... lines) {
+        try {
+            Files.writeString(home.resolve("etc/" + pid + ".cfg"), String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops a bundle into {@code deploy/}, as an operator installs one into a running platform. */
+    public Path deploy(Path bundle) {
+        try {
+            Path target = home.resolve("deploy").resolve(bundle.getFileName());
+            Files.copy(bundle, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,8 +16,19 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
-    /** A status and body. */
-    record Reply(int status, String body) {
+    /** A status, the response head and the body. */
+    record Reply(int status, String head, String body) {
+
+        /** A response header's value, or null. */
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).strip();
+                }
+            }
+            return null;
+        }
     }
 
     private final String source;
@@ -29,16 +40,29 @@ final class RawHttp {
     }
 
     Reply postJson(String path, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    private Reply send(String method, String path, String contentType, byte[] body) {
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n");
+            if (body != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length)
+                        .append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            if (body != null) {
+                out.write(body);
+            }
             out.flush();
             InputStream in = s.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -47,7 +71,8 @@ final class RawHttp {
             int status = Integer.parseInt(text.substring(9, 12));
             int split = text.indexOf("\r\n\r\n");
             String rest = split < 0 ? "" : text.substring(split + 4);
-            return new Reply(status, rest.substring(Math.max(0, rest.indexOf('{'))));
+            return new Reply(status, split < 0 ? text : text.substring(0, split),
+                    rest.substring(Math.max(0, rest.indexOf('{'))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

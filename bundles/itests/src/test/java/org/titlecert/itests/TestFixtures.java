@@ -95,6 +95,63 @@ public final class TestFixtures {
         return r.json();
     }
 
+    /** Creates a filing of the demo accounting committee with this roster and approval document; pending. */
+    public static long filledFiling(Api api, String name, int year, String csv) {
+        long id = filing(api, name, year, "REVIEW").get("id").asLong();
+        expect(api.postBytes("/api/v1/filings/" + id + "/roster", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 200);
+        expect(api.putBytes("/api/v1/filings/" + id + "/approval-document?filename=doc.pdf", "application/pdf",
+                pdf()), 200);
+        return id;
+    }
+
+    public static void approve(Api system, long filingId) {
+        expect(system.post("/api/v1/filings/" + filingId + "/approve", ""), 200);
+    }
+
+    /** The roster's people: ID number to person id. */
+    public static Map<String, Long> personIds(Api api, long filingId) {
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        for (int page = 1; ; page++) {
+            JsonNode r = api.get("/api/v1/filings/" + filingId + "/roster?size=200&page=" + page).json();
+            r.get("items").forEach(e -> ids.put(e.get("idNumber").asText(), e.get("personId").asLong()));
+            if (page * 200 >= r.get("total").asInt()) {
+                return ids;
+            }
+        }
+    }
+
+    /** Waits until the filing has {@code count} certificates none of which is queued; returns them. */
+    public static List<JsonNode> settledCertificates(Api api, long filingId, int count) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            List<JsonNode> all = new ArrayList<>();
+            for (int page = 1; ; page++) {
+                JsonNode r = api.get("/api/v1/filings/" + filingId + "/certificates?size=200&page=" + page).json();
+                r.get("items").forEach(all::add);
+                if (page * 200 >= r.get("total").asInt()) {
+                    break;
+                }
+            }
+            boolean settled = all.size() == count
+                    && all.stream().noneMatch(c -> c.get("status").asText().equals("QUEUED"));
+            if (settled) {
+                return all;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("certificates of filing " + filingId + " not settled: " + all);
+            }
+            Platform.sleep(100);
+        }
+    }
+
+    private static Api.Response expect(Api.Response r, int status) {
+        if (r.status() != status) {
+            throw new AssertionError("expected " + status + ": " + r.status() + " " + r.body());
+        }
+        return r;
+    }
+
     /** A valid one-page PDF. */
     public static byte[] pdf() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

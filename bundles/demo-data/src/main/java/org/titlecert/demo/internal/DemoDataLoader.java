@@ -28,6 +28,9 @@ import org.titlecert.filing.ImportMode;
 import org.titlecert.filing.IssuingAuthority;
 import org.titlecert.filing.OrganizationService;
 import org.titlecert.filing.OrganizingUnit;
+import org.titlecert.filing.PersonDirectory;
+import org.titlecert.photo.PhotoEdit;
+import org.titlecert.photo.PhotoService;
 import org.titlecert.identity.AdminAccountService;
 import org.titlecert.identity.ApiKeyService;
 import org.titlecert.identity.RegistrationService;
@@ -60,6 +63,12 @@ public class DemoDataLoader {
     @Reference
     private RegistrationService registration;
 
+    @Reference
+    private PersonDirectory persons;
+
+    @Reference
+    private PhotoService photos;
+
     @Activate
     void activate(DemoConfig config) throws IOException {
         if (!config.enabled()) {
@@ -86,6 +95,7 @@ public class DemoDataLoader {
     /** Loads what is missing; returns the people who get demo accounts: the first of each approved filing. */
     List<DemoAccounts.Individual> load() throws IOException {
         List<DemoAccounts.Individual> individuals = new ArrayList<>();
+        Map<String, DemoPeople.Person> approved = new java.util.LinkedHashMap<>();
         Map<String, Ids> units = new HashMap<>();
         for (DemoCatalog.Unit u : DemoCatalog.UNITS) {
             units.put(u.code(), ensureUnit(u));
@@ -101,6 +111,9 @@ public class DemoDataLoader {
             roster.addAll(people.next(spec.people() - spec.carryOver()));
             previous.put(unit.code(), roster);
             ensureFiling(spec, unit, units.get(unit.code()), roster, pdf);
+            if (spec.status() == FilingStatus.APPROVED) {
+                roster.forEach(p -> approved.put(p.idNumber(), p));
+            }
             if (spec.status() == FilingStatus.APPROVED && spec.carryOver() == 0) {
                 for (int i = 0; i < 2; i++) {
                     DemoPeople.Person p = roster.get(i);
@@ -109,7 +122,27 @@ public class DemoDataLoader {
                 }
             }
         }
+        photographs(approved, individuals);
         return individuals;
+    }
+
+    /**
+     * ID photos for most people with approved titles, so that their certificates are generated. The demo
+     * individuals and every seventh person have none: their certificates show 未生成 until a photo comes.
+     */
+    private void photographs(Map<String, DemoPeople.Person> approved, List<DemoAccounts.Individual> individuals) {
+        java.util.Set<String> withAccounts = new java.util.HashSet<>();
+        individuals.forEach(i -> withAccounts.add(i.person().idNumber()));
+        int n = 0;
+        for (DemoPeople.Person p : approved.values()) {
+            if (n++ % 7 == 3 || withAccounts.contains(p.idNumber())) {
+                continue;
+            }
+            long personId = persons.find(p.idNumber()).orElseThrow();
+            if (photos.info(DEMO, personId).isEmpty()) {
+                photos.put(DEMO, personId, DemoPortraits.portrait(p.idNumber(), p.gender()), PhotoEdit.NONE);
+            }
+        }
     }
 
     private record Ids(long unit, long committee, long authority) {

@@ -1,0 +1,148 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.titlecert.photo.internal.Images;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * On a platform of its own: a template bundle installed into the running platform takes over at once and
+ * its removal falls back; a platform killed in the middle of a batch resumes and leaves no partial file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CertificateLifecycleIT {
+
+    private static Platform platform;
+    private static Api system;
+
+    @BeforeAll
+    static void boot() {
+        platform = Platform.create("certificate-lifecycle");
+        platform.configureForTests();
+        // one worker, so that a batch takes long enough to be interrupted in the middle
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "workers = 1");
+        platform.start();
+        system = platform.system();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.stop();
+    }
+
+    private static Path testTemplateJar() throws URISyntaxException {
+        String url = CertificateLifecycleIT.class.getClassLoader()
+                .getResource("org/titlecert/testtemplate/ProvincialTestTemplate.class").toString();
+        assertThat(url).startsWith("jar:file:");
+        return Path.of(new java.net.URI(url.substring(4, url.indexOf("!/"))));
+    }
+
+    private static JsonNode await(long id, java.util.function.Predicate<JsonNode> done, String what) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode c;
+        do {
+            c = system.get("/api/v1/certificates/" + id).json();
+            if (done.test(c)) {
+                return c;
+            }
+            Platform.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(what + ": " + c);
+    }
+
+    @Test
+    @Order(1)
+    void aTemplateBundleDroppedIntoTheRunningPlatformTakesOverAndItsRemovalFallsBack() throws Exception {
+        long filing = system.get("/api/v1/filings?status=APPROVED&size=1&sort=id").json().at("/items/0/id").asLong();
+        List<JsonNode> certs = TestFixtures.settledCertificates(system, filing,
+                system.get("/api/v1/filings/" + filing).json().get("rosterSize").asInt());
+        JsonNode before = certs.stream().filter(c -> c.get("status").asText().equals("GENERATED")).findFirst().orElseThrow();
+        JsonNode waiting = certs.stream().filter(c -> c.get("status").asText().equals("NOT_GENERATED")).findFirst().orElseThrow();
+        long id = before.get("id").asLong();
+        assertThat(before.get("templateId").asText()).isEqualTo("default");
+
+        Path deployed = platform.deploy(testTemplateJar());
+        JsonNode swapped = await(id, c -> c.get("templateId").asText().equals("test-provincial")
+                && c.get("status").asText().equals("GENERATED"), "the new template never took over");
+        assertThat(swapped.get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
+        byte[] pdf = system.get("/api/v1/certificates/" + id + "/pdf").bytes();
+        assertThat(Pdfs.text(pdf)).contains("职称证书（测试模板）", before.get("certificateNumber").asText());
+
+        system.putBytes("/api/v1/persons/" + waiting.get("personId").asLong() + "/photo", "image/jpeg",
+                Images.jpeg(Images.halves(600, 840, Color.BLUE, Color.WHITE)));
+        JsonNode fresh = await(waiting.get("id").asLong(), c -> c.get("status").asText().equals("GENERATED"),
+                "never generated");
+        assertThat(fresh.get("templateId").asText()).as("new certificates use it too").isEqualTo("test-provincial");
+
+        Files.delete(deployed);
+        JsonNode back = await(id, c -> c.get("templateId").asText().equals("default")
+                && c.get("status").asText().equals("GENERATED"), "never fell back to the default template");
+        assertThat(back.get("version").asInt()).isEqualTo(swapped.get("version").asInt() + 1);
+        byte[] again = system.get("/api/v1/certificates/" + id + "/pdf").bytes();
+        assertThat(Pdfs.text(again)).contains("专业技术资格证书").doesNotContain("测试模板");
+        assertThat(Pdfs.qr(again)).isEqualTo(back.get("verificationUrl").asText());
+    }
+
+    @Test
+    @Order(2)
+    void killedInTheMiddleOfABatchItResumesAndEveryCertificateEndsUpGeneratedAndIntact() throws Exception {
+        int people = 300;
+        long filing = TestFixtures.filledFiling(system, "断电恢复测试", 2015, TestFixtures.roster(people, 8000));
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zip)) {
+            byte[] photo = Images.jpeg(Images.halves(300, 420, Color.GRAY, Color.WHITE));
+            for (String idNumber : TestFixtures.personIds(system, filing).keySet()) {
+                z.putNextEntry(new ZipEntry(idNumber + ".jpg"));
+                z.write(photo);
+                z.closeEntry();
+            }
+        }
+        JsonNode report = system.postBytes("/api/v1/photo-imports", "application/zip", zip.toByteArray()).json();
+        assertThat(report.size()).isEqualTo(people);
+        TestFixtures.approve(system, filing);
+
+        long generated = 0;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (generated < 10 && System.nanoTime() < deadline) {
+            generated = system.get("/api/v1/filings/" + filing + "/certificates?status=GENERATED&size=1").json()
+                    .get("total").asLong();
+            Platform.sleep(20);
+        }
+        platform.kill();
+        assertThat(generated).as("killed in the middle of the batch").isBetween(10L, people - 1L);
+
+        platform.start();
+        List<JsonNode> certs = TestFixtures.settledCertificates(system, filing, people);
+        assertThat(certs).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("GENERATED"));
+        for (JsonNode c : certs.subList(0, 60)) {
+            byte[] pdf = system.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes();
+            assertThat(CertificateApiIT.Sha.of(pdf)).as(c.get("certificateNumber").asText())
+                    .isEqualTo(c.get("sha256").asText());
+        }
+        try (Stream<Path> files = Files.walk(platform.home().resolve("data/certificates"))) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            assertThat(all).noneMatch(f -> f.getFileName().toString().startsWith(".incoming-"));
+            Map<String, Boolean> onDisk = new java.util.HashMap<>();
+            all.forEach(f -> onDisk.put(f.getFileName().toString().replace(".pdf", ""), true));
+            assertThat(certs).allSatisfy(c -> assertThat(onDisk).containsKey(c.get("sha256").asText()));
+        }
+    }
+}
