@@ -6,14 +6,7 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -101,7 +94,7 @@ class PhotoBenchmark {
                 Images.cmykJpeg(600, 840, 0, 255, 255, 255), Images.png16(600, 840, 200, 30, 30),
                 Images.pngWithAlpha(600, 840), new byte[26 * 1024 * 1024]);
         int[] refused = {0};
-        double[] hostile = heapRise(() -> {
+        double[] hostile = HeapSampler.rise(platform, 5, () -> {
             for (byte[] file : corpus) {
                 int status = person.putBytes("/api/v1/me/photo", "image/png", file).status();
                 refused[0] += status >= 400 ? 1 : 0;
@@ -111,7 +104,7 @@ class PhotoBenchmark {
         assertThat(refused[0]).as("bombs, corrupt, empty, SVG and oversized are refused").isEqualTo(5 * 6);
         assertThat(platform.system().get("/api/v1/health").json().get("status").asText()).isEqualTo("UP");
         byte[] good = Images.jpeg(Images.halves(2000, 2800, Color.ORANGE, Color.GRAY));
-        double[] control = heapRise(() -> {
+        double[] control = HeapSampler.rise(platform, 5, () -> {
             for (int i = 0; i < corpus.size(); i++) {
                 assertThat(person.putBytes("/api/v1/me/photo", "image/jpeg", good).status()).isEqualTo(200);
             }
@@ -120,110 +113,5 @@ class PhotoBenchmark {
                 + "CMYK, 16-bit, alpha, 26 MB body) x5: peak heap rise %.1f MB over a %.1f MB baseline; the same number "
                 + "of ordinary 5.6 MP uploads: %.1f MB (max heap %.0f MB; a decoded bomb alone would need 1,600 MB)",
                 hostile[0], hostile[1], control[0], hostile[2]));
-    }
-
-    /** Runs {@code work} five times while jstat samples; returns {peak rise, baseline, capacity} in MB. */
-    private static double[] heapRise(Runnable work) throws Exception {
-        gc();
-        try (HeapSampler sampler = new HeapSampler(platform.pid())) {
-            Thread.sleep(1000);
-            double baseline = sampler.median();
-            sampler.resetPeak();
-            for (int round = 0; round < 5; round++) {
-                work.run();
-            }
-            Thread.sleep(200);
-            return new double[] {(sampler.peak() - baseline) / 1024, baseline / 1024, sampler.capacity() / 1024};
-        }
-    }
-
-    /** A full collection first, so that each measurement starts from live data only. */
-    private static void gc() throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(platform.pid()), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor()).isZero();
-    }
-
-    /** Streams {@code jstat -gc <pid> 20}; used heap = S0U + S1U + EU + OU, in KB. */
-    private static final class HeapSampler implements AutoCloseable {
-        private final Process jstat;
-        private final List<Double> used = new ArrayList<>();
-        private volatile double peak;
-        private volatile double capacity;
-        private final Thread reader;
-
-        HeapSampler(long pid) throws IOException {
-            Path bin = Path.of(System.getProperty("java.home"), "bin", "jstat");
-            jstat = new ProcessBuilder(bin.toString(), "-gc", Long.toString(pid), "20").redirectErrorStream(true)
-                    .start();
-            reader = new Thread(this::read, "jstat-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(jstat.getInputStream(),
-                    StandardCharsets.US_ASCII))) {
-                String[] header = null;
-                for (String line; (line = in.readLine()) != null; ) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f[0].equals("S0C")) {
-                        header = f;
-                        continue;
-                    }
-                    if (header == null || f.length != header.length) {
-                        continue;
-                    }
-                    double u = 0;
-                    double c = 0;
-                    for (int i = 0; i < header.length; i++) {
-                        switch (header[i]) {
-                            case "S0U", "S1U", "EU", "OU" -> u += Double.parseDouble(f[i]);
-                            case "S0C", "S1C", "EC", "OC" -> c += Double.parseDouble(f[i]);
-                            default -> { }
-                        }
-                    }
-                    synchronized (used) {
-                        used.add(u);
-                    }
-                    peak = Math.max(peak, u);
-                    capacity = Math.max(capacity, c);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        double median() {
-            synchronized (used) {
-                assertThat(used).as("jstat produced samples").isNotEmpty();
-                double[] v = used.stream().mapToDouble(Double::doubleValue).toArray();
-                return Figures.median(v);
-            }
-        }
-
-        void resetPeak() {
-            peak = 0;
-        }
-
-        double peak() {
-            return peak;
-        }
-
-        double capacity() {
-            return capacity;
-        }
-
-        int samples() {
-            synchronized (used) {
-                return used.size();
-            }
-        }
-
-        @Override
-        public void close() {
-            jstat.destroy();
-        }
     }
 }

@@ -3,15 +3,12 @@ package org.titlecert.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,16 +103,9 @@ class CertificateLifecycleIT {
     void killedInTheMiddleOfABatchItResumesAndEveryCertificateEndsUpGeneratedAndIntact() throws Exception {
         int people = 300;
         long filing = TestFixtures.filledFiling(system, "断电恢复测试", 2015, TestFixtures.roster(people, 8000));
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(zip)) {
-            byte[] photo = Images.jpeg(Images.halves(300, 420, Color.GRAY, Color.WHITE));
-            for (String idNumber : TestFixtures.personIds(system, filing).keySet()) {
-                z.putNextEntry(new ZipEntry(idNumber + ".jpg"));
-                z.write(photo);
-                z.closeEntry();
-            }
-        }
-        JsonNode report = system.postBytes("/api/v1/photo-imports", "application/zip", zip.toByteArray()).json();
+        byte[] zip = TestFixtures.photoZip(TestFixtures.personIds(system, filing).keySet(),
+                Images.jpeg(Images.halves(300, 420, Color.GRAY, Color.WHITE)));
+        JsonNode report = system.postBytes("/api/v1/photo-imports", "application/zip", zip).json();
         assertThat(report.size()).isEqualTo(people);
         TestFixtures.approve(system, filing);
 

@@ -216,7 +216,7 @@ public final class Platform {
         throw new IllegalStateException("not healthy within " + timeout + ": " + last + " (see " + home + ")");
     }
 
-    static void sleep(long ms) {
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

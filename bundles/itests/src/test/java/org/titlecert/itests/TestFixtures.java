@@ -145,6 +145,21 @@ public final class TestFixtures {
         }
     }
 
+    /** A ZIP of the same photo for each ID number, as a unit's bulk photo import takes it. */
+    public static byte[] photoZip(java.util.Collection<String> idNumbers, byte[] photo) {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            for (String idNumber : idNumbers) {
+                z.putNextEntry(new java.util.zip.ZipEntry(idNumber + ".jpg"));
+                z.write(photo);
+                z.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return zip.toByteArray();
+    }
+
     private static Api.Response expect(Api.Response r, int status) {
         if (r.status() != status) {
             throw new AssertionError("expected " + status + ": " + r.status() + " " + r.body());

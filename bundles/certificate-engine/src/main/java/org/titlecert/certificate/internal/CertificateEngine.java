@@ -189,14 +189,10 @@ public class CertificateEngine implements CertificateService, EventHandler {
         int queued = 0;
         for (String region : regions) {
             String key = templates.best(region).map(Templates.Entry::key).orElse(null);
-            queued += Db.now(jpa, (em, now) -> em.createQuery("UPDATE CertificateEntity c SET c.status = :q, "
-                            + "c.requested = c.requested + 1, c.queuedAt = :now WHERE c.region = :r AND c.validity = :v "
-                            + "AND (c.status = :gen OR c.status = :failed) "
-                            + "AND (c.templateKey IS NULL OR c.templateKey <> :key)")
-                    .setParameter("q", GenerationStatus.QUEUED).setParameter("now", now).setParameter("r", region)
-                    .setParameter("v", Validity.VALID).setParameter("gen", GenerationStatus.GENERATED)
-                    .setParameter("failed", GenerationStatus.FAILED).setParameter("key", key == null ? "" : key)
-                    .executeUpdate());
+            queued += Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
+                    + "REQUESTED = REQUESTED + 1, QUEUED_AT = ? WHERE REGION = ? AND VALIDITY = ? AND STATUS IN (?, ?) "
+                    + "AND (TEMPLATE_KEY IS NULL OR TEMPLATE_KEY <> ?)", GenerationStatus.QUEUED, now, region,
+                    Validity.VALID, GenerationStatus.GENERATED, GenerationStatus.FAILED, key == null ? "" : key));
         }
         if (queued > 0) {
             LOG.info("Templates changed: {} certificates queued to be generated again", queued);
@@ -240,7 +236,10 @@ public class CertificateEngine implements CertificateService, EventHandler {
         }
     }
 
-    /** Makes the certificate records of an approved filing, numbered in roster order; safe to repeat. */
+    /**
+     * Makes the certificate records of an approved filing, numbered in roster order, all queued: the
+     * generator settles those whose holder has no photo yet as not generated. Safe to repeat.
+     */
     void createFor(long filingId) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -276,16 +275,11 @@ public class CertificateEngine implements CertificateService, EventHandler {
         NumberPattern pattern = patterns.getOrDefault(committee.code(),
                 patterns.getOrDefault(committee.region(), defaultPattern));
         String prefix = pattern.prefix(committee.region(), filing.year(), committee.code(), authority);
-        Map<Long, Boolean> hasPhoto = new HashMap<>();
-        for (PersonTitle t : missing) {
-            hasPhoto.computeIfAbsent(t.personId(), p -> photos.info(Generator.ENGINE, p).isPresent());
-        }
         return Db.now(jpa, (em, now) -> {
             long first = allocate(em, prefix, missing.size());
             long seq = first;
             for (PersonTitle t : missing) {
-                em.persist(new CertificateEntity(t, committee.region(), pattern.format(prefix, seq++), newToken(),
-                        hasPhoto.get(t.personId()), now));
+                em.persist(new CertificateEntity(t, committee.region(), pattern.format(prefix, seq++), newToken(), now));
             }
             return missing.size();
         });
@@ -293,8 +287,8 @@ public class CertificateEngine implements CertificateService, EventHandler {
 
     /** Reserves {@code count} numbers after the prefix's last one; the row lock serialises approvals. */
     private static long allocate(EntityManager em, String prefix, int count) {
-        int updated = em.createQuery("UPDATE NumberSequenceEntity s SET s.last = s.last + :n WHERE s.prefix = :p")
-                .setParameter("n", (long) count).setParameter("p", prefix).executeUpdate();
+        int updated = Db.update(em, "UPDATE TC_CERT_NUMBER_SEQ SET LAST_USED = LAST_USED + ? WHERE PREFIX = ?",
+                (long) count, prefix);
         if (updated == 0) {
             em.persist(new NumberSequenceEntity(prefix, count));
             em.flush();
@@ -306,11 +300,9 @@ public class CertificateEngine implements CertificateService, EventHandler {
     }
 
     private void photoChanged(long personId) {
-        int queued = Db.now(jpa, (em, now) -> em.createQuery("UPDATE CertificateEntity c SET c.status = :q, "
-                        + "c.requested = c.requested + 1, c.queuedAt = :now, c.failure = NULL "
-                        + "WHERE c.personId = :p AND c.validity = :v")
-                .setParameter("q", GenerationStatus.QUEUED).setParameter("now", now).setParameter("p", personId)
-                .setParameter("v", Validity.VALID).executeUpdate());
+        int queued = Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
+                + "REQUESTED = REQUESTED + 1, QUEUED_AT = ?, FAILURE = NULL WHERE PERSON_ID = ? AND VALIDITY = ?",
+                GenerationStatus.QUEUED, now, personId, Validity.VALID));
         if (queued > 0) {
             generator.wake();
         }
@@ -540,10 +532,8 @@ public class CertificateEngine implements CertificateService, EventHandler {
         if (photos.info(Generator.ENGINE, c.getPersonId()).isEmpty()) {
             throw TitleCertException.conflict("CERTIFICATE_NOT_GENERATED", "证书未生成：" + Reasons.NO_PHOTO);
         }
-        Db.now(jpa, (em, now) -> em.createQuery("UPDATE CertificateEntity c SET c.status = :q, "
-                        + "c.requested = c.requested + 1, c.queuedAt = :now, c.failure = NULL WHERE c.id = :id")
-                .setParameter("q", GenerationStatus.QUEUED).setParameter("now", now).setParameter("id", id)
-                .executeUpdate());
+        Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, REQUESTED = REQUESTED + 1, "
+                + "QUEUED_AT = ?, FAILURE = NULL WHERE ID = ?", GenerationStatus.QUEUED, now, id));
         generator.wake();
         audit.record(caller, "CERTIFICATE_REGENERATE", "certificate:" + id, Outcome.SUCCESS, c.getNumber());
         return get(caller, id);

@@ -153,8 +153,7 @@ public class CertificateEntity {
     public CertificateEntity() {
     }
 
-    CertificateEntity(PersonTitle t, String region, String number, String token, boolean hasPhoto,
-                      LocalDateTime now) {
+    CertificateEntity(PersonTitle t, String region, String number, String token, LocalDateTime now) {
         this.rosterEntryId = t.rosterEntryId();
         this.filingId = t.filingId();
         this.personId = t.personId();
@@ -171,8 +170,7 @@ public class CertificateEntity {
         this.committee = t.committee().name();
         this.authority = t.issuingAuthority().name();
         this.issueDate = t.issueDate();
-        this.status = hasPhoto ? GenerationStatus.QUEUED : GenerationStatus.NOT_GENERATED;
-        this.failure = hasPhoto ? null : Reasons.NO_PHOTO;
+        this.status = GenerationStatus.QUEUED;
         this.requested = 1;
         this.queuedAt = now;
         this.createdAt = now;

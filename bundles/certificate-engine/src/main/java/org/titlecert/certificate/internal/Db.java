@@ -8,7 +8,12 @@ import javax.persistence.EntityManager;
 
 import org.titlecert.jpa.Transactions;
 
-/** Small helpers for the engine's transactions; times are stored in UTC. */
+/**
+ * Small helpers for the engine's transactions; times are stored in UTC.
+ * <p>
+ * Updates go through SQL on the engine's own tables: OpenJPA turns a JPQL bulk update into
+ * {@code UPDATE … WHERE ID IN (SELECT …)}, which Derby answers with a scan of the whole table.
+ */
 final class Db {
 
     private static final Clock CLOCK = Clock.systemUTC();
@@ -24,6 +29,22 @@ final class Db {
     static <T> T now(Transactions jpa, BiFunction<EntityManager, LocalDateTime, T> work) {
         LocalDateTime now = now();
         return jpa.call(em -> work.apply(em, now));
+    }
+
+    /** Runs an SQL update with positional parameters; times and enums are converted for JDBC. */
+    static int update(EntityManager em, String sql, Object... params) {
+        javax.persistence.Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object v = params[i];
+            q.setParameter(i + 1, v instanceof LocalDateTime t ? java.sql.Timestamp.valueOf(t)
+                    : v instanceof Enum<?> e ? e.name() : v);
+        }
+        return q.executeUpdate();
+    }
+
+    /** {@code ?, ?, ?} for an IN list of n values. */
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     static String cut(String s, int max) {

@@ -17,11 +17,11 @@ import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.api.Caller;
+import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
 import org.titlecert.jpa.Transactions;
-import org.titlecert.photo.Photo;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
 import org.titlecert.template.CertificateContent;
@@ -30,10 +30,15 @@ import org.titlecert.template.RenderedCertificate;
 import org.titlecert.template.TemplateException;
 
 /**
- * Works the generation queue: a dispatcher claims queued certificates in the database (so that several
- * nodes can share the queue, and a node that stops leaves its claims to expire) and hands them to worker
- * threads, each with its own renderers. A render becomes current only if no newer request for the same
- * certificate came in meanwhile; otherwise the certificate stays queued and is rendered again.
+ * Works the generation queue as a pipeline, so that the rendering threads only render:
+ * <ol>
+ * <li>a dispatcher claims queued certificates in the database (so that several nodes can share the queue,
+ * and a node that stops leaves its claims to expire) and reads what each needs: the title and the photo;</li>
+ * <li>workers, one per core by default, each with its own renderers, draw the PDFs;</li>
+ * <li>a committer stores the PDFs atomically and records a batch of them in one transaction.</li>
+ * </ol>
+ * A render becomes current only if no newer request for the same certificate came in meanwhile; otherwise
+ * the certificate stays queued and is rendered again.
  */
 final class Generator {
 
@@ -47,8 +52,18 @@ final class Generator {
                    java.util.function.BiConsumer<Long, Integer> generated) {
     }
 
+    /** A claimed certificate with what its render needs. */
+    private record Job(CertificateEntity certificate, long revision, PersonTitle title, byte[] photo) {
+    }
+
+    /** A rendered PDF on its way to the store. */
+    private record Rendered(Job job, byte[] pdf, Templates.Entry template) {
+    }
+
     private final Context ctx;
-    private final BlockingQueue<Long> work = new LinkedBlockingQueue<>();
+    private final int capacity;
+    private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Rendered> rendered = new LinkedBlockingQueue<>();
     private final Set<Long> inflight = ConcurrentHashMap.newKeySet();
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong claims = new AtomicLong();
@@ -58,20 +73,20 @@ final class Generator {
 
     Generator(Context ctx) {
         this.ctx = ctx;
+        this.capacity = Math.max(16, ctx.workers() * 16);
     }
 
     void start() {
-        int released = Db.now(ctx.jpa(), (em, now) -> em.createQuery("UPDATE CertificateEntity c SET c.claimedBy = NULL, "
-                + "c.claimedAt = NULL WHERE c.claimedBy LIKE :node").setParameter("node", ctx.node() + "#%")
-                .executeUpdate());
+        int released = Db.now(ctx.jpa(), (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, "
+                + "CLAIMED_AT = NULL WHERE CLAIMED_BY LIKE ?", ctx.node() + "#%"));
         if (released > 0) {
             LOG.info("Resuming {} certificates this node was generating when it stopped", released);
         }
-        Thread dispatcher = new Thread(this::dispatch, "titlecert-certificate-dispatcher");
-        threads.add(dispatcher);
+        threads.add(new Thread(this::dispatch, "titlecert-certificate-dispatcher"));
         for (int i = 0; i < ctx.workers(); i++) {
             threads.add(new Thread(new Worker(), "titlecert-certificate-worker-" + (i + 1)));
         }
+        threads.add(new Thread(this::commit, "titlecert-certificate-committer"));
         threads.forEach(t -> {
             t.setDaemon(true);
             t.start();
@@ -99,20 +114,19 @@ final class Generator {
         return throughput.perSecond();
     }
 
+    /** Claims work when half the pipeline is free, in one batch, and prepares each job. */
     private void dispatch() {
-        int capacity = Math.max(4, ctx.workers() * 4);
         while (running) {
             try {
                 int free = capacity - inflight.size();
-                int claimed = 0;
-                if (free > 0) {
-                    for (long id : claim(free)) {
-                        inflight.add(id);
-                        work.add(id);
-                        claimed++;
-                    }
+                boolean full = false;
+                if (free >= capacity / 2) {
+                    List<Long> ids = claim(free);
+                    full = ids.size() == free;
+                    inflight.addAll(ids);
+                    prepare(ids);
                 }
-                if (claimed < free || free <= 0) {
+                if (!full) {
                     wake.tryAcquire(2, TimeUnit.SECONDS);
                     wake.drainPermits();
                 }
@@ -122,6 +136,59 @@ final class Generator {
                 LOG.warn("Could not claim queued certificates; trying again shortly", e);
                 sleepQuietly(2000);
             }
+        }
+    }
+
+    /**
+     * Reads what the renders need: the certificates, their titles (a filing's at once, since a claim is
+     * mostly one filing) and the photos. Certificates that cannot be rendered are settled here.
+     */
+    private void prepare(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<CertificateEntity> claimed = ctx.jpa().call(em -> em.createQuery("SELECT c FROM CertificateEntity c "
+                + "WHERE c.id IN :ids ORDER BY c.queuedAt, c.id", CertificateEntity.class).setParameter("ids", ids)
+                .getResultList());
+        Map<Long, Map<Long, PersonTitle>> titles = new HashMap<>();
+        for (CertificateEntity c : claimed) {
+            if (c.getStatus() != GenerationStatus.QUEUED || c.getClaimedBy() == null
+                    || !c.getClaimedBy().startsWith(ctx.node() + "#")) {
+                inflight.remove(c.getId());
+                continue;
+            }
+            long rev = c.getRequested();
+            try {
+                PersonTitle t = titles.computeIfAbsent(c.getFilingId(), f -> {
+                    Map<Long, PersonTitle> byEntry = new HashMap<>();
+                    ctx.filings().filingTitles(ENGINE, f).forEach(pt -> byEntry.put(pt.rosterEntryId(), pt));
+                    return byEntry;
+                }).get(c.getRosterEntryId());
+                byte[] photo = photo(c.getPersonId());
+                if (t == null) {
+                    finish(c.getId(), rev, GenerationStatus.FAILED, Reasons.INTERNAL);
+                } else if (photo == null) {
+                    finish(c.getId(), rev, GenerationStatus.NOT_GENERATED, Reasons.NO_PHOTO);
+                } else {
+                    jobs.add(new Job(c, rev, t, photo));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Certificate {} could not be prepared", c.getNumber(), e);
+                finish(c.getId(), rev, GenerationStatus.FAILED, Reasons.INTERNAL);
+            }
+        }
+        ids.stream().filter(id -> claimed.stream().noneMatch(c -> c.getId() == id)).forEach(inflight::remove);
+    }
+
+    /** The person's current photo, or null if there is none. */
+    private byte[] photo(long personId) {
+        try {
+            return ctx.photos().get(ENGINE, personId).jpeg();
+        } catch (TitleCertException e) {
+            if (e.kind() == TitleCertException.Kind.NOT_FOUND) {
+                return null;
+            }
+            throw e;
         }
     }
 
@@ -137,10 +204,11 @@ final class Generator {
             if (ids.isEmpty()) {
                 return ids;
             }
-            em.createQuery("UPDATE CertificateEntity c SET c.claimedBy = :claim, c.claimedAt = :now "
-                            + "WHERE c.id IN :ids AND c.status = :q AND (c.claimedBy IS NULL OR c.claimedAt < :expired)")
-                    .setParameter("claim", claim).setParameter("now", now).setParameter("ids", ids)
-                    .setParameter("q", GenerationStatus.QUEUED).setParameter("expired", expired).executeUpdate();
+            List<Object> params = new ArrayList<>(List.of(claim, now));
+            params.addAll(ids);
+            params.addAll(List.of(GenerationStatus.QUEUED, expired));
+            Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = ?, CLAIMED_AT = ? WHERE ID IN (" + Db.marks(ids.size())
+                    + ") AND STATUS = ? AND (CLAIMED_BY IS NULL OR CLAIMED_AT < ?)", params.toArray());
             return em.createQuery("SELECT c.id FROM CertificateEntity c WHERE c.id IN :ids AND c.claimedBy = :claim "
                     + "ORDER BY c.queuedAt, c.id", Long.class).setParameter("ids", ids).setParameter("claim", claim)
                     .getResultList();
@@ -156,17 +224,9 @@ final class Generator {
         public void run() {
             try {
                 while (running) {
-                    Long id = work.poll(1, TimeUnit.SECONDS);
-                    if (id == null) {
-                        continue;
-                    }
-                    try {
-                        generate(id);
-                    } catch (RuntimeException e) {
-                        LOG.error("Generating certificate {} failed", id, e);
-                    } finally {
-                        inflight.remove(id);
-                        wake.release();
+                    Job job = jobs.poll(1, TimeUnit.SECONDS);
+                    if (job != null) {
+                        render(job);
                     }
                 }
             } catch (InterruptedException e) {
@@ -188,33 +248,47 @@ final class Generator {
             return renderers.computeIfAbsent(template, t -> t.template().newRenderer());
         }
 
-        private void generate(long id) {
-            CertificateEntity c = ctx.jpa().call(em -> em.find(CertificateEntity.class, id));
-            if (c == null || c.getStatus() != GenerationStatus.QUEUED || c.getClaimedBy() == null
-                    || !c.getClaimedBy().startsWith(ctx.node() + "#")) {
-                return;
-            }
-            long rev = c.getRequested();
+        private void render(Job job) {
+            CertificateEntity c = job.certificate();
             try {
-                PersonTitle t = ctx.filings().title(ENGINE, c.getRosterEntryId());
-                if (ctx.photos().info(ENGINE, c.getPersonId()).isEmpty()) {
-                    finish(id, rev, GenerationStatus.NOT_GENERATED, Reasons.NO_PHOTO);
-                    return;
-                }
-                Photo photo = ctx.photos().get(ENGINE, c.getPersonId());
                 Templates.Entry template = ctx.templates().best(c.getRegion()).orElse(null);
                 if (template == null) {
-                    finish(id, rev, GenerationStatus.FAILED, Reasons.NO_TEMPLATE);
+                    finish(c.getId(), job.revision(), GenerationStatus.FAILED, Reasons.NO_TEMPLATE);
                     return;
                 }
-                RenderedCertificate pdf = renderer(template).render(content(c, t, photo.jpeg()));
-                store(c, rev, pdf.pdf(), template);
+                RenderedCertificate pdf = renderer(template).render(content(c, job.title(), job.photo()));
+                rendered.add(new Rendered(job, pdf.pdf(), template));
             } catch (TemplateException e) {
                 LOG.warn("Certificate {} cannot be generated: {} {}", c.getNumber(), e.code(), e.getMessage());
-                finish(id, rev, GenerationStatus.FAILED, e.getMessage());
+                finish(c.getId(), job.revision(), GenerationStatus.FAILED, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("Certificate {} could not be generated", c.getNumber(), e);
-                finish(id, rev, GenerationStatus.FAILED, Reasons.INTERNAL);
+                finish(c.getId(), job.revision(), GenerationStatus.FAILED, Reasons.INTERNAL);
+            }
+        }
+    }
+
+    /** Stores rendered PDFs and records them, a batch per transaction. */
+    private void commit() {
+        List<Rendered> batch = new ArrayList<>();
+        while (running) {
+            try {
+                Rendered first = rendered.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                rendered.drainTo(batch, 63);
+                store(batch);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Could not record {} generated certificates; they stay queued", batch.size(), e);
+                batch.forEach(r -> release(r.job().certificate().getId()));
+            } finally {
+                batch.forEach(r -> inflight.remove(r.job().certificate().getId()));
+                batch.clear();
+                wake.release();
             }
         }
     }
@@ -226,58 +300,76 @@ final class Generator {
                 ctx.verificationUrl().apply(c.getToken()));
     }
 
-    /** Stores the PDF atomically, then makes it current unless a newer request came in meanwhile. */
-    private void store(CertificateEntity c, long rev, byte[] pdf, Templates.Entry template) {
-        String sha = ctx.store().put(pdf);
-        CRC32 crc = new CRC32();
-        crc.update(pdf);
-        Integer version = Db.now(ctx.jpa(), (em, now) -> {
-            int n = em.createQuery("UPDATE CertificateEntity c SET c.status = :gen, c.failure = NULL, "
-                            + "c.version = c.version + 1, c.sha256 = :sha, c.size = :size, c.crc32 = :crc, "
-                            + "c.generatedAt = :now, c.templateId = :tid, c.templateKey = :key, c.claimedBy = NULL, "
-                            + "c.claimedAt = NULL WHERE c.id = :id AND c.requested = :rev AND c.status = :q")
-                    .setParameter("gen", GenerationStatus.GENERATED).setParameter("sha", sha)
-                    .setParameter("size", (long) pdf.length).setParameter("crc", crc.getValue())
-                    .setParameter("now", now).setParameter("tid", template.template().id())
-                    .setParameter("key", template.key()).setParameter("id", c.getId()).setParameter("rev", rev)
-                    .setParameter("q", GenerationStatus.QUEUED).executeUpdate();
-            if (n == 0) {
-                release(em, c.getId());
-                return null;
+    /** Stores each PDF atomically, then makes those current whose request is still the newest. */
+    private void store(List<Rendered> batch) {
+        List<String> shas = new ArrayList<>(batch.size());
+        List<Long> crcs = new ArrayList<>(batch.size());
+        for (Rendered r : batch) {
+            shas.add(ctx.store().put(r.pdf()));
+            CRC32 crc = new CRC32();
+            crc.update(r.pdf());
+            crcs.add(crc.getValue());
+        }
+        Integer[] versions = Db.now(ctx.jpa(), (em, now) -> {
+            Integer[] v = new Integer[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                Rendered r = batch.get(i);
+                long id = r.job().certificate().getId();
+                int n = Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = NULL, VERSION_NO = VERSION_NO + 1, "
+                                + "SHA256 = ?, BYTE_SIZE = ?, CRC32 = ?, GENERATED_AT = ?, TEMPLATE_ID = ?, TEMPLATE_KEY = ?, "
+                                + "CLAIMED_BY = NULL, CLAIMED_AT = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
+                        GenerationStatus.GENERATED, shas.get(i), (long) r.pdf().length, crcs.get(i), now,
+                        r.template().template().id(), r.template().key(), id, r.job().revision(),
+                        GenerationStatus.QUEUED);
+                if (n == 0) {
+                    release(em, id);
+                    continue;
+                }
+                // the claim makes this node the only one to change the version meanwhile
+                v[i] = r.job().certificate().getVersion() + 1;
+                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), r.template().key(), now));
             }
-            int v = em.createQuery("SELECT c.version FROM CertificateEntity c WHERE c.id = :id", Integer.class)
-                    .setParameter("id", c.getId()).getSingleResult();
-            em.persist(new CertificateVersionEntity(c.getId(), v, sha, template.key(), now));
             return v;
         });
-        if (version == null) {
-            ctx.store().delete(sha);
-            return;
+        long now = System.nanoTime();
+        for (int i = 0; i < batch.size(); i++) {
+            CertificateEntity c = batch.get(i).job().certificate();
+            if (versions[i] == null) {
+                ctx.store().delete(shas.get(i));
+                continue;
+            }
+            if (c.getSha256() != null && !c.getSha256().equals(shas.get(i))) {
+                ctx.store().delete(c.getSha256());
+            }
+            throughput.record(now);
+            ctx.generated().accept(c.getId(), versions[i]);
         }
-        if (c.getSha256() != null && !c.getSha256().equals(sha)) {
-            ctx.store().delete(c.getSha256());
-        }
-        throughput.record(System.nanoTime());
-        ctx.generated().accept(c.getId(), version);
     }
 
     /** Ends a render without a new PDF, unless a newer request came in meanwhile. */
     private void finish(long id, long rev, GenerationStatus status, String reason) {
-        Db.now(ctx.jpa(), (em, now) -> {
-            int n = em.createQuery("UPDATE CertificateEntity c SET c.status = :s, c.failure = :r, c.claimedBy = NULL, "
-                            + "c.claimedAt = NULL WHERE c.id = :id AND c.requested = :rev AND c.status = :q")
-                    .setParameter("s", status).setParameter("r", Db.cut(reason, 500)).setParameter("id", id)
-                    .setParameter("rev", rev).setParameter("q", GenerationStatus.QUEUED).executeUpdate();
-            if (n == 0) {
-                release(em, id);
-            }
-            return n;
-        });
+        try {
+            Db.now(ctx.jpa(), (em, now) -> {
+                int n = Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = ?, CLAIMED_BY = NULL, "
+                        + "CLAIMED_AT = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?", status,
+                        Db.cut(reason, 500), id, rev, GenerationStatus.QUEUED);
+                if (n == 0) {
+                    release(em, id);
+                }
+                return n;
+            });
+        } finally {
+            inflight.remove(id);
+            wake.release();
+        }
+    }
+
+    private void release(long id) {
+        ctx.jpa().run(em -> release(em, id));
     }
 
     private static void release(javax.persistence.EntityManager em, long id) {
-        em.createQuery("UPDATE CertificateEntity c SET c.claimedBy = NULL, c.claimedAt = NULL WHERE c.id = :id")
-                .setParameter("id", id).executeUpdate();
+        Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, CLAIMED_AT = NULL WHERE ID = ?", id);
     }
 
     private static void sleepQuietly(long ms) {

@@ -35,24 +35,28 @@ final class Fonts implements AutoCloseable {
     }
 
     private final Face regular;
-    private final Face bold;
+    private final Face commonRegular;
+    private final Face commonBold;
     private final Face fallback;
+    private final List<Face> all;
     private final List<Face> regularChain;
     private final List<Face> boldChain;
     private PDDocument document;
 
     Fonts(DefaultTemplate.FontFiles files) {
         this.regular = new Face(files.regular());
-        this.bold = new Face(files.bold());
+        this.commonRegular = new Face(files.commonRegular());
+        this.commonBold = new Face(files.commonBold());
         this.fallback = new Face(files.fallback());
-        this.regularChain = List.of(regular, fallback);
-        this.boldChain = List.of(bold, regular, fallback);
+        this.all = List.of(commonRegular, commonBold, regular, fallback);
+        this.regularChain = List.of(commonRegular, regular, fallback);
+        this.boldChain = List.of(commonBold, commonRegular, regular, fallback);
     }
 
     /** Starts a document: fonts are embedded into it as they are first used. */
     void use(PDDocument doc) {
         this.document = doc;
-        for (Face f : List.of(regular, bold, fallback)) {
+        for (Face f : all) {
             f.embedded = null;
             f.drawn.clear();
         }
@@ -60,7 +64,7 @@ final class Fonts implements AutoCloseable {
 
     /** After the fonts are subset (the document's first save): ToUnicode maps of what was drawn. */
     void fixToUnicode() throws IOException {
-        for (Face f : List.of(regular, bold, fallback)) {
+        for (Face f : all) {
             if (f.embedded != null) {
                 PDStream cmap = new PDStream(document, new ByteArrayInputStream(f.toUnicode()), COSName.FLATE_DECODE);
                 f.embedded.getCOSObject().setItem(COSName.TO_UNICODE, cmap);
@@ -116,9 +120,7 @@ final class Fonts implements AutoCloseable {
 
     @Override
     public void close() {
-        regular.close();
-        bold.close();
-        fallback.close();
+        all.forEach(Face::close);
     }
 
     /** A parsed TrueType font and its embedding in the current document. */

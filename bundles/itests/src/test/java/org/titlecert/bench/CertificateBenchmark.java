@@ -1,0 +1,228 @@
+package org.titlecert.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.titlecert.itests.Api;
+import org.titlecert.itests.Platform;
+import org.titlecert.itests.TestFixtures;
+import org.titlecert.photo.internal.Images;
+import org.titlecert.template.CertificateContent;
+import org.titlecert.template.CertificateRenderer;
+import org.titlecert.template.defaults.DefaultTemplate;
+import org.titlecert.template.defaults.Layout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 5's figures: render throughput of the default template with one worker; the full pipeline for a
+ * 1,000-person filing with one worker, in the same run; a 1,000-certificate ZIP export (time and heap);
+ * and the public verification endpoint under a loopback load generator.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CertificateBenchmark {
+
+    private static final int PEOPLE = 1000;
+
+    private static Platform platform;
+    private static Api system;
+    private static double renderPerSecond;
+    private static long filing;
+    private static List<JsonNode> certificates;
+
+    @BeforeAll
+    static void boot() {
+        platform = Platform.create("bench-certificate");
+        platform.configureForTests();
+        // one worker, as the figures ask; verification unthrottled, to measure the endpoint and not the limit
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "workers = 1",
+                "verifyPerMinute = 100000000");
+        platform.start();
+        system = platform.system();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.stop();
+    }
+
+    @Test
+    @Order(1)
+    void renderThroughputOfTheDefaultTemplateWithOneWorker() {
+        DefaultTemplate template = new DefaultTemplate(Layout.standard(), "bench");
+        byte[] photo = Images.jpeg(Images.halves(413, 579, new Color(0x43, 0x8E, 0xDB), Color.WHITE));
+        try (CertificateRenderer renderer = template.newRenderer()) {
+            int warmup = 300;
+            int n = 1000;
+            long t0 = 0;
+            for (int i = 0; i < warmup + n; i++) {
+                if (i == warmup) {
+                    t0 = System.nanoTime();
+                }
+                byte[] pdf = renderer.render(new CertificateContent(String.format("342024AHKJGP%05d", i), "王明华",
+                        "男", LocalDate.of(1980, 5, 17), "340104198005170011", "合肥市第一人民医院", "会计人员", "会计",
+                        "会计师", "中级", "安徽省会计系列高级专业技术资格评审委员会", "皖职改办〔2024〕3号",
+                        LocalDate.of(2024, 12, 20), "安徽省人力资源和社会保障厅", LocalDate.of(2025, 1, 20), photo,
+                        platform.url("/v/q3Vd9sLxYb0eTn2kPz8W1A"))).pdf();
+                assertThat(pdf.length).isGreaterThan(10_000);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            renderPerSecond = n / seconds;
+            Figures.report(String.format("default template render, one worker: %.0f certificates/s (%d renders in %.2f s "
+                    + "after %d to warm up)", renderPerSecond, n, seconds, warmup));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void fullPipelineForAThousandPersonFilingWithOneWorker() {
+        // like the render figure, measured warm: a first filing lets the JIT compile the pipeline
+        long warmup = photographedFiling("性能测试预热批复", 300, 25000);
+        TestFixtures.approve(system, warmup);
+        TestFixtures.settledCertificates(system, warmup, 300);
+        filing = photographedFiling("性能测试千人批复", PEOPLE, 20000);
+        Platform.sleep(2000);
+        long t0 = System.nanoTime();
+        TestFixtures.approve(system, filing);
+        long generated = 0;
+        long firstAt = 0;
+        long firstCount = 0;
+        while (generated < PEOPLE) {
+            Platform.sleep(100);
+            generated = system.get("/api/v1/filings/" + filing + "/certificates?status=GENERATED&size=1").json()
+                    .get("total").asLong();
+            if (firstAt == 0 && generated > 0) {
+                firstAt = System.nanoTime();
+                firstCount = generated;
+            }
+            assertThat(System.nanoTime() - t0).as("pipeline stalled").isLessThan(600_000_000_000L);
+        }
+        long end = System.nanoTime();
+        double seconds = (end - t0) / 1e9;
+        double perSecond = PEOPLE / seconds;
+        double steady = (PEOPLE - firstCount) / ((end - firstAt) / 1e9);
+        certificates = TestFixtures.settledCertificates(system, filing, PEOPLE);
+        Figures.report(String.format("full pipeline (approve -> records -> queue -> render -> store -> commit), one "
+                + "worker, %d-person filing: %.1f s, %.0f certificates/s = %.0f %% of the render throughput; first "
+                + "certificate after %.2f s, then %.0f certificates/s = %.0f %%", PEOPLE, seconds, perSecond,
+                100 * perSecond / renderPerSecond, (firstAt - t0) / 1e9, steady, 100 * steady / renderPerSecond));
+    }
+
+    /** A pending filing of {@code people} people, every one with an ID photo. */
+    private static long photographedFiling(String name, int people, int offset) {
+        long id = TestFixtures.filledFiling(system, name, 2024, TestFixtures.roster(people, offset));
+        byte[] zip = TestFixtures.photoZip(TestFixtures.personIds(system, id).keySet(),
+                Images.jpeg(Images.halves(413, 579, new Color(0x43, 0x8E, 0xDB), Color.WHITE)));
+        assertThat(system.postBytes("/api/v1/photo-imports", "application/zip", zip).json().size()).isEqualTo(people);
+        return id;
+    }
+
+    @Test
+    @Order(3)
+    void zipExportOfAThousandCertificates() throws Exception {
+        List<Long> ids = certificates.stream().map(c -> c.get("id").asLong()).toList();
+        String body = "{\"ids\":" + ids + "}";
+        HttpClient http = HttpClient.newHttpClient();
+        double[] seconds = new double[3];
+        long[] bytes = new long[1];
+        int[] round = {0};
+        double[] heap = HeapSampler.rise(platform, 3, () -> {
+            try {
+                long t0 = System.nanoTime();
+                HttpResponse<InputStream> r = http.send(system.request("/api/v1/filings/" + filing
+                        + "/certificates/export").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(r.statusCode()).isEqualTo(200);
+                try (InputStream in = r.body()) {
+                    bytes[0] = in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                seconds[round[0]++] = (System.nanoTime() - t0) / 1e9;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        Arrays.sort(seconds);
+        Figures.report(String.format("ZIP export of %d certificates (%.1f MB, STORED, streamed): median %.2f s "
+                + "(runs %.2f..%.2f s); peak heap rise %.1f MB over a %.1f MB baseline", PEOPLE, bytes[0] / 1e6,
+                seconds[1], seconds[0], seconds[2], heap[0], heap[1]));
+    }
+
+    @Test
+    @Order(4)
+    void verificationUnderALoopbackLoadGenerator() throws Exception {
+        List<String> tokens = certificates.stream().map(c -> {
+            String url = c.get("verificationUrl").asText();
+            return url.substring(url.lastIndexOf('/') + 1);
+        }).toList();
+        int threads = 16;
+        runLoad(tokens, threads, Duration.ofSeconds(5));
+        long[][] latencies = runLoad(tokens, threads, Duration.ofSeconds(15));
+        long count = 0;
+        List<Long> all = new ArrayList<>();
+        for (long[] l : latencies) {
+            for (long v : l) {
+                if (v > 0) {
+                    all.add(v);
+                    count++;
+                }
+            }
+        }
+        double[] ms = all.stream().mapToDouble(v -> v / 1e6).toArray();
+        Figures.report(String.format("GET /api/v1/verify/{token}, %d loopback clients with keep-alive, 15 s: %.0f "
+                + "requests/s, p50 %.2f ms, p99 %.2f ms (%d requests, %d distinct tokens)", threads, count / 15.0,
+                Figures.percentile(ms, 50), Figures.percentile(ms, 99), count, tokens.size()));
+    }
+
+    /** Each thread asks for verifications as fast as answers come; returns each request's nanoseconds. */
+    private static long[][] runLoad(List<String> tokens, int threads, Duration length) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<long[]>> results = new ArrayList<>();
+        long end = System.nanoTime() + length.toNanos();
+        for (int t = 0; t < threads; t++) {
+            int seed = t;
+            results.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                long[] lat = new long[200_000];
+                int i = 0;
+                while (System.nanoTime() < end && i < lat.length) {
+                    String token = tokens.get((seed * 7919 + i) % tokens.size());
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(platform.api().uri("/api/v1/verify/" + token))
+                            .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    lat[i++] = System.nanoTime() - t0;
+                    if (r.statusCode() != 200) {
+                        throw new AssertionError(r.statusCode() + " " + new String(r.body()));
+                    }
+                }
+                return lat;
+            }));
+        }
+        long[][] out = new long[threads][];
+        for (int t = 0; t < threads; t++) {
+            out[t] = results.get(t).get();
+        }
+        pool.shutdown();
+        return out;
+    }
+}
