@@ -35,7 +35,8 @@ class CertificateLifecycleIT {
         platform = Platform.create("certificate-lifecycle");
         platform.configureForTests();
         // one worker, so that a batch takes long enough to be interrupted in the middle
-        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "workers = 1");
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "workers = 1",
+                "readyWaitMillis = 500");
         platform.start();
         system = platform.system();
     }
@@ -50,6 +51,11 @@ class CertificateLifecycleIT {
                 .getResource("org/titlecert/testtemplate/ProvincialTestTemplate.class").toString();
         assertThat(url).startsWith("jar:file:");
         return Path.of(new java.net.URI(url.substring(4, url.indexOf("!/"))));
+    }
+
+    private static boolean sleep() {
+        Platform.sleep(20);
+        return true;
     }
 
     private static JsonNode await(long id, java.util.function.Predicate<JsonNode> done, String what) {
@@ -100,14 +106,24 @@ class CertificateLifecycleIT {
 
     @Test
     @Order(2)
-    void killedInTheMiddleOfABatchItResumesAndEveryCertificateEndsUpGeneratedAndIntact() throws Exception {
-        int people = 300;
+    void aBusyQueueSaysHowLongAndAKilledBatchResumesWithEveryCertificateGeneratedAndIntact() throws Exception {
+        int people = 600;
         long filing = TestFixtures.filledFiling(system, "断电恢复测试", 2015, TestFixtures.roster(people, 8000));
         byte[] zip = TestFixtures.photoZip(TestFixtures.personIds(system, filing).keySet(),
                 Images.jpeg(Images.halves(300, 420, Color.GRAY, Color.WHITE)));
         JsonNode report = system.postBytes("/api/v1/photo-imports", "application/zip", zip).json();
         assertThat(report.size()).isEqualTo(people);
         TestFixtures.approve(system, filing);
+
+        JsonNode last;
+        do {
+            last = system.get("/api/v1/filings/" + filing + "/certificates?size=1&page=" + people).json();
+        } while (last.get("items").isEmpty() && sleep());
+        Api.Response busy = system.get("/api/v1/certificates/" + last.at("/items/0/id").asLong() + "/pdf");
+        assertThat(busy.status()).as("the last of %d in the queue", people).isEqualTo(503);
+        assertThat(busy.json().get("code").asText()).isEqualTo("CERTIFICATE_BUSY");
+        assertThat(busy.json().get("message").asText()).matches("证书生成排队中，请约 \\d+ 秒后再试");
+        assertThat(Integer.parseInt(busy.header("Retry-After"))).isPositive();
 
         long generated = 0;
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -122,7 +138,7 @@ class CertificateLifecycleIT {
         platform.start();
         List<JsonNode> certs = TestFixtures.settledCertificates(system, filing, people);
         assertThat(certs).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("GENERATED"));
-        for (JsonNode c : certs.subList(0, 60)) {
+        for (JsonNode c : certs.subList(0, 100)) {
             byte[] pdf = system.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes();
             assertThat(CertificateApiIT.Sha.of(pdf)).as(c.get("certificateNumber").asText())
                     .isEqualTo(c.get("sha256").asText());
