@@ -10,11 +10,12 @@ import java.time.Instant;
  * @param version         1 for the first PDF, one more for each regeneration; 0 before the first
  * @param sha256          of the current PDF, {@code null} before the first
  * @param verificationUrl what the certificate's QR code encodes
+ * @param sealStatus      whether the current PDF carries the committee's and the issuing authority's e-seals
  */
 public record Certificate(long id, long rosterEntryId, long filingId, long personId, String personName,
                           String maskedIdNumber, String titleName, String level, String certificateNumber,
                           GenerationStatus status,
                           String failureReason, Validity validity, String revokedReason, Instant revokedAt,
                           int version, String sha256, long size, Instant generatedAt, String templateId,
-                          String verificationUrl) {
+                          String verificationUrl, SealStatus sealStatus) {
 }

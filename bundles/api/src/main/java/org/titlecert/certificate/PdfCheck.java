@@ -6,8 +6,9 @@ package org.titlecert.certificate;
  * @param outcome        current, an earlier (superseded) version, or not made by this platform
  * @param matchedVersion the version the file is, 0 when it is none
  * @param currentVersion the certificate's current version
+ * @param seals          the file's seals checked one by one: signer, time, intact, trusted
  */
-public record PdfCheck(Outcome outcome, int matchedVersion, int currentVersion) {
+public record PdfCheck(Outcome outcome, int matchedVersion, int currentVersion, org.titlecert.seal.SealReport seals) {
 
     public enum Outcome {
         /** Byte for byte the current version. */

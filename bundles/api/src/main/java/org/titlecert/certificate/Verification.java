@@ -10,9 +10,11 @@ import java.time.LocalDate;
  * @param status         有效 or 已撤销
  * @param version        the current version; earlier versions are superseded
  * @param sha256         of the current, genuine PDF
+ * @param sealStatus     whether the current PDF carries its e-seals
  */
 public record Verification(String certificateNumber, String name, String maskedIdNumber, String series,
                            String specialty, String titleName, String level, String committee,
                            String issuingAuthority, LocalDate issueDate, Validity status, String revokedReason,
-                           Instant revokedAt, int version, String sha256, Instant generatedAt) {
+                           Instant revokedAt, int version, String sha256, Instant generatedAt,
+                           SealStatus sealStatus) {
 }

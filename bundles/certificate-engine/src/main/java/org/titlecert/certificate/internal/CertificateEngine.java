@@ -67,17 +67,22 @@ import org.titlecert.filing.PersonTitle;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
+import org.titlecert.seal.SealProvider;
+import org.titlecert.seal.SealRegistry;
+import org.titlecert.seal.SealReport;
+import org.titlecert.seal.SealVerifier;
 import org.titlecert.template.CertificateTemplate;
 
 /**
  * Certificates: records made when a filing is approved, generation on approval, photo change, template
  * change and request, downloads and exports scoped to the caller, and public verification.
  */
-@Component(service = {CertificateService.class, EventHandler.class}, configurationPid = EngineConfig.PID,
+@Component(service = {CertificateService.class, SealRegistry.class, EventHandler.class},
+        configurationPid = EngineConfig.PID,
         property = {EventConstants.EVENT_TOPIC + "=" + FilingService.TOPIC_APPROVED,
                 EventConstants.EVENT_TOPIC + "=" + PhotoService.TOPIC_CHANGED})
 @Designate(ocd = EngineConfig.class)
-public class CertificateEngine implements CertificateService, EventHandler {
+public class CertificateEngine implements CertificateService, SealRegistry, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateEngine.class);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
@@ -94,6 +99,8 @@ public class CertificateEngine implements CertificateService, EventHandler {
     private final Map<String, NumberPattern> patterns = new HashMap<>();
     private final RateLimiter limiter;
     private final Templates templates = new Templates();
+    private final Seals seals = new Seals();
+    private final java.util.Set<String> sealedIssuers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "titlecert-certificate-maintenance");
         t.setDaemon(true);
@@ -104,6 +111,9 @@ public class CertificateEngine implements CertificateService, EventHandler {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
+
+    @Reference
+    private SealVerifier verifier;
 
     @Activate
     public CertificateEngine(@Reference(target = "(osgi.unit.name=titlecert-certificate)") EntityManagerFactory emf,
@@ -135,7 +145,7 @@ public class CertificateEngine implements CertificateService, EventHandler {
             LOG.info("Removed {} partly written certificate files left by an interrupted run", partial);
         }
         int workers = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
-        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, store, nodeName(), workers,
+        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, seals, store, nodeName(), workers,
                 config.leaseSeconds(), this::verificationUrl, this::generated));
         generator.start();
         maintenance.execute(this::reconcile);
@@ -169,6 +179,70 @@ public class CertificateEngine implements CertificateService, EventHandler {
         scheduleRequeue();
     }
 
+    // ---- seals: an arriving provider reseals its issuer's certificates; a leaving one changes nothing made
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSeal(SealProvider provider, Map<String, Object> props) {
+        sealedIssuers.add(seals.add(provider, props).issuer());
+        scheduleRequeue();
+    }
+
+    void updatedSeal(SealProvider provider, Map<String, Object> props) {
+        bindSeal(provider, props);
+    }
+
+    void unbindSeal(SealProvider provider) {
+        seals.remove(provider);
+    }
+
+    @Override
+    public Optional<SealProvider> provider(String issuerCode, String region) {
+        return seals.best(issuerCode, region).map(Seals.Entry::provider);
+    }
+
+    @Override
+    public List<IssuerSeal> issuers() {
+        List<IssuerSeal> out = new ArrayList<>();
+        for (Committee c : organizations.committees()) {
+            Optional<SealProvider> p = provider(c.code(), c.region());
+            out.add(new IssuerSeal("COMMITTEE", c.code(), c.name(), p.map(SealProvider::id).orElse(null),
+                    p.map(SealProvider::identity).orElse(null)));
+        }
+        for (IssuingAuthority a : organizations.issuingAuthorities()) {
+            Optional<SealProvider> p = provider(a.code(), null);
+            out.add(new IssuerSeal("ISSUING_AUTHORITY", a.code(), a.name(), p.map(SealProvider::id).orElse(null),
+                    p.map(SealProvider::identity).orElse(null)));
+        }
+        return out;
+    }
+
+    /** Queues the valid certificates of an issuer whose seal is missing or was made by another provider. */
+    private int requeueForSeals() {
+        int queued = 0;
+        for (String issuer : sealedIssuers) {
+            for (boolean committee : new boolean[] {true, false}) {
+                String code = committee ? "COMMITTEE_CODE" : "AUTHORITY_CODE";
+                String column = committee ? "COMMITTEE_SEAL" : "AUTHORITY_SEAL";
+                List<String> regions = jpa.call(em -> em.createQuery("SELECT DISTINCT c.region FROM CertificateEntity c",
+                        String.class).getResultList());
+                for (String region : regions) {
+                    String key = seals.best(issuer, region).map(Seals.Entry::key).orElse(null);
+                    if (key == null) {
+                        continue;
+                    }
+                    // the provider serves this issuer's own certificates, or its region's where it is a region code
+                    queued += Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
+                            + "REQUESTED = REQUESTED + 1, QUEUED_AT = ? WHERE VALIDITY = ? AND STATUS IN (?, ?) "
+                            + "AND REGION = ? AND (" + code + " = ? OR REGION = ?) AND (" + column + " IS NULL OR "
+                            + column + " <> ?)", GenerationStatus.QUEUED, now, Validity.VALID,
+                            GenerationStatus.GENERATED, GenerationStatus.FAILED, region, issuer, issuer, key));
+                }
+            }
+        }
+        return queued;
+    }
+
     /** Template changes come in bursts (a bundle update is an unbind and a bind): act once they settle. */
     private synchronized void scheduleRequeue() {
         if (pendingRequeue != null) {
@@ -194,8 +268,9 @@ public class CertificateEngine implements CertificateService, EventHandler {
                     + "AND (TEMPLATE_KEY IS NULL OR TEMPLATE_KEY <> ?)", GenerationStatus.QUEUED, now, region,
                     Validity.VALID, GenerationStatus.GENERATED, GenerationStatus.FAILED, key == null ? "" : key));
         }
-        if (queued > 0) {
-            LOG.info("Templates changed: {} certificates queued to be generated again", queued);
+        int resealed = requeueForSeals();
+        if (queued + resealed > 0) {
+            LOG.info("Templates or seals changed: {} certificates queued to be generated again", queued + resealed);
             generator.wake();
         }
     }
@@ -279,7 +354,8 @@ public class CertificateEngine implements CertificateService, EventHandler {
             long first = allocate(em, prefix, missing.size());
             long seq = first;
             for (PersonTitle t : missing) {
-                em.persist(new CertificateEntity(t, committee.region(), pattern.format(prefix, seq++), newToken(), now));
+                em.persist(new CertificateEntity(t, committee.region(), committee.code(), authority,
+                        pattern.format(prefix, seq++), newToken(), now));
             }
             return missing.size();
         });
@@ -563,14 +639,15 @@ public class CertificateEngine implements CertificateService, EventHandler {
             throw TitleCertException.invalid("PDF_EMPTY", "请选择要核验的证书文件");
         }
         String sha = ContentStore.sha256(data);
+        SealReport report = verifier.verify(data);
         if (sha.equals(c.getSha256())) {
-            return new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion());
+            return new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report);
         }
         Integer older = jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v "
                         + "WHERE v.certificateId = :c AND v.sha256 = :s", Integer.class).setParameter("c", c.getId())
                 .setParameter("s", sha).getResultList().stream().findFirst().orElse(null));
-        return older == null ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion())
-                : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion());
+        return older == null ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report)
+                : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion(), report);
     }
 
     /** A certificate by its QR token; unknown and malformed tokens are answered alike. */

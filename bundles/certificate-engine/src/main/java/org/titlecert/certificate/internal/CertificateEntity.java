@@ -19,6 +19,7 @@ import javax.persistence.UniqueConstraint;
 import org.titlecert.api.ResidentId;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.GenerationStatus;
+import org.titlecert.certificate.SealStatus;
 import org.titlecert.certificate.Validity;
 import org.titlecert.certificate.Verification;
 import org.titlecert.filing.PersonTitle;
@@ -87,6 +88,23 @@ public class CertificateEntity {
     @Column(name = "COMMITTEE_NAME", length = 200)
     private String committee;
 
+    @Column(name = "COMMITTEE_CODE", length = 64)
+    private String committeeCode;
+
+    @Column(name = "AUTHORITY_CODE", length = 64)
+    private String authorityCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "SEAL_STATUS", length = 10)
+    private SealStatus sealStatus;
+
+    /** The provider id and revision that sealed the current PDF for the committee; null if unsealed. */
+    @Column(name = "COMMITTEE_SEAL", length = 300)
+    private String committeeSeal;
+
+    @Column(name = "AUTHORITY_SEAL", length = 300)
+    private String authoritySeal;
+
     @Column(name = "AUTHORITY_NAME", length = 200)
     private String authority;
 
@@ -153,7 +171,10 @@ public class CertificateEntity {
     public CertificateEntity() {
     }
 
-    CertificateEntity(PersonTitle t, String region, String number, String token, LocalDateTime now) {
+    CertificateEntity(PersonTitle t, String region, String committeeCode, String authorityCode, String number,
+                      String token, LocalDateTime now) {
+        this.committeeCode = committeeCode;
+        this.authorityCode = authorityCode;
         this.rosterEntryId = t.rosterEntryId();
         this.filingId = t.filingId();
         this.personId = t.personId();
@@ -180,13 +201,13 @@ public class CertificateEntity {
         return new Certificate(id, rosterEntryId, filingId, personId, personName, maskedId, titleName, level, number,
                 status, failure,
                 validity, revokedReason, instant(revokedAt), version, sha256, size, instant(generatedAt), templateId,
-                verificationUrl);
+                verificationUrl, sealStatus == null ? SealStatus.UNSEALED : sealStatus);
     }
 
     Verification toVerification() {
         return new Verification(number, personName, maskedId, series, specialty, titleName, level, committee,
                 authority, issueDate, validity, revokedReason, instant(revokedAt), version, sha256,
-                instant(generatedAt));
+                instant(generatedAt), sealStatus == null ? SealStatus.UNSEALED : sealStatus);
     }
 
     void revoke(String reason, String by, LocalDateTime now) {
@@ -218,6 +239,14 @@ public class CertificateEntity {
 
     long getUnitId() {
         return unitId;
+    }
+
+    String getCommitteeCode() {
+        return committeeCode;
+    }
+
+    String getAuthorityCode() {
+        return authorityCode;
     }
 
     String getRegion() {

@@ -44,6 +44,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Storage folder", description = "Empty: data/certificates of the platform")
     String directory() default "";
 
+    @AttributeDefinition(name = "Trusted seal certificates",
+            description = "Folder of CA or seal certificates (PEM or DER) that uploaded PDFs' seals must chain to; "
+                    + "empty: etc/titlecert-trust")
+    String trustDirectory() default "";
+
     @AttributeDefinition(name = "Node name", description = "Empty: host name and installation folder")
     String nodeName() default "";
 }

@@ -28,6 +28,11 @@ import org.titlecert.template.CertificateContent;
 import org.titlecert.template.CertificateRenderer;
 import org.titlecert.template.RenderedCertificate;
 import org.titlecert.template.TemplateException;
+import org.titlecert.template.Area;
+import org.titlecert.template.SealRole;
+import org.titlecert.seal.SealException;
+import org.titlecert.seal.SealPlacement;
+import org.titlecert.certificate.SealStatus;
 
 /**
  * Works the generation queue as a pipeline, so that the rendering threads only render:
@@ -46,7 +51,7 @@ final class Generator {
     static final Caller ENGINE = Caller.system("certificate-engine");
 
     /** What the generator needs from its component. */
-    record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates,
+    record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Seals seals,
                    ContentStore store, String node, int workers, int leaseSeconds,
                    java.util.function.Function<String, String> verificationUrl,
                    java.util.function.BiConsumer<Long, Integer> generated) {
@@ -56,8 +61,14 @@ final class Generator {
     private record Job(CertificateEntity certificate, long revision, PersonTitle title, byte[] photo) {
     }
 
-    /** A rendered PDF on its way to the store. */
-    private record Rendered(Job job, byte[] pdf, Templates.Entry template) {
+    /** A rendered (and sealed) PDF on its way to the store, with what made it. */
+    private record Rendered(Job job, byte[] pdf, Templates.Entry template, String committeeSeal,
+                            String authoritySeal) {
+
+        SealStatus sealStatus() {
+            return committeeSeal != null && authoritySeal != null ? SealStatus.SEALED
+                    : committeeSeal != null || authoritySeal != null ? SealStatus.PARTIAL : SealStatus.UNSEALED;
+        }
     }
 
     private final Context ctx;
@@ -257,7 +268,23 @@ final class Generator {
                     return;
                 }
                 RenderedCertificate pdf = renderer(template).render(content(c, job.title(), job.photo()));
-                rendered.add(new Rendered(job, pdf.pdf(), template));
+                byte[] bytes = pdf.pdf();
+                String[] sealedBy = new String[2];
+                SealRole[] roles = {SealRole.COMMITTEE, SealRole.ISSUING_AUTHORITY};
+                String[] codes = {c.getCommitteeCode(), c.getAuthorityCode()};
+                for (int i = 0; i < 2; i++) {
+                    Seals.Entry seal = ctx.seals().best(codes[i], c.getRegion()).orElse(null);
+                    Area area = pdf.sealArea(roles[i]).orElse(null);
+                    if (seal != null && area != null) {
+                        bytes = seal.provider().seal(bytes, new SealPlacement(area, pdf.qrArea(),
+                                roles[i] == SealRole.COMMITTEE ? "评审组织盖章" : "发证机关盖章"));
+                        sealedBy[i] = seal.key();
+                    }
+                }
+                rendered.add(new Rendered(job, bytes, template, sealedBy[0], sealedBy[1]));
+            } catch (SealException e) {
+                LOG.warn("Certificate {} could not be sealed: {}", c.getNumber(), e.getMessage(), e);
+                finish(c.getId(), job.revision(), GenerationStatus.FAILED, e.getMessage());
             } catch (TemplateException e) {
                 LOG.warn("Certificate {} cannot be generated: {} {}", c.getNumber(), e.code(), e.getMessage());
                 finish(c.getId(), job.revision(), GenerationStatus.FAILED, e.getMessage());
@@ -317,10 +344,11 @@ final class Generator {
                 long id = r.job().certificate().getId();
                 int n = Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = NULL, VERSION_NO = VERSION_NO + 1, "
                                 + "SHA256 = ?, BYTE_SIZE = ?, CRC32 = ?, GENERATED_AT = ?, TEMPLATE_ID = ?, TEMPLATE_KEY = ?, "
-                                + "CLAIMED_BY = NULL, CLAIMED_AT = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
+                                + "SEAL_STATUS = ?, COMMITTEE_SEAL = ?, AUTHORITY_SEAL = ?, CLAIMED_BY = NULL, CLAIMED_AT = NULL "
+                                + "WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
                         GenerationStatus.GENERATED, shas.get(i), (long) r.pdf().length, crcs.get(i), now,
-                        r.template().template().id(), r.template().key(), id, r.job().revision(),
-                        GenerationStatus.QUEUED);
+                        r.template().template().id(), r.template().key(), r.sealStatus(), r.committeeSeal(),
+                        r.authoritySeal(), id, r.job().revision(), GenerationStatus.QUEUED);
                 if (n == 0) {
                     release(em, id);
                     continue;
