@@ -114,9 +114,11 @@ public final class SealKit {
         g.setStroke(new BasicStroke(18f));
         g.drawOval(15, 15, size - 30, size - 30);
         g.fill(star(size / 2.0, size / 2.0, 95, 38));
-        Font font = font().deriveFont(Font.PLAIN, 62f);
         int n = name.codePointCount(0, name.length());
-        double sweep = Math.min(Math.PI * 1.5, n * 0.34);
+        double step = Math.min(0.34, Math.PI * 1.25 / Math.max(1, n - 1));
+        double sweep = step * (n - 1);
+        // long names get smaller characters so that neighbours along the rim do not touch
+        Font font = font().deriveFont(Font.PLAIN, (float) Math.min(62, step * 215 * 0.92));
         double start = -Math.PI / 2 - sweep / 2;
         int[] cps = name.codePoints().toArray();
         for (int i = 0; i < n; i++) {
@@ -127,7 +129,7 @@ public final class SealKit {
             g.setTransform(at);
             g.setFont(font);
             String ch = new String(cps, i, 1);
-            g.drawString(ch, -g.getFontMetrics().stringWidth(ch) / 2f, 22);
+            g.drawString(ch, -g.getFontMetrics().stringWidth(ch) / 2f, font.getSize2D() * 0.36f);
         }
         g.setTransform(new AffineTransform());
         g.setFont(font.deriveFont(46f));

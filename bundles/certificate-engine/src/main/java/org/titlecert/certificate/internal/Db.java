@@ -31,13 +31,30 @@ final class Db {
         return jpa.call(em -> work.apply(em, now));
     }
 
-    /** Runs an SQL update with positional parameters; times and enums are converted for JDBC. */
+    /**
+     * Runs an SQL update with positional parameters; times and enums are converted for JDBC, and a null
+     * is written as the literal {@code NULL} (a null parameter has no SQL type Derby accepts).
+     */
     static int update(EntityManager em, String sql, Object... params) {
-        javax.persistence.Query q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object v = params[i];
-            q.setParameter(i + 1, v instanceof LocalDateTime t ? java.sql.Timestamp.valueOf(t)
-                    : v instanceof Enum<?> e ? e.name() : v);
+        StringBuilder text = new StringBuilder(sql.length());
+        java.util.List<Object> bound = new java.util.ArrayList<>();
+        int p = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch != '?') {
+                text.append(ch);
+            } else if (params[p++] == null) {
+                text.append("NULL");
+            } else {
+                text.append('?');
+                Object v = params[p - 1];
+                bound.add(v instanceof LocalDateTime t ? java.sql.Timestamp.valueOf(t)
+                        : v instanceof Enum<?> e ? e.name() : v);
+            }
+        }
+        javax.persistence.Query q = em.createNativeQuery(text.toString());
+        for (int i = 0; i < bound.size(); i++) {
+            q.setParameter(i + 1, bound.get(i));
         }
         return q.executeUpdate();
     }

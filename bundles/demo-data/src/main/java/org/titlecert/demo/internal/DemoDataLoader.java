@@ -88,6 +88,9 @@ public class DemoDataLoader {
             Path file = Path.of(System.getProperty("karaf.data", "data"), "demo-accounts.txt");
             DemoAccounts.create(DEMO, admins, apiKeys, registration, unitIds, individuals, file);
             LOG.info("Demo accounts are listed in {}", file);
+            DemoSeals.create(Path.of(System.getProperty("karaf.etc", "etc")),
+                    Path.of(System.getProperty("karaf.data", "data")), DemoCatalog.UNITS.get(0));
+            LOG.info("Demo e-seals configured for {}", DemoCatalog.UNITS.get(0).name());
         }
         LOG.info("Demo data ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }

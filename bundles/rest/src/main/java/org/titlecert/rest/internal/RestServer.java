@@ -18,6 +18,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.titlecert.audit.AuditLog;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.seal.SealRegistry;
 import org.titlecert.filing.FilingService;
 import org.titlecert.identity.AdminAccountService;
 import org.titlecert.identity.ApiKeyService;
@@ -68,6 +69,9 @@ public class RestServer {
     @Reference
     private CertificateService certificates;
 
+    @Reference
+    private SealRegistry seals;
+
     private Server server;
 
     @Activate
@@ -82,6 +86,7 @@ public class RestServer {
                 new FilingResource(filings, certificates, config.maxUploadMb()),
                 new CertificateResource(certificates),
                 new VerifyResource(certificates),
+                new SealResource(seals),
                 new AuthResource(identity),
                 new MeResource(registration, filings, certificates, photos, config.maxUploadMb()),
                 new PersonResource(filings, photos, config.maxUploadMb()),

@@ -21,7 +21,7 @@ public final class Format {
 
     /** A date as yyyy-mm-dd; empty for anything else, so that templates may pass an absent value. */
     public String date(Object d) {
-        return d instanceof LocalDate ld ? ld.toString() : "";
+        return d instanceof LocalDate ld ? ld.toString() : d instanceof Instant i ? i.atZone(CHINA).toLocalDate().toString() : "";
     }
 
     public String size(long bytes) {

@@ -1,0 +1,68 @@
+package org.titlecert.demo.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.titlecert.sealkit.SealKit;
+
+/**
+ * Demo e-seals: a demo seal CA, trusted by the platform, and PKCS#12 seals for the first demo unit's
+ * committee and issuing authority, each configured as a factory configuration in etc/. That unit's
+ * certificates come out sealed; the other unit's stay unsealed, as where an issuer has no e-seal yet.
+ */
+final class DemoSeals {
+
+    private DemoSeals() {
+    }
+
+    /** Creates what is missing; the seal bundle picks the configurations up from etc/. */
+    static void create(Path etc, Path data, DemoCatalog.Unit unit) {
+        Path folder = data.resolve("seals");
+        Path trust = etc.resolve("titlecert-trust").resolve("demo-seal-ca.pem");
+        if (Files.exists(trust)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            SealKit.Issued ca = SealKit.authority("TitleCert 演示电子印章根证书", Duration.ofDays(3650));
+            seal(etc, folder, ca, unit.committeeCode(), unit.committeeName(), "评审专用章");
+            seal(etc, folder, ca, unit.authorityCode(), unit.authorityName(), "职称专用章");
+            Files.createDirectories(trust.getParent());
+            Files.writeString(trust, SealKit.pem(ca.certificate()), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void seal(Path etc, Path folder, SealKit.Issued ca, String code, String name, String purpose)
+            throws IOException {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        Path passwordFile = folder.resolve(code + ".password");
+        Files.writeString(passwordFile, password + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions apply
+        }
+        Path keystore = folder.resolve(code + ".p12");
+        SealKit.writePkcs12(keystore, password.toCharArray(), "seal",
+                SealKit.seal(ca, name, Duration.ofDays(3 * 365)), ca);
+        Path image = folder.resolve(code + ".png");
+        Files.write(image, SealKit.image(name, purpose));
+        Files.writeString(etc.resolve("org.titlecert.seal.pkcs12-demo" + code + ".cfg"), String.join("\n",
+                "# Demo e-seal of " + name + ", made with the demo data",
+                "seal.issuer = " + code,
+                "keystore = " + keystore.toAbsolutePath(),
+                "passwordFile = " + passwordFile.toAbsolutePath(),
+                "image = " + image.toAbsolutePath(), ""), StandardCharsets.UTF_8);
+    }
+}

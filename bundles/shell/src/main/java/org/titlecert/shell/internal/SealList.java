@@ -1,0 +1,40 @@
+package org.titlecert.shell.internal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.titlecert.seal.SealRegistry;
+
+/** Lists every committee and issuing authority with the e-seal that seals for it. */
+@Service
+@Command(scope = "titlecert", name = "seal-list", description = "Show each issuer and its seal provider")
+public class SealList implements Action {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+
+    @Reference
+    private SealRegistry seals;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Kind");
+        table.column("Code");
+        table.column("Name");
+        table.column("Provider");
+        table.column("Signer");
+        table.column("Valid until");
+        for (SealRegistry.IssuerSeal s : seals.issuers()) {
+            table.addRow().addContent(s.kind(), s.code(), s.name(), s.provider() == null ? "- (unsealed)" : s.provider(),
+                    s.identity() == null ? "" : s.identity().subject(),
+                    s.identity() == null ? "" : DAY.format(s.identity().notAfter()));
+        }
+        table.print(System.out);
+        return null;
+    }
+}
