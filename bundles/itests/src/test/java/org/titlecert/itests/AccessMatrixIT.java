@@ -136,6 +136,8 @@ class AccessMatrixIT {
                 new Row("POST", "/api/v1/filings/{FCA}/certificates/export", "{\"ids\":[{CA}]}", UNIT_A, false),
                 new Row("POST", "/api/v1/filings/{B}/certificates/export", "{\"ids\":[{CB}]}", UNIT_B, false),
                 new Row("GET", "/api/v1/verify/{TA}", null, EVERYONE, false),
+                new Row("GET", "/api/v1/seals", null, ADMINS, false),
+                new Row("GET", "/admin/seals", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings/{FCA}/certificates", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings/{FCA}/certificates/{CA}", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),

@@ -39,6 +39,17 @@ class CertificateLifecycleIT {
                 "readyWaitMillis = 500");
         platform.start();
         system = platform.system();
+        // start from a settled platform: the demo seals arrive after the demo data and reseal the first unit
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (system.get("/api/v1/seals").json().findValuesAsText("provider").size() < 2
+                || system.get("/api/v1/certificates/queue").json().get("queued").asLong() > 0) {
+            assertThat(System.nanoTime()).as("the demo seals never settled").isLessThan(deadline);
+            Platform.sleep(200);
+        }
+        Platform.sleep(1000);
+        while (system.get("/api/v1/certificates/queue").json().get("queued").asLong() > 0) {
+            Platform.sleep(200);
+        }
     }
 
     @AfterAll
@@ -74,7 +85,8 @@ class CertificateLifecycleIT {
     @Test
     @Order(1)
     void aTemplateBundleDroppedIntoTheRunningPlatformTakesOverAndItsRemovalFallsBack() throws Exception {
-        long filing = system.get("/api/v1/filings?status=APPROVED&size=1&sort=id").json().at("/items/0/id").asLong();
+        long filing = system.get("/api/v1/filings?approvalNumber=" + java.net.URLEncoder.encode("合职改〔2021〕156号",
+                java.nio.charset.StandardCharsets.UTF_8)).json().at("/items/0/id").asLong();
         List<JsonNode> certs = TestFixtures.settledCertificates(system, filing,
                 system.get("/api/v1/filings/" + filing).json().get("rosterSize").asInt());
         JsonNode before = certs.stream().filter(c -> c.get("status").asText().equals("GENERATED")).findFirst().orElseThrow();
@@ -83,6 +95,14 @@ class CertificateLifecycleIT {
         assertThat(before.get("templateId").asText()).isEqualTo("default");
 
         Path deployed = platform.deploy(testTemplateJar());
+        try {
+            swapAndBack(id, before, waiting, deployed);
+        } finally {
+            Files.deleteIfExists(deployed);
+        }
+    }
+
+    private void swapAndBack(long id, JsonNode before, JsonNode waiting, Path deployed) throws Exception {
         JsonNode swapped = await(id, c -> c.get("templateId").asText().equals("test-provincial")
                 && c.get("status").asText().equals("GENERATED"), "the new template never took over");
         assertThat(swapped.get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
@@ -106,6 +126,61 @@ class CertificateLifecycleIT {
 
     @Test
     @Order(2)
+    void aSealConfigurationAddedAtRunTimeResealsItsIssuersCertificatesAndItsRemovalLeavesThemAsTheyAre()
+            throws Exception {
+        long filing = system.get("/api/v1/filings?approvalNumber=" + java.net.URLEncoder.encode("合职改〔2021〕156号",
+                java.nio.charset.StandardCharsets.UTF_8)).json().at("/items/0/id").asLong();
+        List<JsonNode> certs = TestFixtures.settledCertificates(system, filing,
+                system.get("/api/v1/filings/" + filing).json().get("rosterSize").asInt());
+        JsonNode before = certs.stream().filter(c -> c.get("status").asText().equals("GENERATED")).findFirst().orElseThrow();
+        JsonNode waiting = certs.stream().filter(c -> c.get("status").asText().equals("NOT_GENERATED")).findFirst().orElseThrow();
+        assertThat(before.get("sealStatus").asText()).isEqualTo("UNSEALED");
+
+        org.titlecert.sealkit.SealKit.Issued ca = org.titlecert.sealkit.SealKit.authority("合肥市电子印章中心",
+                java.time.Duration.ofDays(365));
+        Path seals = Files.createDirectories(platform.home().resolve("data/test-seals"));
+        Path ks = seals.resolve("HFGCZP.p12");
+        org.titlecert.sealkit.SealKit.writePkcs12(ks, "hfgczp-pass".toCharArray(), "seal",
+                org.titlecert.sealkit.SealKit.seal(ca, "合肥市工程系列中级专业技术资格评审委员会", java.time.Duration.ofDays(365)), ca);
+        Files.writeString(seals.resolve("HFGCZP.password"), "hfgczp-pass\n");
+        Files.write(seals.resolve("HFGCZP.png"), org.titlecert.sealkit.SealKit.image("合肥市工程系列中级专业技术资格评审委员会", "评审专用章"));
+        Files.writeString(platform.home().resolve("etc/titlecert-trust/hefei-seal-ca.pem"),
+                org.titlecert.sealkit.SealKit.pem(ca.certificate()));
+        platform.config("org.titlecert.seal.pkcs12-testHFGCZP", "seal.issuer = HFGCZP", "keystore = " + ks,
+                "passwordFile = " + seals.resolve("HFGCZP.password"), "image = " + seals.resolve("HFGCZP.png"));
+
+        long id = before.get("id").asLong();
+        JsonNode resealed = await(id, c -> c.get("sealStatus").asText().equals("PARTIAL")
+                && c.get("status").asText().equals("GENERATED"), "the committee's new seal never arrived");
+        assertThat(resealed.get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
+        byte[] pdf = system.get("/api/v1/certificates/" + id + "/pdf").bytes();
+        String url = resealed.get("verificationUrl").asText();
+        JsonNode check = platform.api().postBytes("/api/v1/verify/" + url.substring(url.lastIndexOf('/') + 1) + "/check",
+                "application/pdf", pdf).json();
+        assertThat(check.get("outcome").asText()).isEqualTo("CURRENT");
+        assertThat(check.at("/seals/seals")).hasSize(1);
+        assertThat(check.at("/seals/seals/0/signer").asText()).isEqualTo("合肥市工程系列中级专业技术资格评审委员会");
+        assertThat(check.at("/seals/seals/0/trusted").asBoolean()).isTrue();
+
+        Files.delete(platform.home().resolve("etc/org.titlecert.seal.pkcs12-testHFGCZP.cfg"));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (system.get("/api/v1/seals").json().findParents("code").stream()
+                .anyMatch(s -> s.get("code").asText().equals("HFGCZP") && s.has("provider"))) {
+            assertThat(System.nanoTime()).as("the seal provider never went away").isLessThan(deadline);
+            Platform.sleep(200);
+        }
+        system.putBytes("/api/v1/persons/" + waiting.get("personId").asLong() + "/photo", "image/jpeg",
+                Images.jpeg(Images.halves(600, 840, Color.GREEN, Color.WHITE)));
+        JsonNode fresh = await(waiting.get("id").asLong(), c -> c.get("status").asText().equals("GENERATED"),
+                "never generated");
+        assertThat(fresh.get("sealStatus").asText()).as("new certificates are unsealed again").isEqualTo("UNSEALED");
+        JsonNode kept = system.get("/api/v1/certificates/" + id).json();
+        assertThat(kept.get("sealStatus").asText()).as("existing ones stay as they are").isEqualTo("PARTIAL");
+        assertThat(kept.get("version").asInt()).isEqualTo(resealed.get("version").asInt());
+    }
+
+    @Test
+    @Order(3)
     void aBusyQueueSaysHowLongAndAKilledBatchResumesWithEveryCertificateGeneratedAndIntact() throws Exception {
         int people = 600;
         long filing = TestFixtures.filledFiling(system, "断电恢复测试", 2015, TestFixtures.roster(people, 8000));

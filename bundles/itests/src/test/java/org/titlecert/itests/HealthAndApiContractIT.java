@@ -49,7 +49,7 @@ class HealthAndApiContractIT {
                 "post /photo-imports", "get /me/certificates", "get /certificates/queue", "get /certificates/{id}",
                 "get /certificates/{id}/pdf", "post /certificates/{id}/revoke", "post /certificates/{id}/regenerate",
                 "get /filings/{id}/certificates", "post /filings/{id}/certificates/export", "get /verify/{token}",
-                "post /verify/{token}/check");
+                "post /verify/{token}/check", "get /seals");
         List<String> found = new ArrayList<>();
         paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
                 .forEachRemaining(m -> found.add(m + " " + e.getKey())));
