@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +28,12 @@ import org.titlecert.itests.Api;
 import org.titlecert.itests.Platform;
 import org.titlecert.itests.TestFixtures;
 import org.titlecert.photo.internal.Images;
+import org.titlecert.seal.SealPlacement;
+import org.titlecert.seal.pkcs12.Pkcs12SealProvider;
+import org.titlecert.sealkit.SealKit;
 import org.titlecert.template.CertificateContent;
+import org.titlecert.template.RenderedCertificate;
+import org.titlecert.template.SealRole;
 import org.titlecert.template.CertificateRenderer;
 import org.titlecert.template.defaults.DefaultTemplate;
 import org.titlecert.template.defaults.Layout;
@@ -58,6 +65,8 @@ class CertificateBenchmark {
                 "verifyPerMinute = 100000000");
         platform.start();
         system = platform.system();
+        // measure on an idle platform: the demo seals arrive after the demo data and reseal the first unit
+        TestFixtures.awaitDemoSeals(system);
     }
 
     @AfterAll
@@ -78,11 +87,7 @@ class CertificateBenchmark {
                 if (i == warmup) {
                     t0 = System.nanoTime();
                 }
-                byte[] pdf = renderer.render(new CertificateContent(String.format("342024AHKJGP%05d", i), "王明华",
-                        "男", LocalDate.of(1980, 5, 17), "340104198005170011", "合肥市第一人民医院", "会计人员", "会计",
-                        "会计师", "中级", "安徽省会计系列高级专业技术资格评审委员会", "皖职改办〔2024〕3号",
-                        LocalDate.of(2024, 12, 20), "安徽省人力资源和社会保障厅", LocalDate.of(2025, 1, 20), photo,
-                        platform.url("/v/q3Vd9sLxYb0eTn2kPz8W1A"))).pdf();
+                byte[] pdf = renderer.render(content(i, photo)).pdf();
                 assertThat(pdf.length).isGreaterThan(10_000);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -98,10 +103,10 @@ class CertificateBenchmark {
     @Order(2)
     void fullPipelineForAThousandPersonFilingWithOneWorker() {
         // like the render figure, measured warm: a first filing lets the JIT compile the pipeline
-        long warmup = photographedFiling("性能测试预热批复", 300, 25000);
+        long warmup = photographedFiling("性能测试预热批复", 300, 25000, UNSEALED);
         TestFixtures.approve(system, warmup);
         TestFixtures.settledCertificates(system, warmup, 300);
-        filing = photographedFiling("性能测试千人批复", PEOPLE, 20000);
+        filing = photographedFiling("性能测试千人批复", PEOPLE, 20000, UNSEALED);
         Platform.sleep(2000);
         long t0 = System.nanoTime();
         TestFixtures.approve(system, filing);
@@ -123,15 +128,21 @@ class CertificateBenchmark {
         double perSecond = PEOPLE / seconds;
         double steady = (PEOPLE - firstCount) / ((end - firstAt) / 1e9);
         certificates = TestFixtures.settledCertificates(system, filing, PEOPLE);
+        assertThat(certificates).allSatisfy(c -> assertThat(c.get("sealStatus").asText()).isEqualTo("UNSEALED"));
         Figures.report(String.format("full pipeline (approve -> records -> queue -> render -> store -> commit), one "
-                + "worker, %d-person filing: %.1f s, %.0f certificates/s = %.0f %% of the render throughput; first "
+                + "worker, %d-person filing, unsealed: %.1f s, %.0f certificates/s = %.0f %% of the render throughput; first "
                 + "certificate after %.2f s, then %.0f certificates/s = %.0f %%", PEOPLE, seconds, perSecond,
                 100 * perSecond / renderPerSecond, (firstAt - t0) / 1e9, steady, 100 * steady / renderPerSecond));
     }
 
+    /** A committee and issuing authority without e-seals (the Hefei demo unit's), and one with both. */
+    private static final String[] UNSEALED = {"HFGCZP", "HFRSJ"};
+    private static final String[] SEALED = {"AHKJGP", "AHRS"};
+
     /** A pending filing of {@code people} people, every one with an ID photo. */
-    private static long photographedFiling(String name, int people, int offset) {
-        long id = TestFixtures.filledFiling(system, name, 2024, TestFixtures.roster(people, offset));
+    private static long photographedFiling(String name, int people, int offset, String[] issuers) {
+        long id = TestFixtures.filledFiling(system, TestFixtures.filing(system, name, 2024, "REVIEW", issuers[0],
+                issuers[1]).get("id").asLong(), TestFixtures.roster(people, offset));
         byte[] zip = TestFixtures.photoZip(TestFixtures.personIds(system, id).keySet(),
                 Images.jpeg(Images.halves(413, 579, new Color(0x43, 0x8E, 0xDB), Color.WHITE)));
         assertThat(system.postBytes("/api/v1/photo-imports", "application/zip", zip).json().size()).isEqualTo(people);
@@ -175,23 +186,113 @@ class CertificateBenchmark {
             String url = c.get("verificationUrl").asText();
             return url.substring(url.lastIndexOf('/') + 1);
         }).toList();
-        int threads = 16;
-        runLoad(tokens, threads, Duration.ofSeconds(5));
-        long[][] latencies = runLoad(tokens, threads, Duration.ofSeconds(15));
-        long count = 0;
-        List<Long> all = new ArrayList<>();
-        for (long[] l : latencies) {
-            for (long v : l) {
-                if (v > 0) {
-                    all.add(v);
-                    count++;
+        runLoad(tokens, 16, Duration.ofSeconds(5));
+        for (int threads : new int[] {8, 16}) {
+            long[][] latencies = runLoad(tokens, threads, Duration.ofSeconds(15));
+            List<Long> all = new ArrayList<>();
+            for (long[] l : latencies) {
+                for (long v : l) {
+                    if (v > 0) {
+                        all.add(v);
+                    }
+                }
+            }
+            double[] ms = all.stream().mapToDouble(v -> v / 1e6).toArray();
+            Figures.report(String.format("GET /api/v1/verify/{token}, %d loopback clients with keep-alive, 15 s: %.0f "
+                    + "requests/s, p50 %.2f ms, p99 %.2f ms (%d requests, %d distinct tokens)", threads, all.size() / 15.0,
+                    Figures.percentile(ms, 50), Figures.percentile(ms, 99), all.size(), tokens.size()));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void sealedThroughputWithOneWorkerAndTheSignatureSize() throws Exception {
+        DefaultTemplate template = new DefaultTemplate(Layout.standard(), "bench");
+        Path dir = Files.createTempDirectory("bench-seals");
+        SealKit.Issued ca = SealKit.authority("性能测试电子印章中心", Duration.ofDays(30));
+        Pkcs12SealProvider[] seals = new Pkcs12SealProvider[2];
+        String[] names = {"安徽省会计系列高级专业技术资格评审委员会", "安徽省人力资源和社会保障厅"};
+        for (int i = 0; i < 2; i++) {
+            Path ks = dir.resolve(i + ".p12");
+            SealKit.writePkcs12(ks, "bench-pass".toCharArray(), "seal", SealKit.seal(ca, names[i], Duration.ofDays(30)), ca);
+            Path image = dir.resolve(i + ".png");
+            Files.write(image, SealKit.image(names[i], "专用章"));
+            seals[i] = new Pkcs12SealProvider("X" + i, ks, "bench-pass".toCharArray(), "", image, null, null);
+        }
+        byte[] photo = Images.jpeg(Images.halves(413, 579, new Color(0x43, 0x8E, 0xDB), Color.WHITE));
+        int warmup = 200;
+        int n = 500;
+        long t0 = 0;
+        long unsealedBytes = 0;
+        long sealedBytes = 0;
+        int cms = 0;
+        try (CertificateRenderer renderer = template.newRenderer()) {
+            for (int i = 0; i < warmup + n; i++) {
+                if (i == warmup) {
+                    t0 = System.nanoTime();
+                }
+                RenderedCertificate r = renderer.render(content(i, photo));
+                byte[] pdf = r.pdf();
+                unsealedBytes = pdf.length;
+                pdf = seals[0].seal(pdf, new SealPlacement(r.sealArea(SealRole.COMMITTEE).orElseThrow(), r.qrArea(),
+                        "评审组织盖章"));
+                pdf = seals[1].seal(pdf, new SealPlacement(r.sealArea(SealRole.ISSUING_AUTHORITY).orElseThrow(),
+                        r.qrArea(), "发证机关盖章"));
+                sealedBytes = pdf.length;
+                if (i == 0) {
+                    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                        cms = doc.getSignatureDictionaries().get(0).getContents(pdf).length;
+                    }
                 }
             }
         }
-        double[] ms = all.stream().mapToDouble(v -> v / 1e6).toArray();
-        Figures.report(String.format("GET /api/v1/verify/{token}, %d loopback clients with keep-alive, 15 s: %.0f "
-                + "requests/s, p50 %.2f ms, p99 %.2f ms (%d requests, %d distinct tokens)", threads, count / 15.0,
-                Figures.percentile(ms, 50), Figures.percentile(ms, 99), count, tokens.size()));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Figures.report(String.format("render + two seals (visible image + PAdES B-B, RSA-2048), one worker: %.0f "
+                + "certificates/s (%d in %.2f s); each signature %d bytes of CMS, the PDF %d -> %d bytes with both seals",
+                n / seconds, n, seconds, cms, unsealedBytes, sealedBytes));
+    }
+
+    @Test
+    @Order(6)
+    void sealedPipelineAndVerificationOfAnUploadedPdf() {
+        int people = 500;
+        long sealedFiling = photographedFiling("性能测试盖章批复", people, 30000, SEALED);
+        Platform.sleep(2000);
+        long t0 = System.nanoTime();
+        TestFixtures.approve(system, sealedFiling);
+        List<JsonNode> sealed;
+        do {
+            Platform.sleep(100);
+            sealed = TestFixtures.settledCertificates(system, sealedFiling, people);
+        } while (sealed.stream().anyMatch(c -> !c.get("status").asText().equals("GENERATED")));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(sealed).allSatisfy(c -> assertThat(c.get("sealStatus").asText()).isEqualTo("SEALED"));
+
+        JsonNode c = sealed.get(0);
+        String url = c.get("verificationUrl").asText();
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        byte[] pdf = system.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes();
+        Api anon = platform.api();
+        for (int i = 0; i < 20; i++) {
+            anon.postBytes("/api/v1/verify/" + token + "/check", "application/pdf", pdf);
+        }
+        double[] ms = new double[200];
+        for (int i = 0; i < ms.length; i++) {
+            long s0 = System.nanoTime();
+            JsonNode check = anon.postBytes("/api/v1/verify/" + token + "/check", "application/pdf", pdf).json();
+            ms[i] = (System.nanoTime() - s0) / 1e6;
+            assertThat(check.get("outcome").asText()).isEqualTo("CURRENT");
+        }
+        Figures.report(String.format("sealed pipeline, one worker, %d-person filing: %.1f s, %.0f certificates/s; "
+                + "checking an uploaded sealed PDF (%d KB, 2 seals): p50 %.1f ms, p95 %.1f ms (%d checks)", people,
+                seconds, people / seconds, pdf.length / 1024, Figures.median(ms), Figures.percentile(ms, 95), ms.length));
+    }
+
+    private CertificateContent content(int i, byte[] photo) {
+        return new CertificateContent(String.format("342024AHKJGP%05d", i), "王明华", "男", LocalDate.of(1980, 5, 17),
+                "340104198005170011", "合肥市第一人民医院", "会计人员", "会计", "会计师", "中级",
+                "安徽省会计系列高级专业技术资格评审委员会", "皖职改办〔2024〕3号", LocalDate.of(2024, 12, 20),
+                "安徽省人力资源和社会保障厅", LocalDate.of(2025, 1, 20), photo, platform.url("/v/q3Vd9sLxYb0eTn2kPz8W1A"));
     }
 
     /** Each thread asks for verifications as fast as answers come; returns each request's nanoseconds. */

@@ -39,17 +39,7 @@ class CertificateLifecycleIT {
                 "readyWaitMillis = 500");
         platform.start();
         system = platform.system();
-        // start from a settled platform: the demo seals arrive after the demo data and reseal the first unit
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (system.get("/api/v1/seals").json().findValuesAsText("provider").size() < 2
-                || system.get("/api/v1/certificates/queue").json().get("queued").asLong() > 0) {
-            assertThat(System.nanoTime()).as("the demo seals never settled").isLessThan(deadline);
-            Platform.sleep(200);
-        }
-        Platform.sleep(1000);
-        while (system.get("/api/v1/certificates/queue").json().get("queued").asLong() > 0) {
-            Platform.sleep(200);
-        }
+        TestFixtures.awaitDemoSeals(system);
     }
 
     @AfterAll

@@ -98,6 +98,7 @@ class CertificateUiIT {
 
     @Test
     void anAdminFiltersOpensTheCertificateExportChecksThreeRowsAndDownloadsTheZip() throws Exception {
+        TestFixtures.awaitDemoSeals(platform.system());
         Path downloads = Files.createTempDirectory("downloads");
         browser = Browser.start(downloads);
         DemoAccounts.Account admin = platform.accounts().of("unitadmin", "AHCZ");
@@ -136,12 +137,14 @@ class CertificateUiIT {
 
         Path zip = awaitDownload(downloads, ".zip");
         List<String> names = new ArrayList<>();
+        byte[] exported = null;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in, StandardCharsets.UTF_8)) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
                 names.add(e.getName());
                 byte[] data = z.readAllBytes();
                 if (e.getName().endsWith(".pdf")) {
                     assertThat(Pdfs.pages(data)).isOne();
+                    exported = data;
                 }
             }
         }
@@ -156,6 +159,22 @@ class CertificateUiIT {
                 .contains("基本信息", "获得资格情况", "所在单位信息", "证书及批复情况", "证书文件", "批复文件");
         assertThat(browser.findElements(By.cssSelector("iframe.pdf-preview"))).hasSize(2);
         Browser.screenshot(browser, "certificate-admin-view");
+
+        browser.get(platform.url("/admin/seals"));
+        assertThat(browser.findElement(By.cssSelector("#seals tr[data-code='AHKJGP']")).getText()).contains("已启用");
+        assertThat(browser.findElement(By.cssSelector("#seals tr[data-code='HFGCZP']")).getText()).contains("未启用");
+        Browser.screenshot(browser, "seals-admin");
+
+        // an exported certificate checked on the public page its QR code opens: both seals intact and trusted
+        browser.get(Pdfs.qr(exported));
+        Path file = Files.createTempFile("exported", ".pdf");
+        Files.write(file, exported);
+        browser.findElement(By.id("check-file")).sendKeys(file.toString());
+        browser.findElement(By.id("check-submit")).click();
+        List<WebElement> seals = browser.findElements(By.cssSelector("#seal-checks tbody tr"));
+        assertThat(seals).hasSize(2).allSatisfy(r -> assertThat(r.getText()).contains("完好", "本平台信任的电子印章"));
+        assertThat(browser.findElement(By.id("verify-seal")).getText()).isEqualTo("已盖章");
+        Browser.screenshot(browser, "certificate-verify-sealed");
     }
 
     private static Path awaitDownload(Path dir, String suffix) throws IOException {

@@ -47,6 +47,7 @@ class SealIT {
     static void sealedCertificate() {
         platform = Platform.shared();
         system = platform.system();
+        TestFixtures.awaitDemoSeals(system);
         long filing = filing("皖职改办〔2021〕12号");
         long deadline = System.nanoTime() + 60_000_000_000L;
         do {

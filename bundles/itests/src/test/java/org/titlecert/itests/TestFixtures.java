@@ -86,9 +86,14 @@ public final class TestFixtures {
 
     /** Creates a pending filing of the demo accounting committee (unit AHCZ); returns its JSON. */
     public static JsonNode filing(Api api, String name, int year, String type) {
+        return filing(api, name, year, type, "AHKJGP", "AHRS");
+    }
+
+    /** Creates a pending filing of a committee and issuing authority, by code; returns its JSON. */
+    public static JsonNode filing(Api api, String name, int year, String type, String committee, String authority) {
         Api.Response r = api.post("/api/v1/filings", Map.of("name", name, "approvalNumber", uniqueNumber("测试"),
-                "year", year, "type", type, "committeeId", committee(api, "AHKJGP"),
-                "issuingAuthorityId", authority(api, "AHRS")));
+                "year", year, "type", type, "committeeId", committee(api, committee),
+                "issuingAuthorityId", authority(api, authority)));
         if (r.status() != 201) {
             throw new AssertionError("create failed: " + r.status() + " " + r.body());
         }
@@ -97,7 +102,11 @@ public final class TestFixtures {
 
     /** Creates a filing of the demo accounting committee with this roster and approval document; pending. */
     public static long filledFiling(Api api, String name, int year, String csv) {
-        long id = filing(api, name, year, "REVIEW").get("id").asLong();
+        return filledFiling(api, filing(api, name, year, "REVIEW").get("id").asLong(), csv);
+    }
+
+    /** Fills a pending filing with this roster and an approval document; returns its id. */
+    public static long filledFiling(Api api, long id, String csv) {
         expect(api.postBytes("/api/v1/filings/" + id + "/roster", "text/csv",
                 csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 200);
         expect(api.putBytes("/api/v1/filings/" + id + "/approval-document?filename=doc.pdf", "application/pdf",
@@ -142,6 +151,24 @@ public final class TestFixtures {
                 throw new AssertionError("certificates of filing " + filingId + " not settled: " + all);
             }
             Platform.sleep(100);
+        }
+    }
+
+    /**
+     * Waits until the demo seals, which arrive a moment after the demo data, have resealed the first unit's
+     * certificates and the generation queue is empty.
+     */
+    public static void awaitDemoSeals(Api system) {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        int quiet = 0;
+        while (quiet < 3) {
+            boolean settled = system.get("/api/v1/seals").json().findValuesAsText("provider").size() >= 2
+                    && system.get("/api/v1/certificates/queue").json().get("queued").asLong() == 0;
+            quiet = settled ? quiet + 1 : 0;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the demo seals never settled");
+            }
+            Platform.sleep(300);
         }
     }
 

@@ -76,6 +76,13 @@ final class Generator {
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final BlockingQueue<Rendered> rendered = new LinkedBlockingQueue<>();
     private final Set<Long> inflight = ConcurrentHashMap.newKeySet();
+    /** Titles of the filings most recently generated for; used by the dispatcher thread only. */
+    private final Map<Long, Map<Long, PersonTitle>> recentFilings = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, PersonTitle>> eldest) {
+            return size() > 4;
+        }
+    };
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong claims = new AtomicLong();
     private final Throughput throughput = new Throughput();
@@ -84,7 +91,7 @@ final class Generator {
 
     Generator(Context ctx) {
         this.ctx = ctx;
-        this.capacity = Math.max(16, ctx.workers() * 16);
+        this.capacity = Math.max(32, ctx.workers() * 32);
     }
 
     void start() {
@@ -161,7 +168,6 @@ final class Generator {
         List<CertificateEntity> claimed = ctx.jpa().call(em -> em.createQuery("SELECT c FROM CertificateEntity c "
                 + "WHERE c.id IN :ids ORDER BY c.queuedAt, c.id", CertificateEntity.class).setParameter("ids", ids)
                 .getResultList());
-        Map<Long, Map<Long, PersonTitle>> titles = new HashMap<>();
         for (CertificateEntity c : claimed) {
             if (c.getStatus() != GenerationStatus.QUEUED || c.getClaimedBy() == null
                     || !c.getClaimedBy().startsWith(ctx.node() + "#")) {
@@ -170,11 +176,7 @@ final class Generator {
             }
             long rev = c.getRequested();
             try {
-                PersonTitle t = titles.computeIfAbsent(c.getFilingId(), f -> {
-                    Map<Long, PersonTitle> byEntry = new HashMap<>();
-                    ctx.filings().filingTitles(ENGINE, f).forEach(pt -> byEntry.put(pt.rosterEntryId(), pt));
-                    return byEntry;
-                }).get(c.getRosterEntryId());
+                PersonTitle t = titles(c.getFilingId()).get(c.getRosterEntryId());
                 byte[] photo = photo(c.getPersonId());
                 if (t == null) {
                     finish(c.getId(), rev, GenerationStatus.FAILED, Reasons.INTERNAL);
@@ -189,6 +191,18 @@ final class Generator {
             }
         }
         ids.stream().filter(id -> claimed.stream().noneMatch(c -> c.getId() == id)).forEach(inflight::remove);
+    }
+
+    /**
+     * An approved filing's titles by roster entry. An approved filing no longer changes, so the last few
+     * are kept: a large filing is claimed in many batches.
+     */
+    private Map<Long, PersonTitle> titles(long filingId) {
+        return recentFilings.computeIfAbsent(filingId, f -> {
+            Map<Long, PersonTitle> byEntry = new HashMap<>();
+            ctx.filings().filingTitles(ENGINE, f).forEach(pt -> byEntry.put(pt.rosterEntryId(), pt));
+            return byEntry;
+        });
     }
 
     /** The person's current photo, or null if there is none. */
