@@ -86,6 +86,11 @@ final class Generator {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong claims = new AtomicLong();
     private final Throughput throughput = new Throughput();
+    private final java.util.concurrent.ExecutorService storing = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "titlecert-certificate-store");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -113,6 +118,7 @@ final class Generator {
 
     void stop() {
         running = false;
+        storing.shutdown();
         threads.forEach(Thread::interrupt);
         for (Thread t : threads) {
             try {
@@ -136,7 +142,8 @@ final class Generator {
     private void dispatch() {
         while (running) {
             try {
-                int free = capacity - inflight.size();
+                // keep the renderers fed; what waits to be stored is bounded separately
+                int free = Math.min(capacity - jobs.size(), capacity * 8 - inflight.size());
                 boolean full = false;
                 if (free >= capacity / 2) {
                     List<Long> ids = claim(free);
@@ -345,10 +352,22 @@ final class Generator {
     private void store(List<Rendered> batch) {
         List<String> shas = new ArrayList<>(batch.size());
         List<Long> crcs = new ArrayList<>(batch.size());
+        // each file is forced to disk before its record commits; the waits overlap on a few threads
+        List<java.util.concurrent.Future<String>> writes = new ArrayList<>(batch.size());
         for (Rendered r : batch) {
-            shas.add(ctx.store().put(r.pdf()));
+            writes.add(storing.submit(() -> ctx.store().put(r.pdf())));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                shas.add(writes.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing certificates", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("could not store a certificate", e.getCause());
+            }
             CRC32 crc = new CRC32();
-            crc.update(r.pdf());
+            crc.update(batch.get(i).pdf());
             crcs.add(crc.getValue());
         }
         Integer[] versions = Db.now(ctx.jpa(), (em, now) -> {
