@@ -138,10 +138,19 @@ final class Generator {
         return throughput.perSecond();
     }
 
-    /** Claims work when half the pipeline is free, in one batch, and prepares each job. */
+    /**
+     * Claims work when half the pipeline is free, in one batch, and prepares each job. Nothing is claimed
+     * while no template is registered (as just after a start, before the template bundles are up), and the
+     * first claim waits a moment so that seal providers starting with the platform are there too.
+     */
     private void dispatch() {
+        sleepQuietly(1500);
         while (running) {
             try {
+                if (ctx.templates().all().isEmpty()) {
+                    wake.tryAcquire(1, TimeUnit.SECONDS);
+                    continue;
+                }
                 // keep the renderers fed; what waits to be stored is bounded separately
                 int free = Math.min(capacity - jobs.size(), capacity * 8 - inflight.size());
                 boolean full = false;
