@@ -288,6 +288,30 @@ class CertificateBenchmark {
                 seconds, people / seconds, pdf.length / 1024, Figures.median(ms), Figures.percentile(ms, 95), ms.length));
     }
 
+    @Test
+    @Order(7)
+    void readyAfterAPhotoUploadOnAnIdlePlatform() {
+        double[] ms = new double[40];
+        for (int i = 0; i < ms.length; i++) {
+            JsonNode c = certificates.get(i * 7);
+            long id = c.get("id").asLong();
+            int before = system.get("/api/v1/certificates/" + id).json().get("version").asInt();
+            byte[] photo = Images.jpeg(Images.halves(600, 840, new Color(i * 6, 90, 200), Color.WHITE));
+            long t0 = System.nanoTime();
+            assertThat(system.putBytes("/api/v1/persons/" + c.get("personId").asLong() + "/photo", "image/jpeg", photo)
+                    .status()).isEqualTo(200);
+            JsonNode now;
+            do {
+                now = system.get("/api/v1/certificates/" + id).json();
+            } while (!(now.get("status").asText().equals("GENERATED") && now.get("version").asInt() > before));
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            Platform.sleep(300);
+        }
+        Figures.report(String.format("certificate ready after a photo upload (upload, normalise, event, queue, render, "
+                + "store, commit), idle platform: p50 %.0f ms, p95 %.0f ms (%d uploads)", Figures.median(ms),
+                Figures.percentile(ms, 95), ms.length));
+    }
+
     private CertificateContent content(int i, byte[] photo) {
         return new CertificateContent(String.format("342024AHKJGP%05d", i), "王明华", "男", LocalDate.of(1980, 5, 17),
                 "340104198005170011", "合肥市第一人民医院", "会计人员", "会计", "会计师", "中级",
