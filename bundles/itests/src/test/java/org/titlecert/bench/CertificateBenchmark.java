@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +51,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 class CertificateBenchmark {
 
     private static final int PEOPLE = 1000;
+    /** Each throughput is measured in rounds; the first WARM rounds let the JIT settle, the rest are reported. */
+    private static final int ROUNDS = 6;
+    private static final int WARM = 3;
 
     private static Platform platform;
     private static Api system;
@@ -82,18 +87,21 @@ class CertificateBenchmark {
         try (CertificateRenderer renderer = template.newRenderer()) {
             int warmup = 300;
             int n = 1000;
-            long t0 = 0;
-            for (int i = 0; i < warmup + n; i++) {
-                if (i == warmup) {
-                    t0 = System.nanoTime();
-                }
-                byte[] pdf = renderer.render(content(i, photo)).pdf();
-                assertThat(pdf.length).isGreaterThan(10_000);
+            for (int i = 0; i < warmup; i++) {
+                renderer.render(content(i, photo));
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            renderPerSecond = n / seconds;
-            Figures.report(String.format("default template render, one worker: %.0f certificates/s (%d renders in %.2f s "
-                    + "after %d to warm up)", renderPerSecond, n, seconds, warmup));
+            double[] rounds = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    byte[] pdf = renderer.render(content(i, photo)).pdf();
+                    assertThat(pdf.length).isGreaterThan(10_000);
+                }
+                rounds[r] = n / ((System.nanoTime() - t0) / 1e9);
+            }
+            renderPerSecond = warmMedian(rounds);
+            Figures.report(String.format("default template render, one worker: %.0f certificates/s (median of the last "
+                    + "%d of %d rounds of %d renders: %s)", renderPerSecond, ROUNDS - WARM, ROUNDS, n, rates(rounds)));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -102,37 +110,64 @@ class CertificateBenchmark {
     @Test
     @Order(2)
     void fullPipelineForAThousandPersonFilingWithOneWorker() {
-        // like the render figure, measured warm: a first filing lets the JIT compile the pipeline
-        long warmup = photographedFiling("性能测试预热批复", 300, 25000, UNSEALED);
-        TestFixtures.approve(system, warmup);
-        TestFixtures.settledCertificates(system, warmup, 300);
-        filing = photographedFiling("性能测试千人批复", PEOPLE, 20000, UNSEALED);
-        Platform.sleep(2000);
-        long t0 = System.nanoTime();
-        TestFixtures.approve(system, filing);
-        long generated = 0;
-        long firstAt = 0;
-        long firstCount = 0;
-        while (generated < PEOPLE) {
-            Platform.sleep(100);
-            generated = system.get("/api/v1/filings/" + filing + "/certificates?status=GENERATED&size=1").json()
-                    .get("total").asLong();
-            if (firstAt == 0 && generated > 0) {
-                firstAt = System.nanoTime();
-                firstCount = generated;
-            }
-            assertThat(System.nanoTime() - t0).as("pipeline stalled").isLessThan(600_000_000_000L);
+        // the filings and their photos first, so that importing them is not measured and its compiled code is in
+        long[] filings = new long[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            filings[r] = photographedFiling("性能测试千人批复" + (r + 1), PEOPLE, 20000 + r * PEOPLE, UNSEALED);
         }
-        long end = System.nanoTime();
-        double seconds = (end - t0) / 1e9;
-        double perSecond = PEOPLE / seconds;
-        double steady = (PEOPLE - firstCount) / ((end - firstAt) / 1e9);
+        Platform.sleep(3000);
+        // like the render figure, measured warm: a young platform's JIT compiler otherwise takes much of a core
+        // from the worker (the first filings ran at 270-290/s, later ones at 350-390/s)
+        double[] overall = new double[ROUNDS];
+        double[] steady = new double[ROUNDS];
+        double[] first = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            double[] run = pipeline(filings[r]);
+            overall[r] = run[0];
+            steady[r] = run[1];
+            first[r] = run[2];
+        }
+        filing = filings[ROUNDS - 1];
         certificates = TestFixtures.settledCertificates(system, filing, PEOPLE);
         assertThat(certificates).allSatisfy(c -> assertThat(c.get("sealStatus").asText()).isEqualTo("UNSEALED"));
+        double perSecond = warmMedian(overall);
+        double steadyPerSecond = warmMedian(steady);
         Figures.report(String.format("full pipeline (approve -> records -> queue -> render -> store -> commit), one "
-                + "worker, %d-person filing, unsealed: %.1f s, %.0f certificates/s = %.0f %% of the render throughput; first "
-                + "certificate after %.2f s, then %.0f certificates/s = %.0f %%", PEOPLE, seconds, perSecond,
-                100 * perSecond / renderPerSecond, (firstAt - t0) / 1e9, steady, 100 * steady / renderPerSecond));
+                + "worker, %d-person filing, unsealed, median of the last %d of %d filings: %.0f certificates/s = %.0f %% "
+                + "of the render throughput (%s); first certificate after %.2f s, then %.0f certificates/s = %.0f %% (%s)",
+                PEOPLE, ROUNDS - WARM, ROUNDS, perSecond, 100 * perSecond / renderPerSecond, rates(overall),
+                warmMedian(first), steadyPerSecond, 100 * steadyPerSecond / renderPerSecond, rates(steady)));
+    }
+
+    /**
+     * Approves a photographed filing and waits for its certificates; returns {certificates/s from the approval
+     * to the last one, certificates/s from the first to the last, seconds to the first}. Timed by the
+     * certificates' own generatedAt stamps (the platform runs on this machine's clock), so that the progress
+     * checks can be rare and take no processor from the pipeline they measure.
+     */
+    private static double[] pipeline(long filingId) {
+        Instant t0 = Instant.now();
+        TestFixtures.approve(system, filingId);
+        while (system.get("/api/v1/filings/" + filingId + "/certificates?status=GENERATED&size=1").json()
+                .get("total").asLong() < PEOPLE) {
+            Platform.sleep(1000);
+            assertThat(Duration.between(t0, Instant.now())).as("pipeline stalled").isLessThan(Duration.ofMinutes(10));
+        }
+        List<Instant> stamps = TestFixtures.settledCertificates(system, filingId, PEOPLE).stream()
+                .map(c -> Instant.parse(c.get("generatedAt").asText())).sorted().toList();
+        Instant last = stamps.get(PEOPLE - 1);
+        return new double[] {PEOPLE / (Duration.between(t0, last).toNanos() / 1e9),
+                (PEOPLE - 1) / (Duration.between(stamps.get(0), last).toNanos() / 1e9),
+                Duration.between(t0, stamps.get(0)).toNanos() / 1e9};
+    }
+
+    private static double warmMedian(double[] rounds) {
+        return Figures.median(Arrays.copyOfRange(rounds, WARM, rounds.length));
+    }
+
+    private static String rates(double[] perSecond) {
+        return Arrays.stream(perSecond).mapToObj(v -> String.format("%.0f", v)).collect(Collectors.joining(", "))
+                + " /s";
     }
 
     /** A committee and issuing authority without e-seals (the Hefei demo unit's), and one with both. */

@@ -267,6 +267,10 @@ final class Generator {
                 while (running) {
                     Job job = jobs.poll(1, TimeUnit.SECONDS);
                     if (job != null) {
+                        if (jobs.size() <= capacity / 2) {
+                            // half the jobs are taken: the dispatcher claims more before the renderers run dry
+                            wake.release();
+                        }
                         render(job);
                     }
                 }

@@ -22,7 +22,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.xmpbox.DateConverter;
 import org.apache.xmpbox.XMPMetadata;
@@ -96,7 +95,7 @@ final class DefaultRenderer implements CertificateRenderer {
             fonts.use(doc);
             PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
             doc.addPage(page);
-            PDImageXObject photo = JPEGFactory.createFromByteArray(doc, c.photoJpeg());
+            PDImageXObject photo = Jpegs.image(doc, c.photoJpeg());
             Area qr;
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 frame(cs);

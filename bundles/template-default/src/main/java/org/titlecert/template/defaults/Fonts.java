@@ -134,6 +134,8 @@ final class Fonts implements AutoCloseable {
         Face(byte[] data) {
             try {
                 ttf = new TTFParser().parse(new RandomAccessReadBuffer(data));
+                // certificate text needs no ligatures or contextual forms, and GSUB cost a sixth of a render
+                ttf.setEnableGsub(false);
                 cmap = ttf.getUnicodeCmapLookup();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot parse a certificate font", e);
@@ -166,9 +168,9 @@ final class Fonts implements AutoCloseable {
                 List<Map.Entry<Integer, Integer>> chunk = entries.subList(i, Math.min(i + 100, entries.size()));
                 sb.append(chunk.size()).append(" beginbfchar\n");
                 for (Map.Entry<Integer, Integer> e : chunk) {
-                    sb.append(String.format("<%04X> <", e.getKey()));
+                    hex4(sb.append('<'), e.getKey()).append("> <");
                     for (char ch : Character.toChars(e.getValue())) {
-                        sb.append(String.format("%04X", (int) ch));
+                        hex4(sb, ch);
                     }
                     sb.append(">\n");
                 }
@@ -176,6 +178,13 @@ final class Fonts implements AutoCloseable {
             }
             sb.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
             return sb.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+
+        private static StringBuilder hex4(StringBuilder sb, int value) {
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                sb.append(Character.toUpperCase(Character.forDigit((value >> shift) & 0xF, 16)));
+            }
+            return sb;
         }
 
         void close() {
