@@ -146,24 +146,40 @@ public final class Platform {
     /** Starts and waits until health reports UP; returns the seconds it took. */
     public double start() {
         long t0 = System.nanoTime();
+        launch(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()), "daemon");
+        awaitHealthy(Duration.ofSeconds(180));
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Starts in the foreground with the Karaf console on a terminal, as an operator does with {@code bin/karaf}
+     * (the terminal is a pseudo-terminal from util-linux {@code script}), and waits until health reports UP.
+     */
+    public Console startWithConsole() {
+        Console console = new Console(launch(ProcessBuilder.Redirect.PIPE, null));
+        awaitHealthy(Duration.ofSeconds(180));
+        return console;
+    }
+
+    private Process launch(ProcessBuilder.Redirect output, String mode) {
         try {
             Path bin = home.resolve("bin");
             try (Stream<Path> files = Files.list(bin)) {
                 files.forEach(f -> f.toFile().setExecutable(true));
             }
-            ProcessBuilder builder = new ProcessBuilder(bin.resolve("karaf").toString(), "daemon");
+            String karaf = bin.resolve("karaf").toString();
+            ProcessBuilder builder = mode == null
+                    ? new ProcessBuilder("script", "-qfec", "stty cols 300 rows 50; exec '" + karaf + "'", "/dev/null")
+                    : new ProcessBuilder(karaf, mode);
             if (maxHeap != null) {
                 builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx" + maxHeap);
             }
-            process = builder.directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
-                    .start();
+            builder.environment().put("TERM", "xterm");
+            process = builder.directory(home.toFile()).redirectErrorStream(true).redirectOutput(output).start();
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitHealthy(Duration.ofSeconds(180));
-        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Stops cleanly, as a SIGTERM from the service manager would. */
