@@ -547,7 +547,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         for (int i = 0; i < wanted.size(); i += 500) {
             List<Long> chunk = wanted.subList(i, Math.min(i + 500, wanted.size()));
             jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.id IN :ids AND c.filingId = :f",
-                    CertificateEntity.class).setParameter("ids", chunk).setParameter("f", filingId).getResultList())
+                    CertificateEntity.class).setParameter("ids", Db.inList(chunk)).setParameter("f", filingId).getResultList())
                     .forEach(c -> found.put(c.getId(), c));
         }
         List<ZipExport.Item> items = new ArrayList<>();

@@ -64,6 +64,24 @@ final class Db {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
+    /**
+     * The values of an IN list, padded with its last value to a power of two (at least 8): Derby compiles a
+     * statement (into a new class) per distinct SQL text, so lists of every length would each cost a compile
+     * and crowd its statement cache; padded, a few shapes serve all.
+     */
+    static java.util.List<Long> inList(java.util.List<Long> values) {
+        int size = Math.max(8, Integer.highestOneBit(Math.max(1, values.size() - 1)) << 1);
+        if (values.isEmpty() || values.size() == size) {
+            return values;
+        }
+        java.util.List<Long> padded = new java.util.ArrayList<>(size);
+        padded.addAll(values);
+        while (padded.size() < size) {
+            padded.add(values.get(values.size() - 1));
+        }
+        return padded;
+    }
+
     static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }

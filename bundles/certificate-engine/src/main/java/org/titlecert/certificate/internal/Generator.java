@@ -182,7 +182,7 @@ final class Generator {
             return;
         }
         List<CertificateEntity> claimed = ctx.jpa().call(em -> em.createQuery("SELECT c FROM CertificateEntity c "
-                + "WHERE c.id IN :ids ORDER BY c.queuedAt, c.id", CertificateEntity.class).setParameter("ids", ids)
+                + "WHERE c.id IN :ids ORDER BY c.queuedAt, c.id", CertificateEntity.class).setParameter("ids", Db.inList(ids))
                 .getResultList());
         for (CertificateEntity c : claimed) {
             if (c.getStatus() != GenerationStatus.QUEUED || c.getClaimedBy() == null
@@ -245,13 +245,14 @@ final class Generator {
             if (ids.isEmpty()) {
                 return ids;
             }
+            List<Long> in = Db.inList(ids);
             List<Object> params = new ArrayList<>(List.of(claim, now));
-            params.addAll(ids);
+            params.addAll(in);
             params.addAll(List.of(GenerationStatus.QUEUED, expired));
-            Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = ?, CLAIMED_AT = ? WHERE ID IN (" + Db.marks(ids.size())
+            Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = ?, CLAIMED_AT = ? WHERE ID IN (" + Db.marks(in.size())
                     + ") AND STATUS = ? AND (CLAIMED_BY IS NULL OR CLAIMED_AT < ?)", params.toArray());
             return em.createQuery("SELECT c.id FROM CertificateEntity c WHERE c.id IN :ids AND c.claimedBy = :claim "
-                    + "ORDER BY c.queuedAt, c.id", Long.class).setParameter("ids", ids).setParameter("claim", claim)
+                    + "ORDER BY c.queuedAt, c.id", Long.class).setParameter("ids", in).setParameter("claim", claim)
                     .getResultList();
         });
     }
