@@ -65,9 +65,8 @@ class CertificateBenchmark {
     static void boot() {
         platform = Platform.create("bench-certificate");
         platform.configureForTests();
-        // one worker, as the figures ask; verification unthrottled, to measure the endpoint and not the limit
-        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "workers = 1",
-                "verifyPerMinute = 100000000");
+        // one worker, as the figures ask
+        workers(1);
         platform.start();
         system = platform.system();
         // measure on an idle platform: the demo seals arrive after the demo data and reseal the first unit
@@ -139,6 +138,35 @@ class CertificateBenchmark {
                 warmMedian(first), steadyPerSecond, 100 * steadyPerSecond / renderPerSecond, rates(steady)));
     }
 
+    @Test
+    @Order(3)
+    void fullPipelineAsDeployedWithAWorkerPerCore() {
+        long[] filings = new long[ROUNDS - WARM];
+        for (int r = 0; r < filings.length; r++) {
+            filings[r] = photographedFiling("性能测试每核批复" + (r + 1), PEOPLE, 40000 + r * PEOPLE, UNSEALED);
+        }
+        workers(0);
+        Platform.sleep(5000);
+        double[] overall = new double[filings.length];
+        for (int r = 0; r < filings.length; r++) {
+            overall[r] = pipeline(filings[r])[0];
+        }
+        workers(1);
+        Platform.sleep(5000);
+        double perSecond = Figures.median(overall);
+        Figures.report(String.format("full pipeline as deployed (workers = 0: one per core, %d here), %d-person "
+                + "filing, unsealed, median of %d filings: %.0f certificates/s = %.0f %% of one worker's render "
+                + "throughput (%s)", Runtime.getRuntime().availableProcessors(), PEOPLE, filings.length, perSecond,
+                100 * perSecond / renderPerSecond, rates(overall)));
+    }
+
+    /** The engine's configuration for the benchmarks, with this many workers (0: one per core). */
+    private static void workers(int n) {
+        // verification unthrottled, to measure the endpoint and not the limit
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "workers = " + n,
+                "verifyPerMinute = 100000000");
+    }
+
     /**
      * Approves a photographed filing and waits for its certificates; returns {certificates/s from the approval
      * to the last one, certificates/s from the first to the last, seconds to the first}. Timed by the
@@ -185,7 +213,7 @@ class CertificateBenchmark {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void zipExportOfAThousandCertificates() throws Exception {
         List<Long> ids = certificates.stream().map(c -> c.get("id").asLong()).toList();
         String body = "{\"ids\":" + ids + "}";
@@ -215,7 +243,7 @@ class CertificateBenchmark {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void verificationUnderALoopbackLoadGenerator() throws Exception {
         List<String> tokens = certificates.stream().map(c -> {
             String url = c.get("verificationUrl").asText();
@@ -240,7 +268,7 @@ class CertificateBenchmark {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void sealedThroughputWithOneWorkerAndTheSignatureSize() throws Exception {
         DefaultTemplate template = new DefaultTemplate(Layout.standard(), "bench");
         Path dir = Files.createTempDirectory("bench-seals");
@@ -288,7 +316,7 @@ class CertificateBenchmark {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void sealedPipelineAndVerificationOfAnUploadedPdf() {
         int people = 500;
         long sealedFiling = photographedFiling("性能测试盖章批复", people, 30000, SEALED);
@@ -324,7 +352,7 @@ class CertificateBenchmark {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void readyAfterAPhotoUploadOnAnIdlePlatform() {
         double[] ms = new double[40];
         for (int i = 0; i < ms.length; i++) {
