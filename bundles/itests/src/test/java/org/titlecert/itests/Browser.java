@@ -28,8 +28,10 @@ final class Browser {
 
     /** A browser that saves downloads into {@code downloads} without asking. */
     static WebDriver start(Path downloads) {
+        // a user's desktop has a UTF-8 locale; without one Chromium saves a download named 张三.pdf as "download"
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("LANG", "C.UTF-8")).build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
