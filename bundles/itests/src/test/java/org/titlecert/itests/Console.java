@@ -1,8 +1,9 @@
 package org.titlecert.itests;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,13 +27,11 @@ public final class Console {
         this.process = process;
         this.keyboard = process.getOutputStream();
         Thread reader = new Thread(() -> {
-            try (InputStream in = process.getInputStream()) {
-                byte[] buf = new byte[8192];
-                java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+            // the reader decodes across reads, and returns what it has whenever the terminal pauses
+            try (Reader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+                char[] buf = new char[8192];
                 for (int n; (n = in.read(buf)) > 0; ) {
-                    pending.write(buf, 0, n);
-                    String text = decodeComplete(pending);
-                    screen.append(text);
+                    screen.append(buf, 0, n);
                 }
             } catch (IOException e) {
                 screen.append("\n[console closed: ").append(e).append("]\n");
@@ -98,28 +97,5 @@ public final class Console {
             Platform.sleep(100);
         }
         throw new AssertionError("no console prompt within " + timeout + "; the console shows:\n" + text());
-    }
-
-    /** Decodes the complete UTF-8 characters buffered so far and keeps an incomplete tail for the next read. */
-    private static String decodeComplete(java.io.ByteArrayOutputStream pending) {
-        byte[] b = pending.toByteArray();
-        int end = b.length;
-        // back up over a trailing, incomplete multi-byte sequence
-        int i = end - 1;
-        int continuation = 0;
-        while (i >= 0 && (b[i] & 0xC0) == 0x80 && continuation < 3) {
-            i--;
-            continuation++;
-        }
-        if (i >= 0) {
-            int lead = b[i] & 0xFF;
-            int need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-            if (need > continuation) {
-                end = i;
-            }
-        }
-        pending.reset();
-        pending.write(b, end, b.length - end);
-        return new String(b, 0, end, StandardCharsets.UTF_8);
     }
 }

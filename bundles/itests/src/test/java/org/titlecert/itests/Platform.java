@@ -146,7 +146,7 @@ public final class Platform {
     /** Starts and waits until health reports UP; returns the seconds it took. */
     public double start() {
         long t0 = System.nanoTime();
-        launch(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()), "daemon");
+        launch(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()), false);
         awaitHealthy(Duration.ofSeconds(180));
         return (System.nanoTime() - t0) / 1e9;
     }
@@ -156,21 +156,22 @@ public final class Platform {
      * (the terminal is a pseudo-terminal from util-linux {@code script}), and waits until health reports UP.
      */
     public Console startWithConsole() {
-        Console console = new Console(launch(ProcessBuilder.Redirect.PIPE, null));
+        Console console = new Console(launch(ProcessBuilder.Redirect.PIPE, true));
         awaitHealthy(Duration.ofSeconds(180));
         return console;
     }
 
-    private Process launch(ProcessBuilder.Redirect output, String mode) {
+    /** {@code bin/karaf daemon}, or with {@code console} the foreground console on a pseudo-terminal. */
+    private Process launch(ProcessBuilder.Redirect output, boolean console) {
         try {
             Path bin = home.resolve("bin");
             try (Stream<Path> files = Files.list(bin)) {
                 files.forEach(f -> f.toFile().setExecutable(true));
             }
             String karaf = bin.resolve("karaf").toString();
-            ProcessBuilder builder = mode == null
+            ProcessBuilder builder = console
                     ? new ProcessBuilder("script", "-qfec", "stty cols 300 rows 50; exec '" + karaf + "'", "/dev/null")
-                    : new ProcessBuilder(karaf, mode);
+                    : new ProcessBuilder(karaf, "daemon");
             if (maxHeap != null) {
                 builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx" + maxHeap);
             }
