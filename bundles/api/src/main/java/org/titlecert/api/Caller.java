@@ -9,7 +9,9 @@ import java.util.Set;
  *
  * @param principal account login or API key id, recorded in the audit log
  * @param role      what the caller may do
- * @param unitId    the organizing unit of a {@link Role#UNIT_ADMIN}, else {@code null}
+ * @param unitId    the organizing unit of a {@link Role#UNIT_ADMIN}; for an {@link Role#INDIVIDUAL} whose ID
+ *                  number a unit admin confirmed (rather than the government SSO or a system admin), the unit
+ *                  that vouched for them, whose records alone they hold; else {@code null}
  * @param personId  the person of an {@link Role#INDIVIDUAL} whose ID number is verified, else {@code null}:
  *                  an individual not linked yet sees no records
  * @param scopes    what an API key may do (see {@link Scopes}); empty means all the role allows
@@ -53,6 +55,14 @@ public record Caller(String principal, Role role, Long unitId, Long personId, Se
     /** True if this caller may see and change records of the given unit. */
     public boolean mayManageUnit(long unit) {
         return role == Role.SYSTEM_ADMIN || (role == Role.UNIT_ADMIN && unitId == unit);
+    }
+
+    /**
+     * True if this caller is the individual who holds a record of the person on a filing of the unit. An
+     * individual vouched for by a unit admin holds only that unit's records.
+     */
+    public boolean isHolder(long person, long unit) {
+        return role == Role.INDIVIDUAL && personId != null && personId == person && (unitId == null || unitId == unit);
     }
 
     /** True unless this caller is an API key without the scope. */

@@ -11,11 +11,14 @@ import java.time.Instant;
  * @param sha256          of the current PDF, {@code null} before the first
  * @param verificationUrl what the certificate's QR code encodes
  * @param sealStatus      whether the current PDF carries the committee's and the issuing authority's e-seals
+ * @param revokedReason   the public reason, from {@link RevocationReason}'s labels
+ * @param revocationNote  the revoker's own explanation: internal, never shown publicly
  */
 public record Certificate(long id, long rosterEntryId, long filingId, long personId, String personName,
                           String maskedIdNumber, String titleName, String level, String certificateNumber,
                           GenerationStatus status,
-                          String failureReason, Validity validity, String revokedReason, Instant revokedAt,
+                          String failureReason, Validity validity, String revokedReason, String revocationNote,
+                          Instant revokedAt,
                           int version, String sha256, long size, Instant generatedAt, String templateId,
                           String verificationUrl, SealStatus sealStatus) {
 }

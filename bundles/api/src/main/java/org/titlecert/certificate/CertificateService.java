@@ -39,7 +39,11 @@ public interface CertificateService {
     /** Checks the selection (all generated, all of this filing, all in scope) before anything is written. */
     CertificateExport export(Caller caller, long filingId, List<Long> ids);
 
-    Certificate revoke(Caller caller, long id, String reason);
+    /**
+     * Revokes a certificate (撤销). The reason, from the fixed list, is public; the note (up to 500 characters,
+     * optional) is for admins and the audit log only.
+     */
+    Certificate revoke(Caller caller, long id, RevocationReason reason, String note);
 
     /** Generates the certificate again, e.g. after a correction; its version goes up. */
     Certificate regenerate(Caller caller, long id);

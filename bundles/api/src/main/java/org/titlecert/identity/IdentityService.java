@@ -7,14 +7,16 @@ import org.titlecert.api.Caller;
 
 /**
  * Logins and sessions. A failed login answers the same for an unknown account and a wrong password;
- * repeated failures for an account or an address slow further attempts and require a captcha.
+ * repeated failures for an account (however its login is spelt) or an address slow further attempts and require
+ * a captcha, on every node alike.
  */
 @ProviderType
 public interface IdentityService {
 
-    Captcha newCaptcha();
+    /** A new captcha; each address may ask only so often ({@code CAPTCHA_RATE_LIMITED}). */
+    Captcha newCaptcha(String address);
 
-    /** True when the next local login for this login name or address must solve a captcha. */
+    /** True when the next local login for the account this login names, or from this address, must solve a captcha. */
     boolean captchaRequired(String login, String address);
 
     /** 管理人员登录: account, password and a captcha, always. */
@@ -23,12 +25,15 @@ public interface IdentityService {
     /** 个人登录 with a local account: ID number or mobile, and password. */
     Session loginIndividual(String login, String password, String captchaId, String captchaAnswer, String address);
 
-    /** Creates a local individual account and signs it in; the registration form comes next. */
-    Session registerIndividual(String idNumber, String mobile, String password, String captchaId,
-                               String captchaAnswer, String address);
+    /**
+     * Creates a local individual account, who then logs in and completes the registration form. The answer is
+     * the same whether or not the ID number or the mobile is already registered: nobody learns who has an account.
+     */
+    void registerIndividual(String idNumber, String mobile, String password, String captchaId, String captchaAnswer,
+                            String address);
 
     /** Starts a government SSO login (OpenID Connect, authorization code with PKCE). */
-    SsoStart beginSso();
+    SsoStart beginSso(String address);
 
     /** Completes a government SSO login: validates the state, the tokens and the nonce, then signs in. */
     Session completeSso(String state, String code, String binding, String address);

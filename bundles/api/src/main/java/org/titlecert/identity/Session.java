@@ -15,8 +15,12 @@ import org.titlecert.api.Caller;
 public record Session(String token, Caller caller, String csrfToken, boolean registrationComplete,
                       String displayName, Instant idleExpiry) {
 
-    /** The name of the session cookie. */
+    /** The name of the session cookie over plain HTTP (a development machine, tests). */
     public static final String COOKIE = "TCSESSION";
+    /** Its name over HTTPS: the {@code __Host-} prefix pins it to this host and path {@code /}, Secure only. */
+    public static final String SECURE_COOKIE = "__Host-" + COOKIE;
+    /** The names a session cookie may have, the secure one first. */
+    public static final java.util.List<String> COOKIES = java.util.List.of(SECURE_COOKIE, COOKIE);
     /** The header that carries the CSRF token on state-changing REST calls made with the session cookie. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -31,7 +35,7 @@ public record Session(String token, Caller caller, String csrfToken, boolean reg
     }
 
     private static String cookie(String value, boolean secure, int maxAge) {
-        return COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
+        return (secure ? SECURE_COOKIE : COOKIE) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
                 + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
     }
 }

@@ -14,17 +14,14 @@ import java.util.List;
 import org.titlecert.itests.Platform;
 
 /** Streams {@code jstat -gc <pid> 20}; used heap = S0U + S1U + EU + OU, in KB. */
-final class HeapSampler implements AutoCloseable {
+public final class HeapSampler implements AutoCloseable {
 
     /**
      * Runs {@code work} {@code rounds} times after a full collection while jstat samples the platform's JVM;
      * returns {peak rise, baseline, capacity} in MB.
      */
-    static double[] rise(Platform platform, int rounds, Runnable work) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(platform.pid()), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(gc.waitFor()).isZero();
+    public static double[] rise(Platform platform, int rounds, Runnable work) throws Exception {
+        collect(platform);
         try (HeapSampler sampler = new HeapSampler(platform.pid())) {
             Thread.sleep(1000);
             double baseline = sampler.median();
@@ -35,6 +32,22 @@ final class HeapSampler implements AutoCloseable {
             Thread.sleep(200);
             return new double[] {(sampler.peak() - baseline) / 1024, baseline / 1024, sampler.capacity() / 1024};
         }
+    }
+
+    /** The platform's used heap just after a full collection, in MB: what it holds on to, garbage aside. */
+    public static double retained(Platform platform) throws Exception {
+        collect(platform);
+        try (HeapSampler sampler = new HeapSampler(platform.pid())) {
+            Thread.sleep(300);
+            return sampler.median() / 1024;
+        }
+    }
+
+    private static void collect(Platform platform) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(platform.pid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(gc.waitFor()).isZero();
     }
 
     private final Process jstat;

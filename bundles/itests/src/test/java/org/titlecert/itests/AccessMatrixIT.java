@@ -44,6 +44,9 @@ class AccessMatrixIT {
     private static long certFilingA;
     private static long certB;
     private static String tokenA;
+    private static long personA;
+    private static String idA;
+    private static long titleA;
 
     @BeforeAll
     static void callers() {
@@ -76,6 +79,18 @@ class AccessMatrixIT {
         tokenA = url.substring(url.lastIndexOf('/') + 1);
         certB = p.system().get("/api/v1/filings/" + filingB + "/certificates?status=GENERATED&size=1").json()
                 .at("/items/0/id").asLong();
+        personA = indA.get("/api/v1/me").json().get("personId").asLong();
+        titleA = indA.get("/api/v1/me/titles").json().get(0).get("rosterEntryId").asLong();
+        // the review's trick: unit B puts IND_A, a person of unit A's approved filing, on a pending roster of its own
+        Api unitB = callers.get(Who.UNIT_B_KEY);
+        long claim = TestFixtures.filing(unitB, "权限矩阵·乙单位认领", 2021, "REVIEW", "HFGCZP", "HFRSJ").get("id").asLong();
+        idA = individuals.get(0).scope();
+        String row = String.join(",", "冒认", idA, (idA.charAt(16) - '0') % 2 == 1 ? "男" : "女",
+                idA.substring(6, 10) + "-" + idA.substring(10, 12) + "-" + idA.substring(12, 14), "合肥", "工程", "土木工程",
+                "工程师", "中级", "2021-12-20");
+        Api.Response imported = unitB.postBytes("/api/v1/filings/" + claim + "/roster", "text/csv",
+                (TestFixtures.HEADER + row + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(TestFixtures.personIds(unitB, claim).values()).as(imported.body()).containsExactly(personA);
     }
 
     private static long id(Api api, String approvalNumber) {
@@ -122,6 +137,17 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/individuals/pending", null, ADMINS, false),
                 new Row("POST", "/api/v1/individuals/999999/confirm", "", ADMINS, false),
                 new Row("GET", "/api/v1/me/profile", null, INDIVIDUALS, false),
+                new Row("GET", "/api/v1/me/titles", null, INDIVIDUALS, false),
+                new Row("GET", "/api/v1/me/titles/{TIA}", null, EnumSet.of(Who.IND_A), false),
+                new Row("GET", "/api/v1/me/photo", null, EnumSet.of(Who.IND_A), false),
+                new Row("PUT", "/api/v1/me/photo", "jpeg:", INDIVIDUALS, false),
+                new Row("GET", "/api/v1/persons/{PER}/titles", null, plus(UNIT_A, Who.IND_A), false),
+                new Row("GET", "/api/v1/persons/{PER}/photo", null, plus(UNIT_A, Who.IND_A), false),
+                new Row("PUT", "/api/v1/persons/{PER}/photo", "jpeg:", plus(UNIT_A, Who.IND_A), false),
+                new Row("POST", "/api/v1/photo-imports", "zip:", ADMINS, false),
+                new Row("POST", "/api/v1/admin-accounts/999999/enable", "", SYSTEM, false),
+                new Row("POST", "/api/v1/admin-accounts/999999/reset-password", "", SYSTEM, false),
+                new Row("POST", "/api/v1/verify/{TA}/check", "pdf:", EVERYONE, false),
                 new Row("PUT", "/api/v1/me/profile", "{}", INDIVIDUALS, false),
                 new Row("GET", "/api/v1/me/certificates", null, SIGNED_IN, false),
                 new Row("GET", "/api/v1/certificates/queue", null, SIGNED_IN, false),
@@ -130,7 +156,7 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/certificates/{CB}", null, UNIT_B, false),
                 new Row("GET", "/api/v1/certificates/{CB}/pdf", null, UNIT_B, false),
                 new Row("POST", "/api/v1/certificates/{CB}/regenerate", "", UNIT_B, false),
-                new Row("POST", "/api/v1/certificates/999999/revoke", "{\"reason\":\"x\"}", ADMINS, false),
+                new Row("POST", "/api/v1/certificates/999999/revoke", "{\"reason\":\"BY_LAW\"}", ADMINS, false),
                 new Row("GET", "/api/v1/filings/{A}/certificates", null, UNIT_A, false),
                 new Row("GET", "/api/v1/filings/{B}/certificates", null, UNIT_B, false),
                 new Row("POST", "/api/v1/filings/{FCA}/certificates/export", "{\"ids\":[{CA}]}", UNIT_A, false),
@@ -151,6 +177,9 @@ class AccessMatrixIT {
                 new Row("GET", "/admin/api-keys", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/audit", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/me", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
+                new Row("GET", "/me/photo", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
+                new Row("GET", "/me/titles/{TIA}", null, EnumSet.of(Who.IND_A), true),
+                new Row("GET", "/admin/photo-imports", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/register/profile", null, EnumSet.of(Who.IND_A, Who.IND_B), true));
     }
 
@@ -186,6 +215,58 @@ class AccessMatrixIT {
         assertThat(refused).as("entitled callers refused").isEmpty();
     }
 
+    /**
+     * Finding 2 of the security review: each route spelt another way (an encoded letter, a dot segment, a
+     * {@code ;} parameter, a double slash) is refused to every caller the plain route refuses, and never
+     * answers 500 or shows exception text.
+     */
+    @Test
+    void noOtherSpellingOfARouteOpensIt() {
+        List<String> leaks = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        int checked = 0;
+        for (Row row : rows()) {
+            String path = resolve(row.path());
+            for (String variant : spellings(path)) {
+                for (Who who : Who.values()) {
+                    if (row.allowed().contains(who) || row.page() && (who == Who.UNIT_A_KEY || who == Who.UNIT_B_KEY
+                            || who == Who.SYSTEM_KEY)) {
+                        continue;
+                    }
+                    Api caller = callers.get(who);
+                    Api.Response r = caller.send(caller.request(variant).method(row.method(),
+                            HttpRequest.BodyPublishers.noBody()));
+                    checked++;
+                    String line = who + " " + row.method() + " " + variant + " -> " + r.status();
+                    if (r.status() >= 200 && r.status() < 300) {
+                        leaks.add(line);
+                    }
+                    if (r.status() >= 500 || r.body().contains("Exception") || r.body().contains("at org.")
+                            || r.body().contains("Jetty")) {
+                        broken.add(line + " " + r.body().substring(0, Math.min(200, r.body().length())));
+                    }
+                }
+            }
+        }
+        System.out.println("encoded paths: " + checked + " calls, " + leaks.size() + " unauthorised 2xx");
+        assertThat(leaks).as("unauthorised 2xx through another spelling").isEmpty();
+        assertThat(broken).as("500s or exception text").isEmpty();
+    }
+
+    /** Other spellings of a path that a lax router might take for it. */
+    static List<String> spellings(String path) {
+        String[] segments = path.substring(1).split("/");
+        String first = segments[0];
+        String rest = path.substring(1 + first.length());
+        String encoded = "%" + Integer.toHexString(first.charAt(0)).toUpperCase() + first.substring(1);
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        String lastEncoded = last.isEmpty() ? last : last.substring(0, last.length() - 1) + "%"
+                + Integer.toHexString(last.charAt(last.length() - 1));
+        return List.of("/" + encoded + rest, "/static/../" + first + rest, "/api/.." + path, "/" + first + ";x" + rest,
+                "/" + first + "/." + rest, "//" + first + rest, "/" + first + "/" + rest,
+                path.substring(0, path.length() - last.length()) + lastEncoded, path + ";jsessionid=1");
+    }
+
     @Test
     void unitCallersSeeOnlyTheirOwnUnitsFilings() {
         for (Who who : List.of(Who.UNIT_A_KEY, Who.UNIT_A_SESSION, Who.UNIT_B_KEY)) {
@@ -217,10 +298,15 @@ class AccessMatrixIT {
         assertThat(readOnly.get("/api/v1/filings").status()).as("revoked").isEqualTo(401);
     }
 
-    private static Api.Response call(Api api, Row row) {
-        String path = row.path().replace("{A}", String.valueOf(filingA)).replace("{B}", String.valueOf(filingB))
+    private static String resolve(String template) {
+        return template.replace("{A}", String.valueOf(filingA)).replace("{B}", String.valueOf(filingB))
                 .replace("{PA}", String.valueOf(pendingA)).replace("{FCA}", String.valueOf(certFilingA))
-                .replace("{CA}", String.valueOf(certA)).replace("{CB}", String.valueOf(certB)).replace("{TA}", tokenA);
+                .replace("{CA}", String.valueOf(certA)).replace("{CB}", String.valueOf(certB)).replace("{TA}", tokenA)
+                .replace("{PER}", String.valueOf(personA)).replace("{TIA}", String.valueOf(titleA));
+    }
+
+    private static Api.Response call(Api api, Row row) {
+        String path = resolve(row.path());
         if (row.page()) {
             return api.send(api.request(path).GET());
         }
@@ -233,6 +319,16 @@ class AccessMatrixIT {
         if (body.startsWith("csv:")) {
             return api.send(b.header("Content-Type", "text/csv").method(row.method(),
                     HttpRequest.BodyPublishers.ofString(body.substring(4))));
+        }
+        if (body.startsWith("jpeg:")) {
+            // not an image: an entitled caller is told so, and nothing is stored
+            return api.send(b.header("Content-Type", "image/jpeg").method(row.method(),
+                    HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3})));
+        }
+        if (body.startsWith("zip:")) {
+            return api.send(b.header("Content-Type", "application/zip").method(row.method(),
+                    HttpRequest.BodyPublishers.ofByteArray(TestFixtures.photoZip(
+                            List.of(idA), new byte[] {1, 2, 3}))));
         }
         if (body.startsWith("pdf:")) {
             return api.send(b.header("Content-Type", "application/pdf").method(row.method(),

@@ -264,19 +264,27 @@ class CertificateApiIT {
         JsonNode c = TestFixtures.settledCertificates(system, filing, 1).get(0);
         long id = c.get("id").asLong();
         assertThat(system.post("/api/v1/certificates/" + id + "/revoke", Map.of("reason", "")).status()).isEqualTo(400);
-        JsonNode revoked = system.post("/api/v1/certificates/" + id + "/revoke", Map.of("reason", "弄虚作假取得资格")).json();
+        Api.Response freeText = system.post("/api/v1/certificates/" + id + "/revoke", Map.of("reason", "张三说撤"));
+        assertThat(freeText.status()).as("reasons come from the fixed list").isEqualTo(400);
+        assertThat(freeText.json().get("message").asText()).contains("FRAUD");
+        JsonNode revoked = system.post("/api/v1/certificates/" + id + "/revoke", Map.of("reason", "FRAUD",
+                "note", "经举报核实，学历证明系伪造，见皖人社函〔2026〕9号")).json();
         assertThat(revoked.get("validity").asText()).isEqualTo("REVOKED");
+        assertThat(revoked.get("revokedReason").asText()).isEqualTo("弄虚作假取得");
+        assertThat(revoked.get("revocationNote").asText()).as("admins see the note").contains("学历证明系伪造");
 
         JsonNode v = platform.api().get("/api/v1/verify/" + token(c)).json();
         assertThat(v.get("status").asText()).isEqualTo("REVOKED");
-        assertThat(v.get("revokedReason").asText()).isEqualTo("弄虚作假取得资格");
+        assertThat(v.get("revokedReason").asText()).isEqualTo("弄虚作假取得");
+        assertThat(v.toString()).as("free text stays internal (finding 11)").doesNotContain("学历证明");
         assertThat(v.get("maskedIdNumber").asText()).matches("\\d\\*{16}[\\dX]");
         assertThat(v.toString()).doesNotContain(TestFixtures.personIds(system, filing).keySet().iterator().next());
         Api.Response page = platform.api().get("/v/" + token(c));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("证书已撤销", "弄虚作假取得资格", c.get("certificateNumber").asText());
+        assertThat(page.body()).contains("证书已撤销", "弄虚作假取得", c.get("certificateNumber").asText())
+                .doesNotContain("学历证明");
 
-        assertThat(system.post("/api/v1/certificates/" + id + "/revoke", Map.of("reason", "再次")).status()).isEqualTo(409);
+        assertThat(system.post("/api/v1/certificates/" + id + "/revoke", Map.of("reason", "BY_LAW")).status()).isEqualTo(409);
         assertThat(system.post("/api/v1/certificates/" + id + "/regenerate", "").status()).isEqualTo(409);
         assertThat(system.get("/api/v1/audit?action=CERTIFICATE_REVOKE&size=5").json().findValuesAsText("target"))
                 .contains("certificate:" + id);

@@ -16,8 +16,13 @@ class HealthAndApiContractIT {
 
     @Test
     void healthIsUpWithEveryBundleActiveAndTheDatabaseAnswering() {
-        Api.Response r = api.get("/api/v1/health");
-        assertThat(r.status()).isEqualTo(200);
+        Api.Response anonymous = api.get("/api/v1/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.json().size()).as("UP or DOWN, nothing more, to the public").isEqualTo(1);
+        Api.Response unit = api.withKey(Platform.shared().accounts().of("unitapi", "AHCZ").secret()).get("/api/v1/health");
+        assertThat(unit.json().size()).as("details are for system administrators").isEqualTo(1);
+        Api.Response r = Platform.shared().system().get("/api/v1/health");
         JsonNode h = r.json();
         assertThat(h.get("status").asText()).isEqualTo("UP");
         assertThat(h.get("database").asText()).isEqualTo("UP");

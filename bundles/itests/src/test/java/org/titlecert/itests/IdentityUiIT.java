@@ -54,6 +54,13 @@ class IdentityUiIT {
         type("password2", "Passw0rd2026");
         type("captcha", Browser.captchaAnswer(browser));
         browser.findElement(By.id("submit")).click();
+        // the same answer whether or not the number was taken: go and log in (security finding 10)
+        assertThat(Browser.waitForUrl(browser, "/login?notice=signedup")).contains("/login");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("注册申请已受理");
+        Browser.screenshot(browser, "registered-now-log-in");
+        type("login", id);
+        type("password", "Passw0rd2026");
+        browser.findElement(By.id("submit")).click();
         assertThat(Browser.waitForUrl(browser, "/register/profile")).endsWith("/register/profile");
 
         browser.get(platform.url("/admin/filings"));
@@ -90,7 +97,7 @@ class IdentityUiIT {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(d -> d.getCurrentUrl().equals(platform.url("/")));
         browser.get(platform.url("/me"));
-        assertThat(Browser.waitForUrl(browser, "/login")).endsWith("/login");
+        assertThat(Browser.waitForUrl(browser, "/login")).contains("/login?next=");
     }
 
     @Test

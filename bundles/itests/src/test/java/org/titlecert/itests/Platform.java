@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 public final class Platform {
 
     private static Platform shared;
+    /** Captcha answers readable, a short throttle cap, and anonymous rate limits out of the tests' way. */
+    static final String IDENTITY_FOR_TESTS = "testHooks = true\nthrottleMaxDelaySeconds = 2\n"
+            + "captchasPerMinute = 100000\nssoStartsPerMinute = 100000\n";
 
     private final Path home;
     private final int port;
@@ -62,15 +65,15 @@ public final class Platform {
     }
 
     /**
-     * Test hooks on (captcha answers readable), a short throttle cap, a short photo history, and the
+     * Demo data on (as {@code titlecert-start --demo} does), test hooks on (captcha answers readable), a short throttle cap, a short photo history, and the
      * government SSO pointed at the test OpenID provider.
      */
     public void configureForTests() {
         try {
-            Files.writeString(home.resolve("etc/org.titlecert.identity.cfg"),
-                    "testHooks = true\nthrottleMaxDelaySeconds = 2\n");
+            Files.writeString(home.resolve("etc/org.titlecert.identity.cfg"), IDENTITY_FOR_TESTS);
             Files.writeString(home.resolve("etc/org.titlecert.photo.cfg"), "historyKept = 2\n");
-            config("org.titlecert.certificate", "publicBaseUrl = " + url(""));
+            config("org.titlecert.demo", "enabled = true");
+            config("org.titlecert.certificate", "publicBaseUrl = " + url(""), "checkPerMinute = 1000");
             Path secret = home.resolve("etc/oidc-client.secret");
             Files.writeString(secret, "test-client-secret\n");
             Files.writeString(home.resolve("etc/org.titlecert.oidc.cfg"), String.join("\n",

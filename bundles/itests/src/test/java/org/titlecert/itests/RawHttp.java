@@ -29,18 +29,47 @@ final class RawHttp {
             }
             return null;
         }
+
+        /** Every value of a response header. */
+        java.util.List<String> headers(String name) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+                    values.add(line.substring(colon + 1).strip());
+                }
+            }
+            return values;
+        }
     }
 
     private final String source;
     private final int port;
+    private final java.util.Map<String, String> headers;
 
     RawHttp(String source, int port) {
+        this(source, port, java.util.Map.of());
+    }
+
+    private RawHttp(String source, int port, java.util.Map<String, String> headers) {
         this.source = source;
         this.port = port;
+        this.headers = headers;
+    }
+
+    /** The same client, sending this header on every request as well. */
+    RawHttp with(String name, String value) {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new RawHttp(source, port, h);
     }
 
     Reply postJson(String path, String json) {
         return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Reply post(String path, String contentType, byte[] body) {
+        return send("POST", path, contentType, body);
     }
 
     Reply get(String path) {
@@ -55,6 +84,7 @@ final class RawHttp {
             OutputStream out = s.getOutputStream();
             StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (body != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length)
                         .append("\r\n");

@@ -20,11 +20,7 @@ class RegistrationIT {
     void aSelfRegisteredPersonSeesTheirTitlesOnlyAfterAUnitConfirmsThem() {
         String id = TestFixtures.idNumber(LocalDate.of(1979, 11, 3), 612, false);
         String mobile = "13855" + id.substring(12, 18).replace("X", "0");
-        String[] c = api.captcha();
-        Api.Response signUp = api.post("/api/v1/auth/register", Map.of("idNumber", id, "mobile", mobile,
-                "password", "Xuexi2026ok", "captchaId", c[0], "captchaAnswer", c[1]));
-        assertThat(signUp.status()).as(signUp.body()).isEqualTo(200);
-        Api person = api.withSession(signUp.cookie("TCSESSION"), signUp.json().get("csrfToken").asText());
+        Api person = TestFixtures.signUp(api, id, mobile, "Xuexi2026ok");
         assertThat(person.get("/api/v1/me").json().hasNonNull("personId")).as("self-declared: not linked").isFalse();
 
         Map<String, Object> form = new HashMap<>(Map.of("realName", "陈雨涵", "idNumber", id, "mobile", mobile,
@@ -63,17 +59,36 @@ class RegistrationIT {
     }
 
     @Test
-    void signUpRefusesBadIdNumbersWeakPasswordsAndTakenNumbers() {
+    void signUpRefusesBadInputButDoesNotTellWhetherANumberIsTaken() {
         String[] c = api.captcha();
         Api.Response bad = api.post("/api/v1/auth/register", Map.of("idNumber", "11010519491231002Y",
                 "mobile", "123", "password", "short", "captchaId", c[0], "captchaAnswer", c[1]));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").findValuesAsText("column")).containsExactly("idNumber", "mobile", "password");
+
+        // finding 10: a taken ID number, a taken mobile and a fresh one get the very same answer
         DemoAccounts.Account existing = platform.accounts().first("individual");
-        String[] c2 = api.captcha();
-        Api.Response taken = api.post("/api/v1/auth/register", Map.of("idNumber", existing.login(),
-                "mobile", "13700000001", "password", "Another2026", "captchaId", c2[0], "captchaAnswer", c2[1]));
-        assertThat(taken.status()).isEqualTo(409);
-        assertThat(taken.json().get("code").asText()).isEqualTo("ACCOUNT_EXISTS");
+        String takenMobile = "13955000000"; // the first demo individual's
+        String fresh = TestFixtures.idNumber(LocalDate.of(1990, 6, 6), 77, true);
+        Api.Response taken = register(existing.scope(), "13700000001", "Another2026");
+        Api.Response mobileTaken = register(fresh, takenMobile, "Another2026");
+        Api.Response brandNew = register(TestFixtures.idNumber(LocalDate.of(1990, 6, 7), 78, true), "13700000003",
+                "Another2026");
+        assertThat(taken.status()).isEqualTo(202);
+        assertThat(taken.body()).isEqualTo(brandNew.body()).isEqualTo(mobileTaken.body());
+        assertThat(mobileTaken.status()).isEqualTo(brandNew.status()).isEqualTo(202);
+        assertThat(api.tryLogin("individual", existing.scope(), "Another2026").status())
+                .as("a taken ID number gets no second account").isEqualTo(401);
+        assertThat(api.tryLogin("individual", existing.scope(), existing.secret()).status()).isEqualTo(200);
+        Api second = api.login("individual", fresh, "Another2026");
+        assertThat(second.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(api.tryLogin("individual", takenMobile, "Another2026").status())
+                .as("a mobile someone else holds is no login for the newcomer").isEqualTo(401);
+    }
+
+    private Api.Response register(String idNumber, String mobile, String password) {
+        String[] c = api.captcha();
+        return api.post("/api/v1/auth/register", Map.of("idNumber", idNumber, "mobile", mobile, "password", password,
+                "captchaId", c[0], "captchaAnswer", c[1]));
     }
 }

@@ -40,6 +40,33 @@ public final class Sso {
         return server().issuerUrl(ISSUER_ID).toString();
     }
 
+    /**
+     * A whole browser login through the provider as this person: {@code /login/sso}, the provider's redirect
+     * back, the callback; returns the session it ends in. The ID token is made for this flow's nonce, so
+     * identities other tests left queued on the provider do not matter.
+     */
+    public static Api login(Platform platform, String idNumber, String name) {
+        Api api = platform.api();
+        Api.Response start = api.send(api.request("/login/sso").GET());
+        String binding = start.cookie("TCSSO");
+        String nonce = java.util.Arrays.stream(java.net.URI.create(start.header("Location")).getRawQuery().split("&"))
+                .filter(kv -> kv.startsWith("nonce=")).map(kv -> java.net.URLDecoder.decode(kv.substring(6),
+                        java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        nextTokenResponse(server().issueToken(ISSUER_ID, CLIENT_ID, new no.nav.security.mock.oauth2.token
+                .DefaultOAuth2TokenCallback(ISSUER_ID, "sso-" + idNumber, com.nimbusds.jose.JOSEObjectType.JWT.getType(),
+                java.util.List.of(CLIENT_ID), java.util.Map.of("nonce", nonce, "id_number", idNumber, "name", name),
+                3600)).serialize());
+        Api.Response authorized = api.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(start.header("Location"))).GET());
+        Api.Response done = api.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(authorized.header("Location"))).header("Cookie", "TCSSO=" + binding).GET());
+        if (done.status() != 302 || done.cookie("TCSESSION") == null) {
+            throw new AssertionError("SSO login failed: " + done.status() + " " + done.body());
+        }
+        Api session = api.withSession(done.cookie("TCSESSION"), "");
+        return session.withSession(done.cookie("TCSESSION"), session.get("/api/v1/me").json().path("csrfToken").asText(""));
+    }
+
     /** Matches only a token request while a doctored token is waiting. */
     private static final class DoctoredToken implements Route {
         @Override

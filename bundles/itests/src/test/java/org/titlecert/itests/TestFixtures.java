@@ -194,6 +194,17 @@ public final class TestFixtures {
         return r;
     }
 
+    /**
+     * Signs up a local account over REST as a person does: the sign-up (202, the same answer for a taken ID
+     * number), then the login; returns the session.
+     */
+    public static Api signUp(Api api, String idNumber, String mobile, String password) {
+        String[] c = api.captcha();
+        expect(api.post("/api/v1/auth/register", Map.of("idNumber", idNumber, "mobile", mobile, "password", password,
+                "captchaId", c[0], "captchaAnswer", c[1])), 202);
+        return api.login("individual", idNumber, password);
+    }
+
     /** A valid one-page PDF. */
     public static byte[] pdf() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

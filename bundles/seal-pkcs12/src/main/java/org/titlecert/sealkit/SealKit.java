@@ -77,14 +77,36 @@ public final class SealKit {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             ks.setKeyEntry(alias, seal.key(), password, new Certificate[] {seal.certificate(), authority.certificate()});
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                ks.store(out, password);
-            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ks.store(out, password);
+            writeOwnerOnly(file, out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes a secret (a keystore, a password file) readable by the owner alone from the moment it exists: the
+     * file is created with mode 0600, never widened later. Elsewhere than on POSIX file systems the folder's
+     * permissions apply.
+     */
+    public static void writeOwnerOnly(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            try (OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -39,6 +39,7 @@ import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.titlecert.api.RateLimiter;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
@@ -53,6 +54,7 @@ import org.titlecert.certificate.CertificateFile;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.certificate.PdfCheck;
+import org.titlecert.certificate.RevocationReason;
 import org.titlecert.certificate.QueueState;
 import org.titlecert.certificate.Validity;
 import org.titlecert.certificate.Verification;
@@ -98,6 +100,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private final NumberPattern defaultPattern;
     private final Map<String, NumberPattern> patterns = new HashMap<>();
     private final RateLimiter limiter;
+    private final RateLimiter checkLimiter;
+    private final java.util.concurrent.Semaphore checks;
     private final Templates templates = new Templates();
     private final Seals seals = new Seals();
     private final java.util.Set<String> sealedIssuers = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -136,6 +140,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             patterns.put(entry.substring(0, eq).strip(), NumberPattern.parse(entry.substring(eq + 1).strip()));
         }
         this.limiter = new RateLimiter(config.verifyPerMinute());
+        this.checkLimiter = new RateLimiter(config.checkPerMinute());
+        this.checks = new java.util.concurrent.Semaphore(Math.max(1, config.checkConcurrency()));
     }
 
     @Activate
@@ -423,7 +429,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         }
         return jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.personId = :p "
                 + "ORDER BY c.issueDate DESC, c.id DESC", CertificateEntity.class).setParameter("p", caller.personId())
-                .getResultList().stream().map(this::dto).toList());
+                .getResultList().stream().filter(c -> mayRead(caller, c)).map(this::dto).toList());
     }
 
     @Override
@@ -451,8 +457,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     /** The holder, an admin of the filing's unit, or a system admin. */
     private static boolean mayRead(Caller caller, CertificateEntity c) {
-        return caller.role() == Role.INDIVIDUAL
-                ? caller.personId() != null && caller.personId() == c.getPersonId()
+        return caller.role() == Role.INDIVIDUAL ? caller.isHolder(c.getPersonId(), c.getUnitId())
                 : caller.mayManageUnit(c.getUnitId());
     }
 
@@ -576,11 +581,14 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     // ---- changes
 
     @Override
-    public Certificate revoke(Caller caller, long id, String reason) {
+    public Certificate revoke(Caller caller, long id, RevocationReason reason, String note) {
         requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 200) {
-            throw TitleCertException.invalid("REASON_REQUIRED", "请填写撤销原因（不超过 200 字）");
+        if (reason == null) {
+            throw TitleCertException.invalid("REASON_REQUIRED", "请选择撤销原因");
+        }
+        String why = note == null || note.isBlank() ? null : note.strip();
+        if (why != null && why.length() > 500) {
+            throw TitleCertException.invalid("NOTE_TOO_LONG", "内部说明不能超过 500 字");
         }
         Certificate revoked = Db.now(jpa, (em, now) -> {
             CertificateEntity c = em.find(CertificateEntity.class, id);
@@ -590,11 +598,11 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             if (c.getValidity() == Validity.REVOKED) {
                 throw TitleCertException.conflict("CERTIFICATE_REVOKED", "该证书已撤销");
             }
-            c.revoke(why, caller.principal(), now);
+            c.revoke(reason, why, caller.principal(), now);
             return dto(c);
         });
         audit.record(caller, "CERTIFICATE_REVOKE", "certificate:" + id, Outcome.SUCCESS,
-                revoked.certificateNumber() + " " + why);
+                revoked.certificateNumber() + " " + reason.label() + (why == null ? "" : "：" + why));
         return revoked;
     }
 
@@ -619,12 +627,20 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     @Override
     public Verification verify(String token, String clientAddress) {
-        return byToken(token, clientAddress).toVerification();
+        int wait = limiter.acquire(clientAddress, System.nanoTime());
+        if (wait > 0) {
+            throw TitleCertException.tooMany("VERIFY_RATE_LIMITED", "查询过于频繁，请 " + wait + " 秒后再试", wait);
+        }
+        return byToken(token).toVerification();
     }
 
     @Override
     public PdfCheck check(String token, InputStream pdf, String clientAddress) {
-        CertificateEntity c = byToken(token, clientAddress);
+        int wait = checkLimiter.acquire(clientAddress, System.nanoTime());
+        if (wait > 0) {
+            throw TitleCertException.tooMany("CHECK_RATE_LIMITED", "核验文件过于频繁，请 " + wait + " 秒后再试", wait);
+        }
+        CertificateEntity c = byToken(token);
         long max = config.maxCheckMb() * 1024L * 1024L;
         byte[] data;
         try {
@@ -638,8 +654,17 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         if (data.length == 0) {
             throw TitleCertException.invalid("PDF_EMPTY", "请选择要核验的证书文件");
         }
-        String sha = ContentStore.sha256(data);
-        SealReport report = verifier.verify(data);
+        if (!checks.tryAcquire()) {
+            throw TitleCertException.busy("CHECK_BUSY", "核验服务繁忙，请稍后再试", 5);
+        }
+        String sha;
+        SealReport report;
+        try {
+            sha = ContentStore.sha256(data);
+            report = verifier.verify(data);
+        } finally {
+            checks.release();
+        }
         if (sha.equals(c.getSha256())) {
             return new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report);
         }
@@ -651,11 +676,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     }
 
     /** A certificate by its QR token; unknown and malformed tokens are answered alike. */
-    private CertificateEntity byToken(String token, String clientAddress) {
-        int wait = limiter.acquire(clientAddress, System.nanoTime());
-        if (wait > 0) {
-            throw TitleCertException.tooMany("VERIFY_RATE_LIMITED", "查询过于频繁，请 " + wait + " 秒后再试", wait);
-        }
+    private CertificateEntity byToken(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "未找到该证书");
         }

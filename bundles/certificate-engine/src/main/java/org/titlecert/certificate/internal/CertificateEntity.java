@@ -19,6 +19,7 @@ import javax.persistence.UniqueConstraint;
 import org.titlecert.api.ResidentId;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.GenerationStatus;
+import org.titlecert.certificate.RevocationReason;
 import org.titlecert.certificate.SealStatus;
 import org.titlecert.certificate.Validity;
 import org.titlecert.certificate.Verification;
@@ -125,6 +126,9 @@ public class CertificateEntity {
     @Column(name = "REVOKED_REASON", length = 500)
     private String revokedReason;
 
+    @Column(name = "REVOKED_NOTE", length = 500)
+    private String revokedNote;
+
     @Column(name = "REVOKED_AT")
     private LocalDateTime revokedAt;
 
@@ -200,19 +204,30 @@ public class CertificateEntity {
     Certificate toDto(String verificationUrl) {
         return new Certificate(id, rosterEntryId, filingId, personId, personName, maskedId, titleName, level, number,
                 status, failure,
-                validity, revokedReason, instant(revokedAt), version, sha256, size, instant(generatedAt), templateId,
+                validity, publicReason(), revocationNote(), instant(revokedAt), version, sha256, size,
+                instant(generatedAt), templateId,
                 verificationUrl, sealStatus == null ? SealStatus.UNSEALED : sealStatus);
     }
 
     Verification toVerification() {
         return new Verification(number, personName, maskedId, series, specialty, titleName, level, committee,
-                authority, issueDate, validity, revokedReason, instant(revokedAt), version, sha256,
+                authority, issueDate, validity, publicReason(), instant(revokedAt), version, sha256,
                 instant(generatedAt), sealStatus == null ? SealStatus.UNSEALED : sealStatus);
     }
 
-    void revoke(String reason, String by, LocalDateTime now) {
+    /** The label of the fixed reason; records revoked before reasons were fixed show none publicly. */
+    private String publicReason() {
+        return RevocationReason.of(revokedReason).map(RevocationReason::label).orElse(null);
+    }
+
+    private String revocationNote() {
+        return RevocationReason.of(revokedReason).isPresent() ? revokedNote : revokedReason;
+    }
+
+    void revoke(RevocationReason reason, String note, String by, LocalDateTime now) {
         validity = Validity.REVOKED;
-        revokedReason = reason;
+        revokedReason = reason.name();
+        revokedNote = note;
         revokedBy = by;
         revokedAt = now;
     }

@@ -38,8 +38,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Largest export (certificates)")
     int maxExport() default 5000;
 
-    @AttributeDefinition(name = "Largest PDF to check (MB)")
-    int maxCheckMb() default 20;
+    @AttributeDefinition(name = "Largest PDF to check (MB)", description = "A sealed certificate is about 200 KB")
+    int maxCheckMb() default 5;
+
+    @AttributeDefinition(name = "PDF checks per client per minute",
+            description = "Checking an uploaded PDF costs far more than a lookup, so it has its own, stricter limit")
+    int checkPerMinute() default 20;
+
+    @AttributeDefinition(name = "PDF checks at once", description = "Across all clients; further checks answer busy")
+    int checkConcurrency() default 2;
+
+    @AttributeDefinition(name = "Most signatures in a checked PDF",
+            description = "A certificate carries two seals; a PDF with more is refused before any is verified")
+    int checkMaxSignatures() default 4;
 
     @AttributeDefinition(name = "Storage folder", description = "Empty: data/certificates of the platform")
     String directory() default "";

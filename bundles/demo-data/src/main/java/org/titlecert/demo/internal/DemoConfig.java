@@ -9,6 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     String PID = "org.titlecert.demo";
 
-    @AttributeDefinition(name = "Enabled", description = "Load the demo data on first start with an empty database")
-    boolean enabled() default true;
+    @AttributeDefinition(name = "Enabled", description = "Load the demo data on first start with an empty database. "
+            + "Off unless an operator asks for it (bin/titlecert-start --demo); never in production")
+    boolean enabled() default false;
 }

@@ -17,6 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.api.Caller;
+import org.titlecert.api.DemoMode;
 import org.titlecert.api.PageRequest;
 import org.titlecert.filing.Committee;
 import org.titlecert.filing.Filing;
@@ -41,9 +42,9 @@ import org.titlecert.identity.RegistrationService;
  * and an interrupted load completes on the next start. A database that already holds other data
  * is left alone.
  */
-@Component(immediate = true, configurationPid = DemoConfig.PID)
+@Component(immediate = true, configurationPid = DemoConfig.PID, service = DemoMode.class)
 @Designate(ocd = DemoConfig.class)
-public class DemoDataLoader {
+public class DemoDataLoader implements DemoMode {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final Caller DEMO = Caller.system("demo-data");
@@ -74,6 +75,8 @@ public class DemoDataLoader {
         if (!config.enabled()) {
             return;
         }
+        LOG.warn(NOTICE);
+        System.out.println("【" + NOTICE + "】");
         String firstUnit = DemoCatalog.UNITS.get(0).code();
         if (!organizations.units().isEmpty() && organizations.unitByCode(firstUnit).isEmpty()) {
             LOG.info("Demo data skipped: the database already holds other data");

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -47,12 +46,7 @@ final class DemoSeals {
         new SecureRandom().nextBytes(random);
         String password = HexFormat.of().formatHex(random);
         Path passwordFile = folder.resolve(code + ".password");
-        Files.writeString(passwordFile, password + "\n", StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions apply
-        }
+        SealKit.writeOwnerOnly(passwordFile, (password + "\n").getBytes(StandardCharsets.US_ASCII));
         Path keystore = folder.resolve(code + ".p12");
         SealKit.writePkcs12(keystore, password.toCharArray(), "seal",
                 SealKit.seal(ca, name, Duration.ofDays(3 * 365)), ca);

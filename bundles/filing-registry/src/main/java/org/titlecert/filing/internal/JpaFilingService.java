@@ -217,7 +217,7 @@ public class JpaFilingService implements FilingService {
         requireManager(caller);
         jpa.call(em -> editable(em, caller, filingId));
         FilingRegistryConfig c = config;
-        RosterTable table = new RosterReader(c.maxRosterRows()).read(content);
+        RosterTable table = new RosterReader(c.maxRosterRows(), c.maxRosterInflatedMb() * 1024L * 1024L).read(content);
         RosterValidator.Result result = new RosterValidator(LocalDate.now(clock)).validate(table);
         if (!result.violations().isEmpty()) {
             List<Violation> v = result.violations();
@@ -318,11 +318,11 @@ public class JpaFilingService implements FilingService {
 
     @Override
     public List<PersonTitle> titles(Caller caller, long personId) {
-        if (!mayReadPerson(caller, personId)) {
-            return List.of();
+        if (caller.role() == Role.INDIVIDUAL && (caller.personId() == null || caller.personId() != personId)) {
+            throw TitleCertException.notFound("PERSON_NOT_FOUND", "人员不存在");
         }
-        Long unit = caller.role() == Role.UNIT_ADMIN ? caller.unitId() : null;
-        return jpa.call(em -> {
+        Long unit = caller.unitId();
+        List<PersonTitle> titles = jpa.call(em -> {
             TypedQuery<Object[]> q = em.createQuery("SELECT r, f FROM RosterEntryEntity r, FilingEntity f "
                     + "WHERE r.filingId = f.id AND r.personId = :p AND f.status = :s"
                     + (unit == null ? "" : " AND f.unit.id = :u") + " ORDER BY f.year DESC, r.id DESC", Object[].class)
@@ -333,6 +333,11 @@ public class JpaFilingService implements FilingService {
             return q.getResultList().stream()
                     .map(row -> ((RosterEntryEntity) row[0]).toTitle((FilingEntity) row[1])).toList();
         });
+        if (titles.isEmpty() && caller.role() == Role.UNIT_ADMIN) {
+            // not on the unit's approved filings: a pending roster row is the unit's claim, not a right to read
+            throw TitleCertException.notFound("PERSON_NOT_FOUND", "人员不存在");
+        }
+        return titles;
     }
 
     @Override
@@ -354,18 +359,13 @@ public class JpaFilingService implements FilingService {
             RosterEntryEntity r = em.find(RosterEntryEntity.class, rosterEntryId);
             FilingEntity f = r == null ? null : em.find(FilingEntity.class, r.getFilingId());
             boolean visible = f != null && f.getStatus() == FilingStatus.APPROVED
-                    && (caller.personId() != null ? caller.personId() == r.getPersonId()
+                    && (caller.role() == Role.INDIVIDUAL ? caller.isHolder(r.getPersonId(), f.getUnit().getId())
                     : caller.mayManageUnit(f.getUnit().getId()));
             if (!visible) {
                 throw TitleCertException.notFound("TITLE_NOT_FOUND", "职称记录不存在");
             }
             return r.toTitle(f);
         });
-    }
-
-    /** An individual reads their own; admins read people on their unit's rosters (filtered in the query). */
-    private static boolean mayReadPerson(Caller caller, long personId) {
-        return caller.role() == Role.INDIVIDUAL ? caller.personId() != null && caller.personId() == personId : true;
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.titlecert.filing.internal;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
@@ -9,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titlecert.api.ResidentId;
+import org.titlecert.filing.FilingStatus;
 import org.titlecert.filing.PersonDirectory;
 import org.titlecert.jpa.Transactions;
 
@@ -48,8 +53,36 @@ public class JpaPersonDirectory implements PersonDirectory {
 
     @Override
     public boolean inRosterOfUnit(long personId, long unitId) {
-        return jpa.call(em -> !em.createQuery("SELECT r.id FROM RosterEntryEntity r, FilingEntity f "
-                        + "WHERE r.filingId = f.id AND r.personId = :p AND f.unit.id = :u", Long.class)
-                .setParameter("p", personId).setParameter("u", unitId).setMaxResults(1).getResultList().isEmpty());
+        return claims(personId).containsKey(unitId);
+    }
+
+    @Override
+    public boolean unitMayRead(long personId, long unitId) {
+        return claims(personId).get(unitId) == Boolean.TRUE;
+    }
+
+    @Override
+    public boolean unitMayWrite(long personId, long unitId) {
+        Map<Long, Boolean> claims = claims(personId);
+        Set<Long> approved = new HashSet<>();
+        claims.forEach((unit, isApproved) -> {
+            if (isApproved) {
+                approved.add(unit);
+            }
+        });
+        return (approved.isEmpty() ? claims.keySet() : approved).equals(Set.of(unitId));
+    }
+
+    /** The units whose filings (rejected ones aside) hold the person, each with whether one of them is approved. */
+    private Map<Long, Boolean> claims(long personId) {
+        return jpa.call(em -> {
+            Map<Long, Boolean> units = new HashMap<>();
+            em.createQuery("SELECT DISTINCT f.unit.id, f.status FROM RosterEntryEntity r, FilingEntity f "
+                            + "WHERE r.filingId = f.id AND r.personId = :p AND f.status <> :rejected", Object[].class)
+                    .setParameter("p", personId).setParameter("rejected", FilingStatus.REJECTED).getResultList()
+                    .forEach(row -> units.merge(((Number) row[0]).longValue(), row[1] == FilingStatus.APPROVED,
+                            Boolean::logicalOr));
+            return units;
+        });
     }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -37,10 +38,15 @@ final class RosterReader {
     static final Charset GBK = Charset.forName("GB18030");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
-    private final int maxRows;
+    /** An XLSX has a dozen parts; thousands is no spreadsheet. */
+    private static final int MAX_XLSX_ENTRIES = 1000;
 
-    RosterReader(int maxRows) {
+    private final int maxRows;
+    private final long maxInflated;
+
+    RosterReader(int maxRows, long maxInflatedBytes) {
         this.maxRows = maxRows;
+        this.maxInflated = maxInflatedBytes;
     }
 
     RosterTable read(byte[] content) {
@@ -109,7 +115,33 @@ final class RosterReader {
         }
     }
 
+    /** Inflates every part once, counting what comes out, before the workbook reader sees any of it. */
+    private void checkInflatedSize(byte[] content) {
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        // spreadsheet writers often stream their parts with data descriptors, which java.util.zip refuses
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true,
+                true)) {
+            while (zip.getNextEntry() != null) {
+                if (++entries > MAX_XLSX_ENTRIES) {
+                    throw TitleCertException.invalid("ROSTER_MALFORMED", "XLSX 文件结构异常，请确认文件未损坏");
+                }
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > maxInflated) {
+                        throw TitleCertException.tooLarge("ROSTER_TOO_LARGE",
+                                "XLSX 文件解压后超过 " + maxInflated / (1024 * 1024) + " MB，请分批导入");
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw TitleCertException.invalid("ROSTER_MALFORMED", "XLSX 文件无法读取，请确认文件未损坏");
+        }
+    }
+
     private RosterTable readXlsx(byte[] content) {
+        checkInflatedSize(content);
         List<String> header = null;
         List<RosterTable.Line> rows = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content),

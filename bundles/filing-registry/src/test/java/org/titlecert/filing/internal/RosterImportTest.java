@@ -22,7 +22,7 @@ class RosterImportTest {
     static final String ZHANG = "张伟,11010519491231002X,女,1949-12-31,合肥市第一人民医院,会计人员,会计,会计师,中级,2021-12-20\n";
     static final String LI = "李娜,440524188001010014,男,1880-01-01,安徽省财政厅,会计人员,会计,高级会计师,副高级,2021/12/20\n";
 
-    private final RosterReader reader = new RosterReader(1000);
+    private final RosterReader reader = new RosterReader(1000, 8L * 1024 * 1024);
     private final RosterValidator validator = new RosterValidator(LocalDate.of(2026, 11, 26));
 
     private RosterValidator.Result check(byte[] content) {
@@ -156,5 +156,25 @@ class RosterImportTest {
         }
         assertThat(RosterValidator.parseDate("2021-02-30")).isEmpty();
         assertThat(RosterValidator.parseYearMonth("1985.06")).isPresent();
+    }
+
+    @Test
+    void anXlsxThatUnpacksToMoreThanTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        // a real workbook plus a 20 MB part of zeros that compresses to a few KB
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 20; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(out.size()).isLessThan(100_000);
+        assertThatThrownBy(() -> reader.read(out.toByteArray())).isInstanceOf(TitleCertException.class)
+                .hasMessageContaining("解压后超过 8 MB")
+                .extracting(e -> ((TitleCertException) e).code()).isEqualTo("ROSTER_TOO_LARGE");
     }
 }

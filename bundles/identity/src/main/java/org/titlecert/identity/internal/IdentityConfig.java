@@ -34,6 +34,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Captcha lifetime (seconds)")
     int captchaTtlSeconds() default 300;
 
+    @AttributeDefinition(name = "Captchas per address per minute", description = "Anyone may ask for one")
+    int captchasPerMinute() default 30;
+
+    @AttributeDefinition(name = "SSO logins started per address per minute", description = "Anyone may start one")
+    int ssoStartsPerMinute() default 20;
+
     @AttributeDefinition(name = "Test hooks", description = "Expose captcha answers to automated tests. Never in production.")
     boolean testHooks() default false;
 }

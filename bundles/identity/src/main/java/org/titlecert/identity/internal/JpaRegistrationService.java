@@ -88,15 +88,15 @@ public class JpaRegistrationService implements RegistrationService {
                     v.add(Violation.field(field, "该项来自统一身份认证或注册信息，不能修改"));
                 }
             }
-            if (form != null && Accounts.validMobile(form.mobile()) && Accounts.byMobile(em, form.mobile())
-                    .filter(o -> o.getId() != a.getId()).isPresent()) {
-                v.add(Violation.field("mobile", "该手机号码已被其他账号使用"));
-            }
             if (!v.isEmpty()) {
                 throw TitleCertException.invalid("PROFILE_INVALID", "请按提示修改后再提交", v);
             }
             p.apply(form);
-            a.setMobile(form.mobile());
+            // the mobile doubles as a login only while no other account holds it; the answer does not say which
+            boolean mobileFree = Accounts.byMobile(em, form.mobile()).filter(o -> o.getId() != a.getId()).isEmpty();
+            if (mobileFree) {
+                a.setMobile(form.mobile());
+            }
             a.setDisplayName(form.realName().strip());
             a.setRegistered(true);
             return p.toDto(true);
@@ -264,11 +264,16 @@ public class JpaRegistrationService implements RegistrationService {
                 throw TitleCertException.notFound("ACCOUNT_NOT_FOUND", "账号不存在");
             }
             a.setIdVerified(true);
+            // a unit vouches only for its own records: the account then holds that unit's certificates alone
+            a.setUnitId(caller.isSystem() ? null : caller.unitId());
         });
         audit.record(caller, "INDIVIDUAL_CONFIRM", "account:" + accountId, Outcome.SUCCESS, null);
     }
 
-    /** System admins confirm anyone; a unit admin confirms people on its own rosters. */
+    /**
+     * System admins confirm anyone; a unit admin confirms people on its own rosters, and the account it confirms
+     * holds only that unit's records (see {@link Caller#unitId()}).
+     */
     private boolean mayConfirm(Caller caller, AccountEntity a) {
         return caller.isSystem() || caller.unitId() != null && a.getPersonId() != null
                 && persons.inRosterOfUnit(a.getPersonId(), caller.unitId());

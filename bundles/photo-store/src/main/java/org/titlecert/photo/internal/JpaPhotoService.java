@@ -1,7 +1,9 @@
 package org.titlecert.photo.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -24,8 +26,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
+import org.titlecert.api.BoundedInputStream;
 import org.titlecert.api.Caller;
 import org.titlecert.api.ResidentId;
+import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.audit.AuditLog;
 import org.titlecert.audit.Outcome;
@@ -42,6 +46,8 @@ import org.titlecert.store.ContentStore;
 @Component(service = PhotoService.class, configurationPid = PhotoConfig.PID)
 @Designate(ocd = PhotoConfig.class)
 public class JpaPhotoService implements PhotoService {
+
+    private static final String FORBIDDEN = "无权更换该人员的照片：照片只能由本人、系统管理员或签发其全部证书的单位上传";
 
     private final Transactions jpa;
     private final PersonDirectory persons;
@@ -81,7 +87,10 @@ public class JpaPhotoService implements PhotoService {
 
     @Override
     public PhotoInfo put(Caller caller, long personId, byte[] image, PhotoEdit edit) {
-        requireAccess(caller, personId);
+        if (!mayWrite(caller, personId)) {
+            audit.record(caller, "PHOTO_UPLOAD", "person:" + personId, Outcome.DENIED, "PHOTO_FORBIDDEN");
+            throw forbidden();
+        }
         PhotoInfo info;
         try {
             info = store(caller, personId, image, edit);
@@ -139,7 +148,7 @@ public class JpaPhotoService implements PhotoService {
 
     @Override
     public Optional<PhotoInfo> info(Caller caller, long personId) {
-        if (!mayAccess(caller, personId)) {
+        if (!mayRead(caller, personId)) {
             return Optional.empty();
         }
         return current(personId);
@@ -162,38 +171,55 @@ public class JpaPhotoService implements PhotoService {
     }
 
     @Override
-    public List<ImportedPhoto> importZip(Caller caller, byte[] zip) {
+    public List<ImportedPhoto> importZip(Caller caller, InputStream zip) {
         if (!caller.isAdmin()) {
             throw TitleCertException.forbidden("FORBIDDEN", "仅管理人员可以批量导入照片");
         }
-        if (zip == null || zip.length == 0) {
-            throw TitleCertException.invalid("ZIP_EMPTY", "压缩文件为空");
-        }
-        if (zip.length > config.maxZipMb() * 1024L * 1024L) {
-            throw TitleCertException.tooLarge("ZIP_TOO_LARGE", "压缩文件超过 " + config.maxZipMb() + " MB");
-        }
-        if (zip.length < 4 || zip[0] != 'P' || zip[1] != 'K') {
-            throw TitleCertException.unsupported("ZIP_TYPE", "请上传 ZIP 格式的压缩文件");
-        }
+        long maxZip = config.maxZipMb() * 1024L * 1024L;
+        PushbackInputStream head = new PushbackInputStream(new BoundedInputStream(zip, maxZip, () ->
+                TitleCertException.tooLarge("ZIP_TOO_LARGE", "压缩文件超过 " + config.maxZipMb() + " MB")), 2);
         List<ImportedPhoto> report = new ArrayList<>();
         long maxBytes = config.maxUploadMb() * 1024L * 1024L;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip),
-                java.nio.charset.Charset.forName("GB18030"))) {
+        // photos are JPEG or PNG and barely compress: a ZIP that inflates to far more than it weighs is a bomb
+        BoundedInputStream inflated;
+        try {
+            byte[] magic = head.readNBytes(2);
+            if (magic.length == 0) {
+                throw TitleCertException.invalid("ZIP_EMPTY", "压缩文件为空");
+            }
+            if (magic.length < 2 || magic[0] != 'P' || magic[1] != 'K') {
+                throw TitleCertException.unsupported("ZIP_TYPE", "请上传 ZIP 格式的压缩文件");
+            }
+            head.unread(magic);
+        } catch (IOException e) {
+            throw TitleCertException.invalid("UPLOAD_FAILED", "上传中断，请重试");
+        }
+        int entries = 0;
+        try (ZipInputStream in = new ZipInputStream(head, java.nio.charset.Charset.forName("GB18030"))) {
+            inflated = new BoundedInputStream(in, 2 * maxZip, () -> TitleCertException.tooLarge("ZIP_BOMB",
+                    "压缩文件解压后过大，已导入的照片保留，其余未导入"));
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 String name = e.getName().replace('\\', '/');
                 String file = name.substring(name.lastIndexOf('/') + 1);
-                if (e.isDirectory() || file.isEmpty() || file.startsWith(".") || name.startsWith("__MACOSX/")) {
-                    continue;
-                }
-                if (report.size() >= config.maxZipEntries()) {
+                if (++entries > config.maxZipEntries()) {
                     report.add(new ImportedPhoto(file, null, "ZIP_TOO_MANY_FILES",
                             "文件数超过 " + config.maxZipEntries() + "，其余未导入"));
                     break;
                 }
-                byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE, maxBytes + 1));
+                if (e.isDirectory() || file.isEmpty() || file.startsWith(".") || name.startsWith("__MACOSX/")) {
+                    inflated.transferTo(OutputStream.nullOutputStream());
+                    continue;
+                }
+                byte[] data = inflated.readNBytes((int) Math.min(Integer.MAX_VALUE, maxBytes + 1));
+                inflated.transferTo(OutputStream.nullOutputStream());
                 report.add(importOne(caller, file, data, maxBytes));
             }
+        } catch (TitleCertException ex) {
+            if (report.isEmpty() && ex.code().equals("ZIP_TOO_LARGE")) {
+                throw ex;
+            }
+            report.add(new ImportedPhoto("", null, ex.code(), ex.getMessage()));
         } catch (IOException | IllegalArgumentException ex) {
             report.add(new ImportedPhoto("", null, "ZIP_CORRUPT", "压缩文件已损坏，已导入的照片保留，其余未导入"));
         }
@@ -213,9 +239,12 @@ public class JpaPhotoService implements PhotoService {
         if (data.length > maxBytes) {
             return new ImportedPhoto(file, masked, "PHOTO_TOO_LARGE", "照片文件超过大小限制");
         }
-        Optional<Long> person = persons.find(id).filter(p -> mayAccess(caller, p));
+        Optional<Long> person = persons.find(id).filter(p -> caller.isSystem() || persons.inRosterOfUnit(p, caller.unitId()));
         if (person.isEmpty()) {
             return new ImportedPhoto(file, masked, "NOT_ON_ROSTER", "该人员不在本单位的人员名单中");
+        }
+        if (!mayWrite(caller, person.get())) {
+            return new ImportedPhoto(file, masked, "PHOTO_FORBIDDEN", FORBIDDEN);
         }
         try {
             store(caller, person.get(), data, PhotoEdit.NONE);
@@ -225,20 +254,34 @@ public class JpaPhotoService implements PhotoService {
         }
     }
 
-    /** The owner, system admins, and admins of units whose rosters hold the person. */
-    private boolean mayAccess(Caller caller, long personId) {
+    /** The owner, system admins, and admins of units whose approved filings hold the person. */
+    private boolean mayRead(Caller caller, long personId) {
         if (caller.isSystem()) {
             return true;
         }
         if (caller.personId() != null) {
             return caller.personId() == personId;
         }
-        return caller.unitId() != null && persons.inRosterOfUnit(personId, caller.unitId());
+        return caller.unitId() != null && persons.unitMayRead(personId, caller.unitId());
     }
 
-    private void requireAccess(Caller caller, long personId) {
-        if (!mayAccess(caller, personId)) {
-            throw TitleCertException.notFound("PERSON_NOT_FOUND", "人员不存在");
+    /**
+     * The owner, system admins, and a unit whose approved filings hold all of the person's certificates. An
+     * individual vouched for by a unit writes only as that unit could, so that no unit's act reaches another's
+     * certificates.
+     */
+    private boolean mayWrite(Caller caller, long personId) {
+        if (caller.isSystem()) {
+            return true;
         }
+        if (caller.role() == Role.INDIVIDUAL) {
+            return caller.personId() != null && caller.personId() == personId
+                    && (caller.unitId() == null || persons.unitMayWrite(personId, caller.unitId()));
+        }
+        return caller.unitId() != null && persons.unitMayWrite(personId, caller.unitId());
+    }
+
+    private static TitleCertException forbidden() {
+        return TitleCertException.forbidden("PHOTO_FORBIDDEN", FORBIDDEN);
     }
 }

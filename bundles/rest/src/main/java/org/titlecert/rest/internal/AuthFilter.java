@@ -48,7 +48,7 @@ final class AuthFilter implements ContainerRequestFilter {
         Method method = resource.getResourceMethod();
         Class<?> type = resource.getResourceClass();
         boolean open = marked(method, type, Public.class);
-        String address = request.getRemoteAddr();
+        String address = OriginFilter.address(request);
         Caller caller = null;
         String authorization = ctx.getHeaderString("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -86,9 +86,11 @@ final class AuthFilter implements ContainerRequestFilter {
     private Optional<String> sessionCookie() {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (Session.COOKIE.equals(c.getName())) {
-                    return Optional.of(c.getValue());
+            for (String name : Session.COOKIES) {
+                for (Cookie c : cookies) {
+                    if (name.equals(c.getName())) {
+                        return Optional.of(c.getValue());
+                    }
                 }
             }
         }

@@ -49,7 +49,7 @@ public class AuthResource {
     @Public
     @Operation(summary = "A new image captcha (PNG as a data URL), valid once for a few minutes")
     public Response captcha() {
-        Captcha c = identity.newCaptcha();
+        Captcha c = identity.newCaptcha(OriginFilter.address(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", c.id());
         body.put("image", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
@@ -68,7 +68,7 @@ public class AuthResource {
         if (body == null) {
             throw TitleCertException.invalid("LOGIN_INVALID", "请填写账号和密码");
         }
-        String address = request.getRemoteAddr();
+        String address = OriginFilter.address(request);
         Session s = "admin".equals(body.kind())
                 ? identity.loginAdmin(body.login(), body.password(), body.captchaId(), body.captchaAnswer(), address)
                 : identity.loginIndividual(body.login(), body.password(), body.captchaId(), body.captchaAnswer(),
@@ -80,13 +80,15 @@ public class AuthResource {
     @Path("auth/register")
     @Public
     @Consumes("application/json")
-    @Operation(summary = "Create a local individual account and log in; the registration form comes next")
+    @Operation(summary = "Create a local individual account; then log in and complete the registration form. "
+            + "202 whether or not the ID number is already registered")
     public Response register(SignUp body) {
         if (body == null) {
             throw TitleCertException.invalid("REGISTRATION_INVALID", "请填写注册信息");
         }
-        return started(identity.registerIndividual(body.idNumber(), body.mobile(), body.password(), body.captchaId(),
-                body.captchaAnswer(), request.getRemoteAddr()));
+        identity.registerIndividual(body.idNumber(), body.mobile(), body.password(), body.captchaId(),
+                body.captchaAnswer(), OriginFilter.address(request));
+        return Response.accepted(Map.of("message", REGISTERED)).build();
     }
 
     @POST
@@ -96,10 +98,13 @@ public class AuthResource {
     public Response logout() {
         Session s = AuthFilter.session(request);
         if (s != null) {
-            identity.logout(s.token(), request.getRemoteAddr());
+            identity.logout(s.token(), OriginFilter.address(request));
         }
-        return Response.noContent().header("Set-Cookie", Session.clearCookie(request.isSecure())).build();
+        return Response.noContent().header("Set-Cookie", Session.clearCookie(OriginFilter.secure(request))).build();
     }
+
+    /** The one answer to every well-formed sign-up, whether or not the ID number already had an account. */
+    static final String REGISTERED = "注册申请已受理，请使用身份证号码和密码登录。如该身份证号码此前已注册，请使用原密码或统一身份认证登录。";
 
     private Response started(Session s) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -107,7 +112,7 @@ public class AuthResource {
         body.put("displayName", s.displayName());
         body.put("registrationComplete", s.registrationComplete());
         body.put("csrfToken", s.csrfToken());
-        return Response.ok(body).header("Set-Cookie", s.cookie(request.isSecure()))
+        return Response.ok(body).header("Set-Cookie", s.cookie(OriginFilter.secure(request)))
                 .header("Cache-Control", "no-store").build();
     }
 }

@@ -17,6 +17,7 @@ import org.titlecert.api.Scopes;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateFile;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.RevocationReason;
 import org.titlecert.certificate.QueueState;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +31,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class CertificateResource {
 
     /** The body of a revocation. */
-    public record Revocation(String reason) {
+    /** {@code reason}: one of {@link RevocationReason}'s codes, shown publicly; {@code note}: internal only. */
+    public record Revocation(String reason, String note) {
     }
 
     private final CertificateService certificates;
@@ -78,9 +80,11 @@ public class CertificateResource {
     @Path("{id}/revoke")
     @Consumes("application/json")
     @RequiresScope(Scopes.CERTIFICATES_WRITE)
-    @Operation(summary = "Revoke a certificate (撤销) with a reason; the public verification page shows it")
+    @Operation(summary = "Revoke a certificate (撤销): reason is one of INFO_ERROR, BY_LAW, HOLDER_REQUEST, FRAUD, which the public verification page shows; note stays internal")
     public Certificate revoke(@PathParam("id") long id, Revocation body) {
-        return certificates.revoke(AuthFilter.caller(request), id, body == null ? null : body.reason());
+        return certificates.revoke(AuthFilter.caller(request), id,
+                Params.enumeration("reason", body == null ? null : body.reason(), RevocationReason.class),
+                body == null ? null : body.note());
     }
 
     @POST

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.sql.DataSource;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 
 import org.osgi.framework.Bundle;
@@ -19,6 +21,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.titlecert.api.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,6 +39,9 @@ public class HealthResource {
     private final Supplier<DataSource> dataSource;
     private final ServiceComponentRuntime scr;
 
+    @Context
+    private HttpServletRequest request;
+
     HealthResource(BundleContext context, Supplier<DataSource> dataSource, ServiceComponentRuntime scr) {
         this.context = context;
         this.dataSource = dataSource;
@@ -44,7 +50,8 @@ public class HealthResource {
 
     @GET
     @Produces("application/json")
-    @Operation(summary = "Platform health: UP when all bundles are active and the database answers")
+    @Operation(summary = "Platform health: UP when all bundles are active and the database answers; "
+            + "details (database, bundles, components) for system administrators only")
     public Response health() {
         List<String> inactive = Arrays.stream(context.getBundles())
                 .filter(b -> !active(b))
@@ -55,9 +62,13 @@ public class HealthResource {
         boolean up = db && inactive.isEmpty() && notReady.isEmpty();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
-        body.put("database", db ? "UP" : "DOWN");
-        body.put("bundles", Map.of("total", context.getBundles().length, "inactive", inactive));
-        body.put("components", Map.of("notReady", notReady));
+        Caller caller = AuthFilter.caller(request);
+        if (caller != null && caller.isSystem()) {
+            // what is inactive tells an attacker what to aim at: details for system administrators only
+            body.put("database", db ? "UP" : "DOWN");
+            body.put("bundles", Map.of("total", context.getBundles().length, "inactive", inactive));
+            body.put("components", Map.of("notReady", notReady));
+        }
         return Response.status(up ? 200 : 503).entity(body).header("Cache-Control", "no-store").build();
     }
 
@@ -70,7 +81,11 @@ public class HealthResource {
                     var configs = scr.getComponentConfigurationDTOs(d);
                     int wanted = d.immediate ? ComponentConfigurationDTO.ACTIVE
                             : ComponentConfigurationDTO.SATISFIED | ComponentConfigurationDTO.ACTIVE;
-                    return configs.isEmpty() || configs.stream().anyMatch(c -> (c.state & wanted) == 0);
+                    if (configs.isEmpty()) {
+                        // a factory component nobody configured (no seal yet) is idle, not broken
+                        return !"require".equals(d.configurationPolicy);
+                    }
+                    return configs.stream().anyMatch(c -> (c.state & wanted) == 0);
                 })
                 .map(d -> d.name)
                 .toList();

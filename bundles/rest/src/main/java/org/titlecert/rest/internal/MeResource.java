@@ -17,6 +17,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 
 import org.titlecert.api.Caller;
+import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateService;
@@ -102,7 +103,7 @@ public class MeResource {
     @Path("titles")
     @Operation(summary = "My titles (我的职称): the titles of approved filings I hold")
     public List<PersonTitle> titles() {
-        Long person = caller().personId();
+        Long person = individual().personId();
         return person == null ? List.of() : filings.titles(caller(), person);
     }
 
@@ -110,7 +111,7 @@ public class MeResource {
     @Path("titles/{rosterEntryId}")
     @Operation(summary = "One of my titles, with my basic information (查看)")
     public PersonTitle title(@PathParam("rosterEntryId") long rosterEntryId) {
-        return filings.title(caller(), rosterEntryId);
+        return filings.title(individual(), rosterEntryId);
     }
 
     @GET
@@ -132,8 +133,17 @@ public class MeResource {
         return photos.put(caller(), person(), Params.body(body, maxUploadMb), PhotoResponses.edit(x, y, w, h, rotate));
     }
 
+    /** The caller, who must be an individual: these are a person's own records, not an admin's view of them. */
+    private Caller individual() {
+        Caller c = caller();
+        if (c.role() != Role.INDIVIDUAL) {
+            throw TitleCertException.forbidden("INDIVIDUALS_ONLY", "仅个人用户可以使用");
+        }
+        return c;
+    }
+
     private long person() {
-        Long person = caller().personId();
+        Long person = individual().personId();
         if (person == null) {
             throw TitleCertException.forbidden("PERSON_NOT_CONFIRMED",
                     "您的身份证号码尚待单位审核确认，确认后才能上传照片");

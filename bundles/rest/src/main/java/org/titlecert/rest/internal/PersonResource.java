@@ -79,6 +79,6 @@ public class PersonResource {
     @RequiresScope(Scopes.PERSONS_WRITE)
     @Operation(summary = "Import ID photos in bulk: a ZIP of images named by ID number; a report line per file")
     public List<ImportedPhoto> importPhotos(InputStream zip) {
-        return photos.importZip(AuthFilter.caller(request), Params.body(zip, 200));
+        return photos.importZip(AuthFilter.caller(request), zip);
     }
 }

@@ -13,4 +13,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Largest request body (MB)", description = "Roster files and documents")
     int maxUploadMb() default 25;
+
+    @AttributeDefinition(name = "Largest JSON or form body (KB)",
+            description = "Every JSON request, anonymous ones included; uploads have limits of their own")
+    int maxJsonKb() default 512;
 }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
+import org.titlecert.api.RequestOrigin;
 import org.titlecert.audit.AuditLog;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.seal.SealRegistry;
@@ -72,6 +73,9 @@ public class RestServer {
     @Reference
     private SealRegistry seals;
 
+    @Reference
+    private RequestOrigin origin;
+
     private Server server;
 
     @Activate
@@ -91,7 +95,9 @@ public class RestServer {
                 new MeResource(registration, filings, certificates, photos, config.maxUploadMb()),
                 new PersonResource(filings, photos, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit)));
-        factory.setProviders(List.of(Json.provider(), new AuthFilter(identity), new NoStoreFilter(),
+        factory.setProviders(List.of(Json.provider(), new OriginFilter(origin),
+                new BodyLimitFilter(config.maxJsonKb()), new AuthFilter(identity),
+                new NoStoreFilter(),
                 new ErrorMappers.Domain(), new ErrorMappers.Web(), new ErrorMappers.Unexpected()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());

@@ -38,7 +38,7 @@ public class VerifyResource {
     @Path("{token}")
     @Operation(summary = "The certificate behind a QR code: status VALID or REVOKED, masked holder, current version")
     public Verification verify(@PathParam("token") String token) {
-        return certificates.verify(token, request.getRemoteAddr());
+        return certificates.verify(token, OriginFilter.address(request));
     }
 
     @POST
@@ -46,6 +46,6 @@ public class VerifyResource {
     @Consumes({"application/pdf", "application/octet-stream"})
     @Operation(summary = "Whether a PDF is this certificate's genuine current version (or a superseded one)")
     public PdfCheck check(@PathParam("token") String token, InputStream pdf) {
-        return certificates.check(token, pdf, request.getRemoteAddr());
+        return certificates.check(token, pdf, OriginFilter.address(request));
     }
 }

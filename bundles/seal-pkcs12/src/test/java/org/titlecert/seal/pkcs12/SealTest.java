@@ -78,6 +78,7 @@ class SealTest {
     private static Pkcs12SealProvider rogue;
     private static PdfSealVerifier verifier;
     private static HttpServer tsa;
+    private static X509Certificate tsaCertificate;
 
     static final Area COMMITTEE = new Area(0, 370, 92, 120, 120);
     static final Area AUTHORITY = new Area(0, 608, 92, 120, 120);
@@ -91,7 +92,7 @@ class SealTest {
         rogue = provider("AHRS", "安徽省人力资源和社会保障厅", SealKit.authority("伪造机构", Duration.ofDays(30)), null, null);
         Path trust = Files.createDirectories(dir.resolve("trust"));
         Files.writeString(trust.resolve("ca.pem"), SealKit.pem(ca.certificate()));
-        verifier = new PdfSealVerifier(trust);
+        verifier = new PdfSealVerifier(trust, 4);
     }
 
     @AfterAll
@@ -283,7 +284,11 @@ class SealTest {
         Path trust = Files.createDirectories(dir.resolve("trust-tsa"));
         Files.writeString(trust.resolve("ca.pem"), SealKit.pem(ca.certificate()));
         byte[] pdf = stamped.seal(certificatePdf(), new SealPlacement(AUTHORITY, QR, "发证机关盖章"));
-        SealReport report = new PdfSealVerifier(trust).verify(pdf);
+        SealReport untrustedTsa = new PdfSealVerifier(trust, 4).verify(pdf);
+        assertThat(untrustedTsa.seals().get(0).timestamped()).as("a timestamp counts only from a trusted TSA").isFalse();
+        assertThat(untrustedTsa.seals().get(0).problem()).isEqualTo("时间戳无效");
+        Files.writeString(trust.resolve("tsa.pem"), SealKit.pem(tsaCertificate));
+        SealReport report = new PdfSealVerifier(trust, 4).verify(pdf);
         assertThat(report.genuine()).isTrue();
         assertThat(report.seals().get(0).timestamped()).isTrue();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -306,6 +311,7 @@ class SealTest {
         b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        tsaCertificate = cert;
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
                 .build("SHA256withRSA", pair.getPrivate(), cert),
                 new JcaDigestCalculatorProviderBuilder().build().get(

@@ -18,6 +18,7 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateExport;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.RevocationReason;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.Filing;
 import org.titlecert.filing.FilingService;
@@ -77,7 +78,8 @@ final class CertificatePages {
             throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
         }
         if (m.group(3).equals("revoke")) {
-            certificates.revoke(caller, id, Pages.param(req, "reason"));
+            certificates.revoke(caller, id, RevocationReason.of(Pages.param(req, "reason")).orElse(null),
+                    Pages.param(req, "note"));
         } else {
             certificates.regenerate(caller, id);
         }
@@ -118,6 +120,7 @@ final class CertificatePages {
         }
         model.put("cert", c);
         model.put("t", filings.title(caller, c.rosterEntryId()));
+        model.put("revocationReasons", RevocationReason.values());
         renderer.render(req, resp, 200, "certificate", model);
     }
 

@@ -45,7 +45,7 @@ import org.titlecert.filing.RosterEntry;
 @HttpWhiteboardServletName("titlecert-filings")
 @HttpWhiteboardServletPattern({"/admin/filings", "/admin/filings/*"})
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 25L * 1024 * 1024, maxRequestSize = 26L * 1024 * 1024)
-public class FilingAdminServlet extends HttpServlet {
+public class FilingAdminServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern ID = Pattern.compile("/(\\d+)(/[a-z-]+)?");

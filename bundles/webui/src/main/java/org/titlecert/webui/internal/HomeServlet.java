@@ -18,7 +18,7 @@ import org.titlecert.identity.IdentityService;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-home")
 @HttpWhiteboardServletPattern("/")
-public class HomeServlet extends HttpServlet {
+public class HomeServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,7 +30,7 @@ public class HomeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getRequestURI();
+        String path = Pages.path(req);
         if ("/".equals(path) || path.isEmpty() || "/index.html".equals(path)) {
             renderer.render(req, resp, 200, "home", Map.of("ssoEnabled", identity.ssoEnabled()));
         } else if ("/admin".equals(path) || "/admin/".equals(path)) {

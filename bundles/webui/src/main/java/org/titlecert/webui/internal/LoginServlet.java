@@ -27,7 +27,7 @@ import org.titlecert.identity.SsoStart;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-login")
 @HttpWhiteboardServletPattern({"/login", "/login/sso", "/login/sso/callback", "/register", "/logout", "/admin/login"})
-public class LoginServlet extends HttpServlet {
+public class LoginServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String SSO_COOKIE = "TCSSO";
@@ -46,7 +46,7 @@ public class LoginServlet extends HttpServlet {
                 case "/register" -> signUp(req, resp, 200, Map.of(), null);
                 case "/admin/login" -> adminLogin(req, resp, 200, null, null);
                 case "/login/sso" -> {
-                    SsoStart start = identity.beginSso();
+                    SsoStart start = identity.beginSso(req.getRemoteAddr());
                     resp.addHeader("Set-Cookie", SSO_COOKIE + "=" + start.binding()
                             + "; Path=/login/sso; HttpOnly; SameSite=Lax; Max-Age=600" + (req.isSecure() ? "; Secure" : ""));
                     resp.sendRedirect(start.authorizationUrl());
@@ -103,14 +103,15 @@ public class LoginServlet extends HttpServlet {
                         throw TitleCertException.invalid("PASSWORD_MISMATCH", "两次输入的密码不一致",
                                 java.util.List.of(org.titlecert.api.Violation.field("password2", "两次输入的密码不一致")));
                     }
-                    start(req, resp, identity.registerIndividual(form.get("idNumber"), form.get("mobile"), password,
-                            req.getParameter("captchaId"), req.getParameter("captcha"), address), "/register/profile");
+                    identity.registerIndividual(form.get("idNumber"), form.get("mobile"), password,
+                            req.getParameter("captchaId"), req.getParameter("captcha"), address);
+                    resp.sendRedirect("/login?notice=signedup");
                 } catch (TitleCertException e) {
                     signUp(req, resp, Pages.status(e), form, e);
                 }
             }
             case "/logout" -> {
-                WebAuthFilter.cookie(req, Session.COOKIE).ifPresent(t -> identity.logout(t, address));
+                WebAuthFilter.sessionToken(req).ifPresent(t -> identity.logout(t, address));
                 resp.addHeader("Set-Cookie", Session.clearCookie(req.isSecure()));
                 resp.sendRedirect("/");
             }
@@ -133,8 +134,9 @@ public class LoginServlet extends HttpServlet {
         model.put("login", login);
         model.put("next", Pages.localPath(req.getParameter("next"), ""));
         model.put("ssoEnabled", identity.ssoEnabled());
+        model.put("notice", Notices.of(req));
         if (identity.captchaRequired(login, req.getRemoteAddr())) {
-            putCaptcha(model);
+            putCaptcha(req, model);
         }
         renderer.render(req, resp, status, "login", model);
     }
@@ -145,7 +147,7 @@ public class LoginServlet extends HttpServlet {
         model.put("error", error);
         model.put("account", login);
         model.put("next", Pages.localPath(req.getParameter("next"), ""));
-        putCaptcha(model);
+        putCaptcha(req, model);
         renderer.render(req, resp, status, "admin-login", model);
     }
 
@@ -155,12 +157,12 @@ public class LoginServlet extends HttpServlet {
         model.put("form", form);
         model.put("errors", e == null ? Map.of() : Pages.fieldErrors(e.violations()));
         model.put("error", e == null ? null : e.getMessage());
-        putCaptcha(model);
+        putCaptcha(req, model);
         renderer.render(req, resp, status, "register", model);
     }
 
-    private void putCaptcha(Map<String, Object> model) {
-        Captcha c = identity.newCaptcha();
+    private void putCaptcha(HttpServletRequest req, Map<String, Object> model) {
+        Captcha c = identity.newCaptcha(req.getRemoteAddr());
         model.put("captchaId", c.id());
         model.put("captchaImage", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
         if (c.testAnswer() != null) {

@@ -35,7 +35,7 @@ import org.titlecert.photo.PhotoService;
 @HttpWhiteboardServletName("titlecert-my-titles")
 @HttpWhiteboardServletPattern({"/me/titles", "/me/titles/*", "/me/photo"})
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 11L * 1024 * 1024, maxRequestSize = 12L * 1024 * 1024)
-public class MyTitlesServlet extends HttpServlet {
+public class MyTitlesServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
 

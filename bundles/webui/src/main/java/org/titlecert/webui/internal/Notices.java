@@ -13,6 +13,7 @@ final class Notices {
     private static final Map<String, String> TEXT = Map.ofEntries(
             Map.entry("created", "已发起批复备案，请导入人员名单并上传批复文件"),
             Map.entry("saved", "已保存"),
+            Map.entry("signedup", "注册申请已受理，请使用身份证号码和密码登录。如该身份证号码此前已注册，请使用原密码或统一身份认证登录。"),
             Map.entry("document", "批复文件已上传"),
             Map.entry("approved", "已审核通过，名单已入库，电子证书正在生成"),
             Map.entry("rejected", "已审核不通过"),

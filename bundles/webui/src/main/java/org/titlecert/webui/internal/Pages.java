@@ -39,6 +39,12 @@ final class Pages {
         return s == null ? null : s.caller().from(req.getRemoteAddr());
     }
 
+    /** The path the container routes by: decoded, dot segments and path parameters gone. */
+    static String path(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        return req.getServletPath() + (info == null ? "" : info);
+    }
+
     static String csrf(HttpServletRequest req) {
         return (String) req.getAttribute(CSRF);
     }

@@ -23,7 +23,7 @@ import org.titlecert.identity.RegistrationService;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-personal-center")
 @HttpWhiteboardServletPattern("/me")
-public class PersonalCenterServlet extends HttpServlet {
+public class PersonalCenterServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
 

@@ -27,7 +27,7 @@ import org.titlecert.photo.PhotoService;
 @HttpWhiteboardServletName("titlecert-photo-import")
 @HttpWhiteboardServletPattern("/admin/photo-imports")
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 200L * 1024 * 1024, maxRequestSize = 201L * 1024 * 1024)
-public class PhotoImportServlet extends HttpServlet {
+public class PhotoImportServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,11 +54,12 @@ public class PhotoImportServlet extends HttpServlet {
             if (part == null || part.getSize() == 0) {
                 throw TitleCertException.invalid("FILE_REQUIRED", "请选择 ZIP 压缩文件");
             }
-            byte[] zip;
+            // the container spools the upload to a temporary file; the import streams it from there
+            List<ImportedPhoto> report;
             try (InputStream in = part.getInputStream()) {
-                zip = in.readAllBytes();
+                report = photos.importZip(Pages.caller(req), in);
             }
-            render(req, resp, 200, photos.importZip(Pages.caller(req), zip), null);
+            render(req, resp, 200, report, null);
         } catch (TitleCertException e) {
             if (e.kind() == TitleCertException.Kind.FORBIDDEN) {
                 renderer.failure(req, resp, e);

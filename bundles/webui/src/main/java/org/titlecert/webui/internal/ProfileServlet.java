@@ -27,7 +27,7 @@ import org.titlecert.identity.RegistrationService;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-profile")
 @HttpWhiteboardServletPattern("/register/profile")
-public class ProfileServlet extends HttpServlet {
+public class ProfileServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
 

@@ -12,6 +12,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.titlecert.api.DemoMode;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.identity.Session;
 
@@ -28,6 +32,10 @@ public class Renderer {
 
     private final Configuration freemarker;
     private volatile WebUiConfig config;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + DemoMode.ENABLED + "=true)")
+    private volatile DemoMode demo;
 
     public Renderer() {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
@@ -68,6 +76,9 @@ public class Renderer {
         m.put("operator", config.operator());
         m.put("fmt", Format.INSTANCE);
         m.put("csrf", Pages.csrf(req));
+        if (demo != null) {
+            m.put("demoNotice", DemoMode.NOTICE);
+        }
         Session s = Pages.session(req);
         if (s != null) {
             m.put("user", s.displayName());

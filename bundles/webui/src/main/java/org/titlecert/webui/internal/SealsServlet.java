@@ -18,7 +18,7 @@ import org.titlecert.seal.SealRegistry;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-seals")
 @HttpWhiteboardServletPattern("/admin/seals")
-public class SealsServlet extends HttpServlet {
+public class SealsServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
 

@@ -31,7 +31,7 @@ public class SecurityHeadersFilter implements Filter {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("X-Frame-Options", "SAMEORIGIN");
-        if (!((HttpServletRequest) request).getRequestURI().startsWith("/static/")) {
+        if (!Pages.path((HttpServletRequest) request).startsWith("/static/")) {
             resp.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

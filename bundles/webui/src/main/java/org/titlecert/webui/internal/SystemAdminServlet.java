@@ -42,7 +42,7 @@ import org.titlecert.identity.RegistrationService;
 @HttpWhiteboardServletName("titlecert-administration")
 @HttpWhiteboardServletPattern({"/admin/accounts", "/admin/accounts/*", "/admin/api-keys", "/admin/api-keys/*",
         "/admin/audit", "/admin/individuals", "/admin/individuals/*"})
-public class SystemAdminServlet extends HttpServlet {
+public class SystemAdminServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern ACTION = Pattern.compile("/(\\d+)/([a-z-]+)");

@@ -31,7 +31,7 @@ import org.titlecert.certificate.PdfCheck;
 @HttpWhiteboardServletName("titlecert-verify")
 @HttpWhiteboardServletPattern("/v/*")
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 21L * 1024 * 1024, maxRequestSize = 22L * 1024 * 1024)
-public class VerifyServlet extends HttpServlet {
+public class VerifyServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern PATH = Pattern.compile("/([A-Za-z0-9_-]{1,64})(/check)?");

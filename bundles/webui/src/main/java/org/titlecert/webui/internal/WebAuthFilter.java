@@ -1,9 +1,6 @@
 package org.titlecert.webui.internal;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 import javax.servlet.Filter;
@@ -24,10 +21,11 @@ import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.Session;
 
 /**
- * Who may see which page, and CSRF protection for every form. Admin pages need an admin session;
+ * Who may see which page, and the CSRF token for every form. Admin pages need an admin session;
  * personal pages an individual session, and until the registration form is complete an individual
- * sees nothing but that form. Every POST carries the CSRF token: the session's, or before login a
- * per-browser token in a cookie (double submit).
+ * sees nothing but that form. The token is the session's, or before login a per-browser token in a cookie
+ * (double submit); {@link PageServlet} checks it on every POST, where multipart forms are parsed too, so that
+ * it never has to travel in a URL.
  */
 @Component(service = Filter.class, property = "service.ranking:Integer=100")
 @HttpWhiteboardFilterName("titlecert-auth")
@@ -36,47 +34,37 @@ public class WebAuthFilter implements Filter {
 
     static final String CSRF_COOKIE = "TCCSRF";
     static final String CSRF_PARAM = "_csrf";
-    private static final List<String> OPEN = List.of("/", "/index.html", "/login", "/login/sso", "/login/sso/callback",
-            "/register", "/logout", "/admin/login", "/captcha", "/favicon.ico");
 
     @Reference
     private IdentityService identity;
-
-    @Reference
-    private Renderer renderer;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        String path = req.getRequestURI();
+        if (!CanonicalPath.is(req.getRequestURI())) {
+            // one resource, one spelling: encoded letters, dot segments, ";" parameters and "//" are refused
+            resp.sendError(400);
+            return;
+        }
+        String path = Pages.path(req);
         if (path.startsWith("/api/") || path.startsWith("/static/")) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Session> session = cookie(req, Session.COOKIE).flatMap(t -> identity.session(t, req.getRemoteAddr()));
+        Optional<Session> session = sessionToken(req).flatMap(t -> identity.session(t, req.getRemoteAddr()));
         session.ifPresent(s -> Pages.setSession(req, s));
         String csrf = session.map(Session::csrfToken).orElseGet(() -> browserToken(req, resp));
         req.setAttribute(Pages.CSRF, csrf);
 
-        if ("POST".equals(req.getMethod()) && !csrf.equals(req.getParameter(CSRF_PARAM))) {
-            renderer.error(req, resp, 403, "页面已过期或请求来源不明，请刷新页面后重试");
-            return;
-        }
-        boolean open = OPEN.contains(path) || path.startsWith("/v/");
-        boolean adminPage = path.startsWith("/admin/") || path.equals("/admin");
+        Access access = Access.of(path);
         Role role = session.map(s -> s.caller().role()).orElse(null);
-        if (adminPage && !open && (role == null || role == Role.INDIVIDUAL)) {
-            resp.sendRedirect("/admin/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+        if (!access.allows(role)) {
+            access.refuse(resp, role, path);
             return;
         }
-        boolean personalPage = path.startsWith("/me") || path.startsWith("/register/");
-        if (personalPage && role != Role.INDIVIDUAL) {
-            resp.sendRedirect(role == null ? "/login" : "/admin/filings");
-            return;
-        }
-        if (role == Role.INDIVIDUAL && !session.get().registrationComplete() && !open
+        if (role == Role.INDIVIDUAL && !session.get().registrationComplete() && access != Access.PUBLIC
                 && !path.equals("/register/profile")) {
             resp.sendRedirect("/register/profile");
             return;
@@ -94,6 +82,11 @@ public class WebAuthFilter implements Filter {
         resp.addHeader("Set-Cookie", CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
                 + (req.isSecure() ? "; Secure" : ""));
         return token;
+    }
+
+    /** The session token from either session cookie, the secure one first. */
+    static Optional<String> sessionToken(HttpServletRequest req) {
+        return Session.COOKIES.stream().map(name -> cookie(req, name)).flatMap(Optional::stream).findFirst();
     }
 
     static Optional<String> cookie(HttpServletRequest req, String name) {

@@ -1,4 +1,4 @@
-package org.titlecert.certificate.internal;
+package org.titlecert.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

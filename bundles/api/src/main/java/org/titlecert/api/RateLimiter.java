@@ -1,13 +1,14 @@
-package org.titlecert.certificate.internal;
+package org.titlecert.api;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A token bucket per client: {@code perMinute} requests a minute, with bursts of up to a quarter of that.
- * Buckets that have filled up again are dropped when the map grows, so memory stays bounded.
+ * A token bucket per client: {@code perMinute} requests a minute, with bursts of up to a quarter of that. It
+ * lives in this node's memory, so it bounds what one client may cost one node. Buckets that have filled up
+ * again are dropped when the map grows, so memory stays bounded.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private static final int MAX_CLIENTS = 50_000;
 
@@ -15,13 +16,13 @@ final class RateLimiter {
     private final double perNano;
     private final double capacity;
 
-    RateLimiter(int perMinute) {
+    public RateLimiter(int perMinute) {
         this.perNano = perMinute / 60e9;
         this.capacity = Math.max(1, perMinute / 4.0);
     }
 
     /** Seconds to wait before the client may ask again; 0 if it may now (and a token is taken). */
-    int acquire(String client, long nowNanos) {
+    public int acquire(String client, long nowNanos) {
         if (buckets.size() > MAX_CLIENTS) {
             buckets.values().removeIf(b -> b.full(nowNanos));
         }

@@ -1,0 +1,101 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Findings 9 and 10 of the security review. Anonymous writes are rate-limited (captchas, SSO logins started)
+ * and every body is capped, JSON included; the login throttle counts per account, however the login is spelt.
+ */
+class AnonymousAbuseIT {
+
+    private final Platform platform = Platform.shared();
+    private final Api api = platform.api();
+
+    /** Runs {@code attempt} with the identity settings lowered to these limits, and puts them back after. */
+    private void withIdentityLimits(String limits, Runnable attempt) throws Exception {
+        Path cfg = platform.home().resolve("etc/org.titlecert.identity.cfg");
+        try {
+            Files.writeString(cfg, Platform.IDENTITY_FOR_TESTS.replaceAll("(?m)^(captchasPerMinute|ssoStartsPerMinute).*\n",
+                    "") + limits);
+            attempt.run();
+        } finally {
+            Files.writeString(cfg, Platform.IDENTITY_FOR_TESTS);
+            Platform.sleep(3_000);
+        }
+    }
+
+    /** Asks until the answer is 429, for as long as the new limit takes to arrive; returns that answer. */
+    private static RawHttp.Reply untilRefused(Supplier<RawHttp.Reply> ask) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            RawHttp.Reply r = ask.get();
+            if (r.status() == 429) {
+                return r;
+            }
+            assertThat(r.status()).as(r.body()).isIn(200, 302);
+            assertThat(System.nanoTime()).as("never refused").isLessThan(deadline);
+            Platform.sleep(150);
+        }
+    }
+
+    @Test
+    void captchasAreRateLimitedPerAddress() throws Exception {
+        withIdentityLimits("captchasPerMinute = 12\n", () -> {
+            RawHttp.Reply refused = untilRefused(() -> new RawHttp("127.0.0.51", platform.port()).get("/api/v1/captcha"));
+            assertThat(refused.body()).contains("CAPTCHA_RATE_LIMITED");
+            assertThat(refused.header("Retry-After")).isNotBlank();
+            assertThat(new RawHttp("127.0.0.52", platform.port()).get("/api/v1/captcha").status())
+                    .as("another address").isEqualTo(200);
+        });
+    }
+
+    @Test
+    void startingSsoLoginsIsRateLimitedPerAddress() throws Exception {
+        withIdentityLimits("ssoStartsPerMinute = 8\n", () -> {
+            RawHttp.Reply refused = untilRefused(() -> new RawHttp("127.0.0.53", platform.port()).get("/login/sso"));
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(new RawHttp("127.0.0.54", platform.port()).get("/login/sso").status()).isEqualTo(302);
+        });
+    }
+
+    @Test
+    void jsonBodiesAreCappedWhetherTheyDeclareALengthOrNot() {
+        String big = "{\"kind\":\"individual\",\"login\":\"" + "1".repeat(600 * 1024) + "\",\"password\":\"x\"}";
+        Api.Response declared = api.post("/api/v1/auth/login", big);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        Api.Response chunked = api.send(api.request("/api/v1/auth/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))));
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.body()).contains("PAYLOAD_TOO_LARGE").doesNotContain("Exception");
+    }
+
+    @Test
+    void theThrottleCountsPerAccountWhicheverWayTheLoginIsSpelt() {
+        DemoAccounts.Account person = platform.accounts().all("individual").get(2);
+        String mobile = "139" + String.format("%08d", 55_000_000 + 2 * 7919); // as the demo data numbers them
+        String[] spellings = {person.scope(), mobile, person.scope().toLowerCase(), mobile, person.scope()};
+        for (int i = 0; i < spellings.length; i++) {
+            RawHttp.Reply r = new RawHttp("127.0.0." + (60 + i), platform.port()).postJson("/api/v1/auth/login",
+                    "{\"kind\":\"individual\",\"login\":\"" + spellings[i] + "\",\"password\":\"wrong" + i + "x\"}");
+            assertThat(r.status()).isEqualTo(401);
+        }
+        RawHttp.Reply next = new RawHttp("127.0.0.66", platform.port()).postJson("/api/v1/auth/login",
+                "{\"kind\":\"individual\",\"login\":\"" + mobile + "\",\"password\":\"" + person.secret() + "\"}");
+        assertThat(next.status()).as("five failures of one account under three spellings: " + next.body())
+                .isIn(400, 429);
+        Platform.sleep(2_500);
+        assertThat(api.login("individual", mobile, person.secret()).get("/api/v1/me").status())
+                .as("the owner, with the captcha, after the short wait").isEqualTo(200);
+    }
+}
