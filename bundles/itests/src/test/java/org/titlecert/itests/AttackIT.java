@@ -172,6 +172,33 @@ class AttackIT {
         }
     }
 
+    /** Security finding 11: the CSRF token travels in form bodies only, multipart uploads included. */
+    @Test
+    void csrfTokensNeverTravelInUrlsAndMultipartFormsNeedThem() {
+        DemoAccounts.Account admin = platform.accounts().of("unitadmin", "AHCZ");
+        Api session = api.login("admin", admin.login(), admin.secret());
+        String page = session.send(session.request("/admin/photo-imports").GET()).body();
+        assertThat(page).contains("name=\"_csrf\"").doesNotContain("_csrf=");
+        String boundary = "----titlecert" + System.nanoTime();
+        java.util.function.Function<String, byte[]> form = token -> ("--" + boundary + "\r\n"
+                + (token == null ? "" : "Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+                + boundary + "\r\n") + "Content-Disposition: form-data; name=\"file\"; filename=\"p.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\nPK-not-really\r\n--" + boundary + "--\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.function.Function<byte[], Api.Response> post = body -> session.send(session.request(
+                        "/admin/photo-imports").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+        Api.Response without = post.apply(form.apply(null));
+        assertThat(without.status()).isEqualTo(403);
+        assertThat(without.body()).contains("页面已过期或请求来源不明");
+        Api.Response with = post.apply(form.apply(session.csrf()));
+        assertThat(with.status()).as("the token as a multipart field is enough").isEqualTo(200);
+        assertThat(with.body()).contains("照片批量导入").doesNotContain("页面已过期");
+        for (String path : List.of("/admin/filings", "/login", "/admin/login", "/register")) {
+            assertThat(session.send(session.request(path).GET()).body()).as(path).doesNotContain("_csrf=");
+        }
+    }
+
     @Test
     void everyPageCarriesTheSecurityHeaders() {
         DemoAccounts.Account ind = platform.accounts().all("individual").get(0);

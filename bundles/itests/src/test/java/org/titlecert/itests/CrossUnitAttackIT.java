@@ -120,8 +120,8 @@ class CrossUnitAttackIT {
         assertThat(owner.get("/api/v1/me").json().get("personId").asLong()).isEqualTo(personId);
         assertThat(vouched.get("/api/v1/me").status()).as("the stranger's session is gone").isEqualTo(401);
         assertThat(stranger.get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(api.tryLogin("individual", mobile, "Stranger2026").status()).isEqualTo(401);
-        assertThat(api.tryLogin("individual", idNumber, "Stranger2026").status()).isEqualTo(401);
+        assertThat(TestFixtures.loginStatus(platform, "127.0.0.71", mobile, "Stranger2026")).isEqualTo(401);
+        assertThat(TestFixtures.loginStatus(platform, "127.0.0.72", idNumber, "Stranger2026")).isEqualTo(401);
         assertThat(owner.get("/api/v1/me/profile").json().get("realName").asText()).isEqualTo("王真");
         assertThat(system.get("/api/v1/audit?action=SSO_TAKEOVER&size=1").json().at("/items/0/target").asText())
                 .isEqualTo("account:" + account);

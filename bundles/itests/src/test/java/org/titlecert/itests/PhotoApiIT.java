@@ -199,6 +199,36 @@ class PhotoApiIT {
         assertThat(notZip.json().get("code").asText()).isEqualTo("ZIP_TYPE");
     }
 
+    /** Security finding 8: skipped entries count too, and what a ZIP inflates to is capped. */
+    @Test
+    void aZipOfEmptyFoldersOrOfZerosIsCutOff() throws IOException {
+        Api unitA = platform.api().withKey(platform.accounts().of("unitapi", "AHCZ").secret());
+        ByteArrayOutputStream folders = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(folders)) {
+            for (int i = 0; i < 2_500; i++) {
+                z.putNextEntry(new java.util.zip.ZipEntry("空文件夹" + i + "/"));
+                z.closeEntry();
+            }
+        }
+        JsonNode many = unitA.postBytes("/api/v1/photo-imports", "application/zip", folders.toByteArray()).json();
+        assertThat(many.findValuesAsText("code")).containsExactly("ZIP_TOO_MANY_FILES");
+
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bomb)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("__MACOSX/._bomb.jpg"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 450; i++) {
+                z.write(zeros);
+            }
+            z.closeEntry();
+        }
+        assertThat(bomb.size()).as("a small upload").isLessThan(1 << 20);
+        long t0 = System.nanoTime();
+        JsonNode cut = unitA.postBytes("/api/v1/photo-imports", "application/zip", bomb.toByteArray()).json();
+        assertThat(cut.findValuesAsText("code")).containsExactly("ZIP_BOMB");
+        assertThat((System.nanoTime() - t0) / 1e9).as("stopped at the cap, not at 450 MB").isLessThan(10);
+    }
+
     @Test
     void aPersonNotYetConfirmedCannotUploadAPhoto() {
         String id = TestFixtures.idNumber(java.time.LocalDate.of(1986, 2, 2), 333, true);

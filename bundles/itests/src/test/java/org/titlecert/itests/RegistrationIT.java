@@ -77,12 +77,12 @@ class RegistrationIT {
         assertThat(taken.status()).isEqualTo(202);
         assertThat(taken.body()).isEqualTo(brandNew.body()).isEqualTo(mobileTaken.body());
         assertThat(mobileTaken.status()).isEqualTo(brandNew.status()).isEqualTo(202);
-        assertThat(api.tryLogin("individual", existing.scope(), "Another2026").status())
+        assertThat(TestFixtures.loginStatus(platform, "127.0.0.73", existing.scope(), "Another2026"))
                 .as("a taken ID number gets no second account").isEqualTo(401);
         assertThat(api.tryLogin("individual", existing.scope(), existing.secret()).status()).isEqualTo(200);
         Api second = api.login("individual", fresh, "Another2026");
         assertThat(second.get("/api/v1/me").status()).isEqualTo(200);
-        assertThat(api.tryLogin("individual", takenMobile, "Another2026").status())
+        assertThat(TestFixtures.loginStatus(platform, "127.0.0.74", takenMobile, "Another2026"))
                 .as("a mobile someone else holds is no login for the newcomer").isEqualTo(401);
     }
 
