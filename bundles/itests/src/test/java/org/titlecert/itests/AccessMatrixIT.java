@@ -45,6 +45,7 @@ class AccessMatrixIT {
     private static long certB;
     private static String tokenA;
     private static long personA;
+    private static long accountA;
     private static String idA;
     private static long titleA;
 
@@ -80,6 +81,8 @@ class AccessMatrixIT {
         certB = p.system().get("/api/v1/filings/" + filingB + "/certificates?status=GENERATED&size=1").json()
                 .at("/items/0/id").asLong();
         personA = indA.get("/api/v1/me").json().get("personId").asLong();
+        String principal = indA.get("/api/v1/me").json().get("principal").asText();
+        accountA = Long.parseLong(principal.substring(principal.indexOf(':') + 1));
         titleA = indA.get("/api/v1/me/titles").json().get(0).get("rosterEntryId").asLong();
         // the review's trick: unit B puts IND_A, a person of unit A's approved filing, on a pending roster of its own
         Api unitB = callers.get(Who.UNIT_B_KEY);
@@ -136,6 +139,8 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/audit", null, SYSTEM, false),
                 new Row("GET", "/api/v1/individuals/pending", null, ADMINS, false),
                 new Row("POST", "/api/v1/individuals/999999/confirm", "", ADMINS, false),
+                // IND_A is confirmed already: nobody re-confirms them, least of all unit B through its pending claim
+                new Row("POST", "/api/v1/individuals/{ACA}/confirm", "", UNIT_A, false),
                 new Row("GET", "/api/v1/me/profile", null, INDIVIDUALS, false),
                 new Row("GET", "/api/v1/me/titles", null, INDIVIDUALS, false),
                 new Row("GET", "/api/v1/me/titles/{TIA}", null, EnumSet.of(Who.IND_A), false),
@@ -185,6 +190,7 @@ class AccessMatrixIT {
 
     @Test
     void noCallerGetsWhatItIsNotEntitledTo() {
+        JsonNode before = callers.get(Who.SYSTEM_KEY).get("/api/v1/certificates/" + certA).json();
         List<String> leaks = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         int checked = 0;
@@ -213,6 +219,9 @@ class AccessMatrixIT {
         System.out.println("access matrix: " + checked + " calls, " + leaks.size() + " unauthorised 2xx");
         assertThat(leaks).as("unauthorised 2xx").isEmpty();
         assertThat(refused).as("entitled callers refused").isEmpty();
+        JsonNode after = callers.get(Who.SYSTEM_KEY).get("/api/v1/certificates/" + certA).json();
+        assertThat(after.get("version").asInt()).as("A's certificate untouched").isEqualTo(before.get("version").asInt());
+        assertThat(after.get("sha256").asText()).isEqualTo(before.get("sha256").asText());
     }
 
     /**
@@ -302,7 +311,8 @@ class AccessMatrixIT {
         return template.replace("{A}", String.valueOf(filingA)).replace("{B}", String.valueOf(filingB))
                 .replace("{PA}", String.valueOf(pendingA)).replace("{FCA}", String.valueOf(certFilingA))
                 .replace("{CA}", String.valueOf(certA)).replace("{CB}", String.valueOf(certB)).replace("{TA}", tokenA)
-                .replace("{PER}", String.valueOf(personA)).replace("{TIA}", String.valueOf(titleA));
+                .replace("{PER}", String.valueOf(personA)).replace("{TIA}", String.valueOf(titleA))
+                .replace("{ACA}", String.valueOf(accountA));
     }
 
     private static Api.Response call(Api api, Row row) {

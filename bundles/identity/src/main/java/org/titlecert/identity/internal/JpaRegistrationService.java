@@ -263,6 +263,11 @@ public class JpaRegistrationService implements RegistrationService {
             if (a == null || a.getRole() != Role.INDIVIDUAL || !mayConfirm(caller, a)) {
                 throw TitleCertException.notFound("ACCOUNT_NOT_FOUND", "账号不存在");
             }
+            // a unit confirms only those still waiting; a system admin may also widen a unit's confirmation
+            boolean waiting = !a.isIdVerified() || caller.isSystem() && a.getUnitId() != null;
+            if (!waiting) {
+                throw TitleCertException.conflict("ACCOUNT_ALREADY_CONFIRMED", "该人员的身份已经确认");
+            }
             a.setIdVerified(true);
             // a unit vouches only for its own records: the account then holds that unit's certificates alone
             a.setUnitId(caller.isSystem() ? null : caller.unitId());
