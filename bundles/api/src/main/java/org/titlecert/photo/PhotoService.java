@@ -16,7 +16,7 @@ import org.titlecert.api.Caller;
 @ProviderType
 public interface PhotoService {
 
-    /** Event topic posted after a person's photo changes, with properties {@code personId} and {@code sha256}. */
+    /** Event topic sent (synchronously) after a person's photo changes, with properties {@code personId} and {@code sha256}. */
     String TOPIC_CHANGED = "org/titlecert/photo/CHANGED";
 
     /** Stores a new photo for the person, cut and normalised as {@code edit} says. */

@@ -290,7 +290,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             maintenance.execute(() -> createFor(f));
         } else if (PhotoService.TOPIC_CHANGED.equals(event.getTopic())
                 && (id = event.getProperty("personId")) instanceof Long p) {
-            maintenance.execute(() -> photoChanged(p));
+            // one UPDATE, done before the upload answers: the page it redirects to already sees the queue
+            photoChanged(p);
         }
     }
 

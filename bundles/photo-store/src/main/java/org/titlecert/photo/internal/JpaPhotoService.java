@@ -141,7 +141,9 @@ public class JpaPhotoService implements PhotoService {
         }
         EventAdmin ea = events;
         if (ea != null) {
-            ea.postEvent(new Event(TOPIC_CHANGED, Map.of("personId", personId, "sha256", sha)));
+            // sent, not posted: whoever reacts (the certificate engine queues the person's certificates) has done
+            // so before the upload answers
+            ea.sendEvent(new Event(TOPIC_CHANGED, Map.of("personId", personId, "sha256", sha)));
         }
         return info;
     }
