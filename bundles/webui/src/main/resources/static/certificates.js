@@ -21,5 +21,7 @@
   form.addEventListener('change', function (e) {
     if (e.target.name === 'id') { update(); }
   });
+  // after a download the buttons come back: 批量下载 again only while something is ticked
+  form.addEventListener('titlecert:ready', update);
   update();
 })();

@@ -39,6 +39,11 @@
     }
     preview.innerHTML = '';
     objectUrl = URL.createObjectURL(file);
+    var placeholder = document.getElementById('crop-placeholder');
+    if (placeholder) {
+      placeholder.remove();
+    }
+    image.hidden = false;
     image.src = objectUrl;
     cropper = new Cropper(image, {
       aspectRatio: aspect,

@@ -213,6 +213,10 @@ class AttackIT {
             assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
         }
         assertThat(person.send(person.request("/me").GET()).header("Cache-Control")).isEqualTo("no-store");
+        Api.Response icon = api.get("/favicon.ico");
+        assertThat(icon.status()).as("the platform's icon, not a 404 on every first page").isEqualTo(200);
+        assertThat(icon.contentType()).isEqualTo("image/x-icon");
+        assertThat(icon.bytes()).startsWith((byte) 0, (byte) 0, (byte) 1, (byte) 0);
         assertThat(person.get("/api/v1/me/profile").header("Cache-Control")).contains("no-store");
         JsonNode me = person.get("/api/v1/me").json();
         assertThat(me.get("role").asText()).isEqualTo("INDIVIDUAL");

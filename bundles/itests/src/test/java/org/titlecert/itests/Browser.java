@@ -61,6 +61,14 @@ final class Browser {
         return driver.getCurrentUrl();
     }
 
+    /** The images on the page that are shown but did not load: none of them may be, on any page. */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> brokenImages(WebDriver driver) {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.images).filter(i => !i.hidden && i.offsetParent !== null"
+                        + " && i.complete && i.naturalWidth === 0).map(i => i.id || i.src);");
+    }
+
     static String captchaAnswer(WebDriver driver) {
         return driver.findElement(By.id("captcha-img")).getAttribute("data-test-answer");
     }

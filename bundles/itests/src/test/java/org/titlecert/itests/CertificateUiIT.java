@@ -158,7 +158,16 @@ class CertificateUiIT {
         assertThat(browser.findElement(By.cssSelector("main")).getText())
                 .contains("基本信息", "获得资格情况", "所在单位信息", "证书及批复情况", "证书文件", "批复文件");
         assertThat(browser.findElements(By.cssSelector("iframe.pdf-preview"))).hasSize(2);
+        assertThat(Browser.brokenImages(browser)).isEmpty();
         Browser.screenshot(browser, "certificate-admin-view");
+
+        // a person without a photo yet: a labelled placeholder, not a broken image (issue 16)
+        browser.navigate().back();
+        browser.findElements(By.cssSelector("#certificates tbody tr[data-status='NOT_GENERATED']")).get(0)
+                .findElement(By.linkText("查看")).click();
+        assertThat(browser.findElement(By.id("person-photo")).getText()).isEqualTo("未上传照片");
+        assertThat(Browser.brokenImages(browser)).isEmpty();
+        Browser.screenshot(browser, "certificate-admin-view-no-photo");
 
         browser.get(platform.url("/admin/seals"));
         assertThat(browser.findElement(By.cssSelector("#seals tr[data-code='AHKJGP']")).getText()).contains("已启用");

@@ -34,7 +34,10 @@ class DemoModeIT {
             Api.Response home200 = production.api().send(production.api().request("/").GET());
             assertThat(home200.status()).isEqualTo(200);
             assertThat(home200.body()).doesNotContain("演示模式").doesNotContain("demo-banner");
-            assertThat(Files.readString(home.resolve("console.log"))).doesNotContain("演示模式");
+            String console = Files.readString(home.resolve("console.log"));
+            assertThat(console).doesNotContain("演示模式");
+            assertThat(console).as("QR codes on localhost are called out (issue 16)")
+                    .contains("二维码地址 publicBaseUrl = http://localhost:8181 是本机地址");
         } finally {
             production.stop();
         }

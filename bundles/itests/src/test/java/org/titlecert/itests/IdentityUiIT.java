@@ -110,10 +110,34 @@ class IdentityUiIT {
         type("captcha", Browser.captchaAnswer(browser));
         browser.findElement(By.id("submit")).click();
         assertThat(browser.findElement(By.cssSelector(".alert-error")).getText()).isEqualTo("账号或密码错误");
+        assertThat(browser.findElement(By.id("account")).getAttribute("value")).as("the account name is kept")
+                .isEqualTo(admin.login());
+
+        // 看不清，换一张 (issue 16): a new image and a new captcha, by the link and by the image itself
+        for (String trigger : new String[] {"captcha-refresh", "captcha-img"}) {
+            String id = browser.findElement(By.id("captcha-id")).getAttribute("value");
+            String image = browser.findElement(By.id("captcha-img")).getAttribute("src");
+            browser.findElement(By.id(trigger)).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElement(By.id("captcha-id")).getAttribute("value").equals(id));
+            assertThat(browser.findElement(By.id("captcha-img")).getAttribute("src")).startsWith("data:image/png")
+                    .isNotEqualTo(image);
+        }
+        assertThat(browser.findElement(By.linkText("看不清，换一张")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "admin-login-captcha-refreshed");
+        type("password", admin.secret());
+        type("captcha", Browser.captchaAnswer(browser));
+        browser.findElement(By.id("submit")).click();
+        assertThat(Browser.waitForUrl(browser, "/admin/filings")).as("the refreshed captcha is the one that counts")
+                .endsWith("/admin/filings");
+        browser.findElement(By.id("logout")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().equals(platform.url("/")));
 
         Browser.loginAdmin(browser, platform, admin.login(), admin.secret());
         assertThat(Browser.waitForUrl(browser, "/admin/filings")).endsWith("/admin/filings");
-        assertThat(browser.findElement(By.id("user-name")).getText()).contains("HFRS");
+        assertThat(browser.findElement(By.id("user-name")).getText()).as("greeted by the unit's name, not its code")
+                .isEqualTo("合肥市人力资源和社会保障局 管理员");
         assertThat(browser.findElements(By.cssSelector("#filings tbody tr[data-id]"))).isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getText()).contains("合肥市"));
         assertThat(browser.findElements(By.linkText("审计日志"))).as("system menus are for system admins").isEmpty();

@@ -83,6 +83,8 @@ class PhotoUiIT {
         Browser.screenshot(browser, "title-view");
 
         browser.get(platform.url("/me/photo"));
+        assertThat(Browser.brokenImages(browser)).as("an empty, labelled crop area, no broken image").isEmpty();
+        assertThat(browser.findElement(By.id("crop-placeholder")).getText()).contains("选择照片");
         Path file = Files.createTempFile("photo", ".jpg");
         ImageIO.write(quadrants(1200, 1600), "jpeg", file.toFile());
         browser.findElement(By.id("file")).sendKeys(file.toString());

@@ -156,6 +156,23 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         generator.start();
         maintenance.execute(this::reconcile);
         scheduleRequeue();
+        if (loopback(config.publicBaseUrl())) {
+            String warning = "二维码地址 publicBaseUrl = " + config.publicBaseUrl() + " 是本机地址，手机扫码打不开；"
+                    + "正式签发证书前请在 etc/org.titlecert.certificate.cfg 中设置公众访问本平台的地址";
+            LOG.warn(warning);
+            System.out.println("【注意】" + warning);
+        }
+    }
+
+    /** True if the URL names this machine only (localhost, 127.0.0.0/8, ::1, 0.0.0.0): no phone can open it. */
+    static boolean loopback(String url) {
+        try {
+            String host = java.net.URI.create(url.strip()).getHost();
+            return host == null || host.equalsIgnoreCase("localhost") || host.startsWith("127.")
+                    || host.equals("[::1]") || host.equals("0.0.0.0");
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     @Deactivate

@@ -42,7 +42,9 @@ final class DemoAccounts {
         NewSecret sys = admins.create(demo, "demoadmin", "演示系统管理员", Role.SYSTEM_ADMIN, null);
         lines.add(line("sysadmin", sys.name(), sys.secret(), "system"));
         for (Map.Entry<String, Long> u : unitIds.entrySet()) {
-            NewSecret a = admins.create(demo, u.getKey().toLowerCase() + "_admin", u.getKey() + " 单位管理员",
+            String unitName = DemoCatalog.UNITS.stream().filter(c -> c.code().equals(u.getKey())).findFirst()
+                    .orElseThrow().name();
+            NewSecret a = admins.create(demo, u.getKey().toLowerCase() + "_admin", unitName + " 管理员",
                     Role.UNIT_ADMIN, u.getValue());
             lines.add(line("unitadmin", a.name(), a.secret(), u.getKey()));
         }

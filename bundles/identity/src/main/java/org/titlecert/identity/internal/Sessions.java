@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.titlecert.api.ResidentId;
 import org.titlecert.api.Role;
 import org.titlecert.identity.Session;
 import org.titlecert.jpa.Transactions;
@@ -109,7 +108,8 @@ public class Sessions {
         if (a.getRole() == Role.INDIVIDUAL) {
             ProfileEntity p = em.find(ProfileEntity.class, a.getId());
             String name = p == null ? null : p.getRealName();
-            return name != null ? name : ResidentId.mask(a.getLogin());
+            // before the form is complete there is no name yet, and a masked ID number is no greeting
+            return name != null ? name : "";
         }
         return a.getLogin();
     }

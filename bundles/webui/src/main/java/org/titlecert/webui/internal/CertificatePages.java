@@ -22,6 +22,7 @@ import org.titlecert.certificate.RevocationReason;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.Filing;
 import org.titlecert.filing.FilingService;
+import org.titlecert.photo.PhotoService;
 
 /**
  * 证书导出 (manual section 二): an approved filing's certificates with their state, 查看 per person with
@@ -41,11 +42,13 @@ final class CertificatePages {
     private final FilingService filings;
     private final CertificateService certificates;
     private final Renderer renderer;
+    private final PhotoService photos;
 
-    CertificatePages(FilingService filings, CertificateService certificates, Renderer renderer) {
+    CertificatePages(FilingService filings, CertificateService certificates, Renderer renderer, PhotoService photos) {
         this.filings = filings;
         this.certificates = certificates;
         this.renderer = renderer;
+        this.photos = photos;
     }
 
     void get(HttpServletRequest req, HttpServletResponse resp, Caller caller, Matcher m, Map<String, Object> model)
@@ -121,6 +124,7 @@ final class CertificatePages {
         model.put("cert", c);
         model.put("t", filings.title(caller, c.rosterEntryId()));
         model.put("revocationReasons", RevocationReason.values());
+        model.put("hasPhoto", photos.info(caller, c.personId()).isPresent());
         renderer.render(req, resp, 200, "certificate", model);
     }
 

@@ -39,6 +39,7 @@ import org.titlecert.filing.ImportMode;
 import org.titlecert.filing.ImportReport;
 import org.titlecert.filing.OrganizationService;
 import org.titlecert.filing.RosterEntry;
+import org.titlecert.photo.PhotoService;
 
 /** 职称评审管理 — 批复备案管理: the filing list, a filing's page, and its forms. */
 @Component(service = Servlet.class)
@@ -64,8 +65,11 @@ public class FilingAdminServlet extends PageServlet {
     @Reference
     private transient CertificateService certificates;
 
+    @Reference
+    private transient PhotoService photos;
+
     private CertificatePages certificatePages() {
-        return new CertificatePages(filings, certificates, renderer);
+        return new CertificatePages(filings, certificates, renderer, photos);
     }
 
     @Override

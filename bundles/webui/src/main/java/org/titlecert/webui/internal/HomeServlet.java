@@ -1,6 +1,7 @@
 package org.titlecert.webui.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 import javax.servlet.Servlet;
@@ -31,7 +32,14 @@ public class HomeServlet extends PageServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = Pages.path(req);
-        if ("/".equals(path) || path.isEmpty() || "/index.html".equals(path)) {
+        if ("/favicon.ico".equals(path)) {
+            // browsers ask for it at the root whatever the page links to
+            resp.setContentType("image/x-icon");
+            resp.setHeader("Cache-Control", "public, max-age=86400");
+            try (InputStream icon = HomeServlet.class.getResourceAsStream("/static/favicon.ico")) {
+                icon.transferTo(resp.getOutputStream());
+            }
+        } else if ("/".equals(path) || path.isEmpty() || "/index.html".equals(path)) {
             renderer.render(req, resp, 200, "home", Map.of("ssoEnabled", identity.ssoEnabled()));
         } else if ("/admin".equals(path) || "/admin/".equals(path)) {
             resp.sendRedirect("/admin/filings");
