@@ -1,9 +1,11 @@
 package org.titlecert.identity;
 
-import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.titlecert.api.Caller;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
 
 /**
  * The individual's registration form, and the confirmation of self-registered individuals.
@@ -24,9 +26,18 @@ public interface RegistrationService {
     /** A system admin creates a confirmed local account for a person; returns its password, once. */
     NewSecret provision(Caller caller, Profile profile);
 
-    /** Self-registered individuals awaiting confirmation that this admin may confirm. */
-    List<PendingIndividual> pending(Caller caller);
+    /**
+     * Self-registered individuals awaiting confirmation: for a unit admin, those who chose the unit on their form;
+     * for a system admin, everyone. Filtered and paged in the database.
+     */
+    Page<PendingIndividual> pending(Caller caller, PageRequest page);
 
     /** Confirms an individual's ID number (单位审核通过), linking the account to the person's titles. */
     void confirm(Caller caller, long accountId);
+
+    /** Refuses a registration (驳回) with a reason the person sees; they may correct the form and submit it again. */
+    void reject(Caller caller, long accountId, String reason);
+
+    /** Why the caller's registration was refused, while it stands; empty otherwise. */
+    Optional<String> rejection(Caller caller);
 }

@@ -24,6 +24,7 @@ public final class HeapSampler implements AutoCloseable {
         collect(platform);
         try (HeapSampler sampler = new HeapSampler(platform.pid())) {
             Thread.sleep(1000);
+            sampler.awaitSamples(5);
             double baseline = sampler.median();
             sampler.resetPeak();
             for (int round = 0; round < rounds; round++) {
@@ -38,7 +39,7 @@ public final class HeapSampler implements AutoCloseable {
     public static double retained(Platform platform) throws Exception {
         collect(platform);
         try (HeapSampler sampler = new HeapSampler(platform.pid())) {
-            Thread.sleep(300);
+            sampler.awaitSamples(5);
             return sampler.median() / 1024;
         }
     }
@@ -95,6 +96,14 @@ public final class HeapSampler implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** jstat itself takes a moment to start on a busy machine: waits for samples, not for a fixed time. */
+    void awaitSamples(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (samples() < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 

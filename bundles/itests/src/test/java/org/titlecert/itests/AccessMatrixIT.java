@@ -141,6 +141,8 @@ class AccessMatrixIT {
                 new Row("POST", "/api/v1/individuals/999999/confirm", "", ADMINS, false),
                 // IND_A is confirmed already: nobody re-confirms them, least of all unit B through its pending claim
                 new Row("POST", "/api/v1/individuals/{ACA}/confirm", "", UNIT_A, false),
+                new Row("POST", "/api/v1/individuals/999999/reject", "{\"reason\":\"信息不符\"}", ADMINS, false),
+                new Row("POST", "/api/v1/individuals/{ACA}/reject", "{\"reason\":\"信息不符\"}", UNIT_A, false),
                 new Row("GET", "/api/v1/me/profile", null, INDIVIDUALS, false),
                 new Row("GET", "/api/v1/me/titles", null, INDIVIDUALS, false),
                 new Row("GET", "/api/v1/me/titles/{TIA}", null, EnumSet.of(Who.IND_A), false),

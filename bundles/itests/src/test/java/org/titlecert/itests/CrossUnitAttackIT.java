@@ -93,9 +93,11 @@ class CrossUnitAttackIT {
                 Map.entry("birthDate", idNumber.substring(6, 10) + "-" + idNumber.substring(10, 12) + "-"
                         + idNumber.substring(12, 14)), Map.entry("politicalStatus", "群众"), Map.entry("ethnicity", "汉族"),
                 Map.entry("email", "x@example.com"), Map.entry("address", "某地"),
-                Map.entry("workStartDate", "2010-01-01"), Map.entry("education", "大学本科"))).status()).isEqualTo(200);
+                Map.entry("workStartDate", "2010-01-01"), Map.entry("education", "大学本科"),
+                Map.entry("employerUnitId", unitB.get("/api/v1/me").json().get("unitId").asLong()))).status())
+                .as("the stranger names unit B as their employer").isEqualTo(200);
         long account = 0;
-        for (JsonNode p : unitB.get("/api/v1/individuals/pending").json()) {
+        for (JsonNode p : unitB.get("/api/v1/individuals/pending").json().get("items")) {
             if (p.get("idNumber").asText().equals(idNumber)) {
                 account = p.get("accountId").asLong();
             }

@@ -78,6 +78,7 @@ class IdentityUiIT {
         type("address", "安徽省合肥市包河区徽州大道 1 号");
         browser.findElement(By.id("workStartDate")).sendKeys("07012012");
         new Select(browser.findElement(By.id("education"))).selectByValue("大学本科");
+        new Select(browser.findElement(By.id("employerUnitId"))).selectByVisibleText("安徽省财政厅");
         Browser.screenshot(browser, "registration-form");
         browser.findElement(By.id("submit")).click();
         assertThat(browser.findElement(By.cssSelector("#gender ~ .field-error")).getText())
@@ -98,6 +99,20 @@ class IdentityUiIT {
                 .until(d -> d.getCurrentUrl().equals(platform.url("/")));
         browser.get(platform.url("/me"));
         assertThat(Browser.waitForUrl(browser, "/login")).contains("/login?next=");
+
+        // the chosen unit finds the registration in 个人注册审核 and confirms it (issue 16)
+        DemoAccounts.Account unitAdmin = platform.accounts().of("unitadmin", "AHCZ");
+        Browser.loginAdmin(browser, platform, unitAdmin.login(), unitAdmin.secret());
+        Browser.waitForUrl(browser, "/admin/filings");
+        browser.findElement(By.linkText("个人注册审核")).click();
+        WebElement row = browser.findElements(By.cssSelector("#pending tbody tr[data-account]")).stream()
+                .filter(r -> r.getText().contains("王明华")).findFirst().orElseThrow();
+        assertThat(row.getText()).contains(id, "安徽省财政厅", "不在名单中", "审核通过", "驳回");
+        Browser.screenshot(browser, "individuals-routed");
+        row.findElement(By.cssSelector("button.confirm")).click();
+        browser.switchTo().alert().accept();
+        Browser.waitForUrl(browser, "notice=saved");
+        assertThat(browser.findElement(By.id("pending")).getText()).doesNotContain("王明华");
     }
 
     @Test

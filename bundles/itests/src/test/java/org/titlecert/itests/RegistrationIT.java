@@ -35,10 +35,10 @@ class RegistrationIT {
         assertThat(saved.get("complete").asBoolean()).isTrue();
 
         Api unitB = api.withKey(platform.accounts().of("unitapi", "HFRS").secret());
-        JsonNode pendingForUnit = unitB.get("/api/v1/individuals/pending").json();
+        JsonNode pendingForUnit = unitB.get("/api/v1/individuals/pending").json().get("items");
         assertThat(pendingForUnit.findValuesAsText("idNumber")).as("not on HFRS's rosters").doesNotContain(id);
         Api system = platform.system();
-        JsonNode pending = system.get("/api/v1/individuals/pending").json();
+        JsonNode pending = system.get("/api/v1/individuals/pending?size=200").json().get("items");
         long accountId = 0;
         for (JsonNode p : pending) {
             if (p.get("idNumber").asText().equals(id)) {
@@ -90,5 +90,56 @@ class RegistrationIT {
         String[] c = api.captcha();
         return api.post("/api/v1/auth/register", Map.of("idNumber", idNumber, "mobile", mobile, "password", password,
                 "captchaId", c[0], "captchaAnswer", c[1]));
+    }
+
+    /** Issue 16: a registration goes to the unit the person chose, which confirms it or refuses it with a reason. */
+    @Test
+    void aRegistrationGoesToTheChosenUnitWhichRefusesOrConfirmsIt() {
+        String id = TestFixtures.idNumber(LocalDate.of(1985, 4, 9), 431, true);
+        String mobile = "13866" + id.substring(12, 18).replace("X", "0");
+        Api person = TestFixtures.signUp(api, id, mobile, "Xuanze2026ok");
+        Api unitA = api.withKey(platform.accounts().of("unitapi", "AHCZ").secret());
+        Api unitB = api.withKey(platform.accounts().of("unitapi", "HFRS").secret());
+        long ahcz = unitA.get("/api/v1/me").json().get("unitId").asLong();
+        Map<String, Object> form = new HashMap<>(Map.of("realName", "周选择", "idNumber", id, "mobile", mobile,
+                "gender", "男", "birthDate", "1985-04-09", "politicalStatus", "群众", "ethnicity", "汉族",
+                "email", "zhou@example.com", "address", "安徽省合肥市庐阳区", "workStartDate", "2008-07-01"));
+        form.put("education", "大学本科");
+        form.put("employerUnitId", ahcz);
+        assertThat(person.put("/api/v1/me/profile", form).status()).isEqualTo(200);
+
+        JsonNode row = find(unitA.get("/api/v1/individuals/pending").json(), id);
+        assertThat(row).as("routed to the chosen unit").isNotNull();
+        assertThat(row.get("onRoster").asBoolean()).as("不在名单中").isFalse();
+        assertThat(row.get("employerUnitId").asLong()).isEqualTo(ahcz);
+        assertThat(find(unitB.get("/api/v1/individuals/pending").json(), id)).as("not another unit's").isNull();
+        long account = row.get("accountId").asLong();
+        assertThat(unitB.post("/api/v1/individuals/" + account + "/reject", Map.of("reason", "x")).status())
+                .isEqualTo(404);
+
+        assertThat(unitA.post("/api/v1/individuals/" + account + "/reject", Map.of("reason", "")).status())
+                .isEqualTo(400);
+        assertThat(unitA.post("/api/v1/individuals/" + account + "/reject",
+                Map.of("reason", "工作单位与本单位人事档案不符")).status()).isEqualTo(204);
+        assertThat(person.get("/api/v1/me").json().get("registrationRejected").asText())
+                .isEqualTo("工作单位与本单位人事档案不符");
+        assertThat(find(unitA.get("/api/v1/individuals/pending").json(), id)).as("out of the queue").isNull();
+
+        assertThat(person.put("/api/v1/me/profile", form).status()).as("corrected and submitted again").isEqualTo(200);
+        assertThat(person.get("/api/v1/me").json().has("registrationRejected")).isFalse();
+        assertThat(find(unitA.get("/api/v1/individuals/pending").json(), id)).isNotNull();
+        assertThat(unitA.post("/api/v1/individuals/" + account + "/confirm", "").status()).isEqualTo(204);
+        assertThat(person.get("/api/v1/me").json().get("personId").isNumber()).as("confirmed there").isTrue();
+        assertThat(unitA.post("/api/v1/individuals/" + account + "/reject", Map.of("reason", "晚了")).status())
+                .as("a confirmed person is not refused afterwards").isEqualTo(409);
+    }
+
+    private static JsonNode find(JsonNode page, String idNumber) {
+        for (JsonNode p : page.get("items")) {
+            if (p.get("idNumber").asText().equals(idNumber)) {
+                return p;
+            }
+        }
+        return null;
     }
 }

@@ -66,6 +66,9 @@ public class AccountEntity {
     @Column(name = "REGISTERED", nullable = false)
     private boolean registered;
 
+    @Column(name = "REJECTED_REASON", length = 200)
+    private String rejectedReason;
+
     @Column(name = "CREATED_AT", nullable = false)
     private LocalDateTime createdAt;
 
@@ -100,6 +103,8 @@ public class AccountEntity {
     void setSsoSubject(String ssoSubject) { this.ssoSubject = ssoSubject; }
     boolean isEnabled() { return enabled; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
+    String getRejectedReason() { return rejectedReason; }
+    void setRejectedReason(String reason) { this.rejectedReason = reason; }
     boolean isRegistered() { return registered; }
     void setRegistered(boolean registered) { this.registered = registered; }
     LocalDateTime getCreatedAt() { return createdAt; }

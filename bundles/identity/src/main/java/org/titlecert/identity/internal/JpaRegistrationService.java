@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Gender;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
 import org.titlecert.api.ResidentId;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
@@ -99,6 +102,7 @@ public class JpaRegistrationService implements RegistrationService {
             }
             a.setDisplayName(form.realName().strip());
             a.setRegistered(true);
+            a.setRejectedReason(null);
             return p.toDto(true);
         });
         audit.record(caller, "REGISTRATION", null, Outcome.SUCCESS, "个人注册信息");
@@ -240,48 +244,100 @@ public class JpaRegistrationService implements RegistrationService {
     }
 
     @Override
-    public List<PendingIndividual> pending(Caller caller) {
+    public Page<PendingIndividual> pending(Caller caller, PageRequest page) {
         requireAdmin(caller);
-        return jpa.call(em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.role = :r AND a.idVerified = false "
-                        + "AND a.registered = true ORDER BY a.createdAt", AccountEntity.class)
-                .setParameter("r", Role.INDIVIDUAL).getResultList().stream()
-                .filter(a -> mayConfirm(caller, a))
-                .map(a -> pendingOf(em, a)).toList());
+        Long unit = caller.isSystem() ? null : caller.unitId();
+        String where = " FROM AccountEntity a, ProfileEntity p WHERE p.accountId = a.id AND a.role = :r "
+                + "AND a.idVerified = false AND a.registered = true AND a.rejectedReason IS NULL"
+                + (unit == null ? "" : " AND p.employerUnitId = :u");
+        return jpa.call(em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + where, Long.class).setParameter("r", Role.INDIVIDUAL);
+            TypedQuery<Object[]> rows = em.createQuery("SELECT a, p" + where + " ORDER BY a.createdAt, a.id", Object[].class)
+                    .setParameter("r", Role.INDIVIDUAL);
+            if (unit != null) {
+                count.setParameter("u", unit);
+                rows.setParameter("u", unit);
+            }
+            List<PendingIndividual> items = rows.setFirstResult(page.offset()).setMaxResults(page.size())
+                    .getResultList().stream().map(r -> pendingOf(caller, (AccountEntity) r[0], (ProfileEntity) r[1]))
+                    .toList();
+            return new Page<>(items, count.getSingleResult(), page.page(), page.size());
+        });
     }
 
-    private static PendingIndividual pendingOf(EntityManager em, AccountEntity a) {
-        ProfileEntity p = em.find(ProfileEntity.class, a.getId());
-        return new PendingIndividual(a.getId(), p == null ? null : p.getRealName(), a.getLogin(), a.getMobile(),
-                a.getCreatedAt().toInstant(ZoneOffset.UTC));
+    private PendingIndividual pendingOf(Caller caller, AccountEntity a, ProfileEntity p) {
+        boolean onRoster = caller.unitId() == null || a.getPersonId() != null
+                && persons.inRosterOfUnit(a.getPersonId(), caller.unitId());
+        return new PendingIndividual(a.getId(), p.getRealName(), a.getLogin(), a.getMobile(),
+                a.getCreatedAt().toInstant(ZoneOffset.UTC), p.getEmployerUnitId(), onRoster);
     }
 
     @Override
     public void confirm(Caller caller, long accountId) {
         requireAdmin(caller);
         jpa.run(em -> {
-            AccountEntity a = em.find(AccountEntity.class, accountId);
-            if (a == null || a.getRole() != Role.INDIVIDUAL || !mayConfirm(caller, a)) {
-                throw TitleCertException.notFound("ACCOUNT_NOT_FOUND", "账号不存在");
-            }
+            AccountEntity a = reviewable(em, caller, accountId);
             // a unit confirms only those still waiting; a system admin may also widen a unit's confirmation
             boolean waiting = !a.isIdVerified() || caller.isSystem() && a.getUnitId() != null;
             if (!waiting) {
                 throw TitleCertException.conflict("ACCOUNT_ALREADY_CONFIRMED", "该人员的身份已经确认");
             }
             a.setIdVerified(true);
+            a.setRejectedReason(null);
             // a unit vouches only for its own records: the account then holds that unit's certificates alone
             a.setUnitId(caller.isSystem() ? null : caller.unitId());
         });
         audit.record(caller, "INDIVIDUAL_CONFIRM", "account:" + accountId, Outcome.SUCCESS, null);
     }
 
+    @Override
+    public void reject(Caller caller, long accountId, String reason) {
+        requireAdmin(caller);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw TitleCertException.invalid("REASON_REQUIRED", "请填写驳回原因（不超过 200 字）",
+                    List.of(Violation.field("reason", "请填写驳回原因（不超过 200 字）")));
+        }
+        jpa.run(em -> {
+            AccountEntity a = reviewable(em, caller, accountId);
+            if (a.isIdVerified()) {
+                throw TitleCertException.conflict("ACCOUNT_ALREADY_CONFIRMED", "该人员的身份已经确认");
+            }
+            a.setRejectedReason(why);
+        });
+        audit.record(caller, "INDIVIDUAL_REJECT", "account:" + accountId, Outcome.SUCCESS, why);
+    }
+
+    @Override
+    public Optional<String> rejection(Caller caller) {
+        if (caller.role() != Role.INDIVIDUAL) {
+            return Optional.empty();
+        }
+        return jpa.call(em -> Optional.ofNullable(Accounts.individual(em, caller).getRejectedReason()));
+    }
+
+    private AccountEntity reviewable(EntityManager em, Caller caller, long accountId) {
+        AccountEntity a = em.find(AccountEntity.class, accountId);
+        if (a == null || a.getRole() != Role.INDIVIDUAL || !mayConfirm(em, caller, a)) {
+            throw TitleCertException.notFound("ACCOUNT_NOT_FOUND", "账号不存在");
+        }
+        return a;
+    }
+
     /**
-     * System admins confirm anyone; a unit admin confirms people on its own rosters, and the account it confirms
-     * holds only that unit's records (see {@link Caller#unitId()}).
+     * System admins review anyone; a unit admin reviews those who chose the unit on their form and people on its
+     * own rosters. The account a unit confirms holds only that unit's records (see {@link Caller#unitId()}).
      */
-    private boolean mayConfirm(Caller caller, AccountEntity a) {
-        return caller.isSystem() || caller.unitId() != null && a.getPersonId() != null
-                && persons.inRosterOfUnit(a.getPersonId(), caller.unitId());
+    private boolean mayConfirm(EntityManager em, Caller caller, AccountEntity a) {
+        if (caller.isSystem()) {
+            return true;
+        }
+        if (caller.unitId() == null) {
+            return false;
+        }
+        ProfileEntity p = em.find(ProfileEntity.class, a.getId());
+        return p != null && caller.unitId().equals(p.getEmployerUnitId())
+                || a.getPersonId() != null && persons.inRosterOfUnit(a.getPersonId(), caller.unitId());
     }
 
     private static void requireAdmin(Caller caller) {

@@ -63,6 +63,10 @@ public class ProfileEntity {
         employerUnitId = p.employerUnitId();
     }
 
+    Long getEmployerUnitId() {
+        return employerUnitId;
+    }
+
     String getRealName() {
         return realName;
     }

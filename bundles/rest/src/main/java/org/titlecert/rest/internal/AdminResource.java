@@ -153,9 +153,24 @@ public class AdminResource {
     @GET
     @Path("individuals/pending")
     @RequiresScope(Scopes.PERSONS_READ)
-    @Operation(summary = "Self-registered individuals awaiting the unit's confirmation (等待单位审核)")
-    public List<PendingIndividual> pending() {
-        return registration.pending(caller());
+    @Operation(summary = "Self-registered individuals awaiting confirmation (等待单位审核): for a unit, those who "
+            + "chose it on their form, each marked whether they are on one of its rosters")
+    public Page<PendingIndividual> pending(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return registration.pending(caller(), PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+    }
+
+    /** Why a registration is refused; the person sees it. */
+    public record Rejection(String reason) {
+    }
+
+    @POST
+    @Path("individuals/{accountId}/reject")
+    @Consumes("application/json")
+    @RequiresScope(Scopes.PERSONS_WRITE)
+    @Operation(summary = "Refuse a registration (驳回) with a reason the person sees; they may correct and resubmit")
+    public Response reject(@PathParam("accountId") long accountId, Rejection body) {
+        registration.reject(caller(), accountId, body == null ? null : body.reason());
+        return Response.noContent().build();
     }
 
     @POST

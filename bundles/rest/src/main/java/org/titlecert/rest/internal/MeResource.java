@@ -74,6 +74,7 @@ public class MeResource {
         body.put("unitId", c.unitId());
         body.put("personId", c.personId());
         body.put("scopes", c.scopes());
+        registration.rejection(c).ifPresent(reason -> body.put("registrationRejected", reason));
         if (s != null) {
             body.put("displayName", s.displayName());
             body.put("registrationComplete", s.registrationComplete());

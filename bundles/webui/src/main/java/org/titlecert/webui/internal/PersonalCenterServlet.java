@@ -43,6 +43,7 @@ public class PersonalCenterServlet extends PageServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("p", p);
         model.put("linked", caller.personId() != null);
+        registration.rejection(caller).ifPresent(reason -> model.put("rejection", reason));
         model.put("employer", p.employerUnitId() == null ? "否"
                 : organizations.unit(p.employerUnitId()).map(OrganizingUnit::name).orElse("否"));
         model.put("notice", Notices.of(req));

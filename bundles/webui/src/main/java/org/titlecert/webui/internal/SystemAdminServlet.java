@@ -102,6 +102,7 @@ public class SystemAdminServlet extends PageServlet {
                     case "/admin/accounts/reset-password" -> secret = admins.resetPassword(caller, id);
                     case "/admin/api-keys/revoke" -> keys.revoke(caller, id);
                     case "/admin/individuals/confirm" -> registration.confirm(caller, id);
+                    case "/admin/individuals/reject" -> registration.reject(caller, id, Pages.param(req, "reason"));
                     default -> {
                         renderer.error(req, resp, 404, "页面不存在");
                         return;
@@ -147,7 +148,9 @@ public class SystemAdminServlet extends PageServlet {
                 renderer.render(req, resp, status, "api-keys", model);
             }
             case "/admin/individuals" -> {
-                model.put("pending", registration.pending(caller));
+                model.put("pending", registration.pending(caller,
+                        new org.titlecert.api.PageRequest(Math.max(1, orOne(Pages.integer(Pages.param(req, "page")))), 20)));
+                model.put("unitNames", unitNames());
                 model.put("active", "individuals");
                 renderer.render(req, resp, status, "individuals", model);
             }
@@ -179,5 +182,15 @@ public class SystemAdminServlet extends PageServlet {
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static int orOne(Integer page) {
+        return page == null ? 1 : page;
+    }
+
+    private Map<String, String> unitNames() {
+        Map<String, String> names = new HashMap<>();
+        organizations.units().forEach(u -> names.put(Long.toString(u.id()), u.name()));
+        return names;
     }
 }
