@@ -55,4 +55,16 @@ public interface CertificateService {
     PdfCheck check(String token, InputStream pdf, String clientAddress);
 
     QueueState queue();
+
+    /**
+     * What is wrong with the address QR codes carry, in Chinese, for operators and system admins; empty when it is
+     * one the public can reach. A loopback address (the default) is called out: no phone can open it.
+     */
+    Optional<String> publicBaseUrlProblem();
+
+    /**
+     * Generates every valid certificate again, for instance after the QR address changed; their versions go up.
+     * System admins only. With {@code dryRun} nothing is queued: the answer is how many would be.
+     */
+    int regenerateAll(Caller caller, boolean dryRun);
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param titleName         资格名称
  * @param level             资格级别
  * @param committee         评审组织: the committee's name
- * @param approvalNumber    批准文号
+ * @param approvalNumber    批复文号
  * @param qualificationDate 取得时间
  * @param issuingAuthority  发证机关
  * @param issueDate         发证日期

@@ -163,6 +163,8 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/certificates/{CB}", null, UNIT_B, false),
                 new Row("GET", "/api/v1/certificates/{CB}/pdf", null, UNIT_B, false),
                 new Row("POST", "/api/v1/certificates/{CB}/regenerate", "", UNIT_B, false),
+                // a dry run: counts what a system admin would regenerate, changes nothing
+                new Row("POST", "/api/v1/certificates/regenerate-all?dryRun=true", "", SYSTEM, false),
                 new Row("POST", "/api/v1/certificates/999999/revoke", "{\"reason\":\"BY_LAW\"}", ADMINS, false),
                 new Row("GET", "/api/v1/filings/{A}/certificates", null, UNIT_A, false),
                 new Row("GET", "/api/v1/filings/{B}/certificates", null, UNIT_B, false),

@@ -41,6 +41,8 @@ final class Browser {
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
                     downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
         }
+        // keep the console, so that a test can say no page logged an error or failed to load something
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
@@ -67,6 +69,18 @@ final class Browser {
         return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "return Array.from(document.images).filter(i => !i.hidden && i.offsetParent !== null"
                         + " && i.complete && i.naturalWidth === 0).map(i => i.id || i.src);");
+    }
+
+    /**
+     * The console errors since the last call: script errors, failed requests, CSP violations. The one kind of
+     * failed request a journey means to make (an expected 4xx it asserts on) can be let through by {@code allowed}.
+     */
+    static java.util.List<String> consoleErrors(WebDriver driver, String... allowed) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> java.util.Arrays.stream(allowed).noneMatch(m::contains))
+                .toList();
     }
 
     static String captchaAnswer(WebDriver driver) {

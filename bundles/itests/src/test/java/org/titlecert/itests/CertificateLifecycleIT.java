@@ -216,4 +216,56 @@ class CertificateLifecycleIT {
             assertThat(certs).allSatisfy(c -> assertThat(onDisk).containsKey(c.get("sha256").asText()));
         }
     }
+
+    /**
+     * Issue 16: certificates made while QR codes pointed at this machine are made again, in bulk, by a system
+     * admin once the public address is set; each version goes up and each QR code carries the new address.
+     */
+    @Test
+    @Order(4)
+    void aSystemAdminRegeneratesEveryCertificateOnceTheQrAddressIsSet() {
+        long filing = TestFixtures.filledFiling(system, "二维码地址更正", 2020, TestFixtures.roster(2, 7_300));
+        TestFixtures.personIds(system, filing).values().forEach(person -> system.putBytes("/api/v1/persons/" + person
+                + "/photo", "image/jpeg", CertificateApiIT.photo(Color.PINK)));
+        TestFixtures.approve(system, filing);
+        List<JsonNode> before = TestFixtures.settledCertificates(system, filing, 2);
+        assertThat(Pdfs.qr(system.get("/api/v1/certificates/" + before.get(0).get("id").asLong() + "/pdf").bytes()))
+                .startsWith(platform.url("/v/"));
+
+        String publicBase = "https://zcps.example.gov.cn";
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + publicBase, "workers = 1",
+                "readyWaitMillis = 500");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        // the engine restarts with its new configuration, and the API with it: wait until it answers anew
+        while (!applied(system.get("/api/v1/certificates/" + before.get(0).get("id").asLong()), publicBase)) {
+            assertThat(System.nanoTime()).as("new address applied").isLessThan(deadline);
+            Platform.sleep(200);
+        }
+        Api unit = platform.api().withKey(platform.accounts().of("unitapi", "AHCZ").secret());
+        assertThat(unit.post("/api/v1/certificates/regenerate-all", "").status()).as("system admins only")
+                .isEqualTo(403);
+        int count = system.post("/api/v1/certificates/regenerate-all?dryRun=true", "").json().get("wouldQueue").asInt();
+        assertThat(count).isGreaterThanOrEqualTo(2);
+        assertThat(system.post("/api/v1/certificates/regenerate-all", "").json().get("queued").asInt())
+                .isGreaterThanOrEqualTo(2);
+        for (JsonNode c : before) {
+            long id = c.get("id").asLong();
+            JsonNode after = await(id, x -> x.get("status").asText().equals("GENERATED")
+                    && x.get("version").asInt() > c.get("version").asInt(), "regenerated");
+            assertThat(after.get("certificateNumber").asText()).isEqualTo(c.get("certificateNumber").asText());
+            assertThat(Pdfs.qr(system.get("/api/v1/certificates/" + id + "/pdf").bytes()))
+                    .as("the QR code now opens on a phone").startsWith(publicBase + "/v/");
+        }
+        assertThat(system.get("/api/v1/audit?action=CERTIFICATE_REGENERATE_ALL&size=1").json().at("/items/0/detail")
+                .asText()).contains(publicBase);
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "workers = 1",
+                "readyWaitMillis = 500");
+        while (!applied(system.get("/api/v1/certificates/" + before.get(0).get("id").asLong()), platform.url(""))) {
+            Platform.sleep(200);
+        }
+    }
+
+    private static boolean applied(Api.Response certificate, String base) {
+        return certificate.status() == 200 && certificate.json().path("verificationUrl").asText().startsWith(base);
+    }
 }

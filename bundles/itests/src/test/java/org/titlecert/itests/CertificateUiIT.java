@@ -94,6 +94,7 @@ class CertificateUiIT {
         browser.findElement(By.id("check-submit")).click();
         assertThat(browser.findElement(By.id("check-result")).getText()).contains("当前有效的原始文件");
         Browser.screenshot(browser, "certificate-verify-check");
+        assertThat(Browser.consoleErrors(browser)).as("no page logged an error or failed to load anything").isEmpty();
     }
 
     @Test
@@ -172,6 +173,7 @@ class CertificateUiIT {
         browser.get(platform.url("/admin/seals"));
         assertThat(browser.findElement(By.cssSelector("#seals tr[data-code='AHKJGP']")).getText()).contains("已启用");
         assertThat(browser.findElement(By.cssSelector("#seals tr[data-code='HFGCZP']")).getText()).contains("未启用");
+        assertThat(browser.findElements(By.id("qr-warning"))).as("the QR address is the system admins' business").isEmpty();
         Browser.screenshot(browser, "seals-admin");
 
         // an exported certificate checked on the public page its QR code opens: both seals intact and trusted
@@ -184,6 +186,7 @@ class CertificateUiIT {
         assertThat(seals).hasSize(2).allSatisfy(r -> assertThat(r.getText()).contains("完好", "本平台信任的电子印章"));
         assertThat(browser.findElement(By.id("verify-seal")).getText()).isEqualTo("已盖章");
         Browser.screenshot(browser, "certificate-verify-sealed");
+        assertThat(Browser.consoleErrors(browser)).as("no page logged an error or failed to load anything").isEmpty();
     }
 
     private static Path awaitDownload(Path dir, String suffix) throws IOException {

@@ -51,6 +51,11 @@ class DemoModeIT {
             assertThat(r.body()).as(page).contains("id=\"demo-banner\"").contains("演示模式");
         }
         assertThat(Files.readString(demo.home().resolve("console.log"))).contains("演示模式");
+        // the tests' platform puts QR codes on 127.0.0.1: system admins are told on the seals page (issue 16)
+        DemoAccounts.Account sys = demo.accounts().first("sysadmin");
+        Api system = demo.api().login("admin", sys.login(), sys.secret());
+        assertThat(system.send(system.request("/admin/seals").GET()).body()).contains("id=\"qr-warning\"")
+                .contains("是本机地址，手机扫码打不开");
         Path seals = demo.home().resolve("data/seals");
         try (Stream<Path> files = Files.list(seals)) {
             List<Path> secrets = files.filter(p -> p.toString().endsWith(".p12") || p.toString().endsWith(".password"))

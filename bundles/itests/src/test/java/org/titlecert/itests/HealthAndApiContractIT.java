@@ -53,7 +53,8 @@ class HealthAndApiContractIT {
                 "get /audit", "get /me/titles", "get /me/titles/{rosterEntryId}", "get /me/photo", "put /me/photo",
                 "get /persons/{personId}/titles", "get /persons/{personId}/photo", "put /persons/{personId}/photo",
                 "post /photo-imports", "get /me/certificates", "get /certificates/queue", "get /certificates/{id}",
-                "get /certificates/{id}/pdf", "post /certificates/{id}/revoke", "post /certificates/{id}/regenerate",
+                "get /certificates/{id}/pdf", "post /certificates/{id}/revoke",
+                "post /certificates/regenerate-all", "post /certificates/{id}/regenerate",
                 "get /filings/{id}/certificates", "post /filings/{id}/certificates/export", "get /verify/{token}",
                 "post /verify/{token}/check", "get /seals");
         List<String> found = new ArrayList<>();

@@ -113,6 +113,8 @@ class IdentityUiIT {
         browser.switchTo().alert().accept();
         Browser.waitForUrl(browser, "notice=saved");
         assertThat(browser.findElement(By.id("pending")).getText()).doesNotContain("王明华");
+        // the wrong ID number and the wrong gender answer 400 on purpose; nothing else may fail
+        assertThat(Browser.consoleErrors(browser, "status of 400")).as("no other console error").isEmpty();
     }
 
     @Test
@@ -157,5 +159,7 @@ class IdentityUiIT {
                 .allSatisfy(row -> assertThat(row.getText()).contains("合肥市"));
         assertThat(browser.findElements(By.linkText("审计日志"))).as("system menus are for system admins").isEmpty();
         Browser.screenshot(browser, "unit-admin-filings");
+        // the wrong password above answers 401 on purpose; nothing else may fail
+        assertThat(Browser.consoleErrors(browser, "status of 401")).as("no other console error").isEmpty();
     }
 }

@@ -116,6 +116,7 @@ class PhotoUiIT {
         assertThat(diff).as("the stored photo is what the preview showed").isLessThan(20);
         assertThat(dominant(saved, 0.15, 0.15)).as("turned right: blue comes to the top left").isEqualTo("blue");
         assertThat(dominant(saved, 0.85, 0.85)).isEqualTo("green");
+        assertThat(Browser.consoleErrors(browser)).as("no page logged an error or failed to load anything").isEmpty();
     }
 
     /** The mean absolute difference per channel after scaling both to a small common size. */

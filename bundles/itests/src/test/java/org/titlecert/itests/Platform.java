@@ -85,10 +85,13 @@ public final class Platform {
         }
     }
 
-    /** Writes {@code etc/<pid>.cfg}; a running platform picks the change up at once. */
+    /** Writes {@code etc/<pid>.cfg} in one move, as an operator's editor saves it; a running platform picks it up. */
     public void config(String pid, String... lines) {
         try {
-            Files.writeString(home.resolve("etc/" + pid + ".cfg"), String.join("\n", lines) + "\n");
+            Path partial = home.resolve("etc/" + pid + ".cfg.partial");
+            Files.writeString(partial, String.join("\n", lines) + "\n");
+            Files.move(partial, home.resolve("etc/" + pid + ".cfg"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -156,12 +156,39 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         generator.start();
         maintenance.execute(this::reconcile);
         scheduleRequeue();
-        if (loopback(config.publicBaseUrl())) {
-            String warning = "二维码地址 publicBaseUrl = " + config.publicBaseUrl() + " 是本机地址，手机扫码打不开；"
-                    + "正式签发证书前请在 etc/org.titlecert.certificate.cfg 中设置公众访问本平台的地址";
+        publicBaseUrlProblem().ifPresent(warning -> {
             LOG.warn(warning);
             System.out.println("【注意】" + warning);
+        });
+    }
+
+    @Override
+    public int regenerateAll(Caller caller, boolean dryRun) {
+        requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
+        if (!caller.isSystem()) {
+            throw TitleCertException.forbidden("FORBIDDEN", "仅系统管理员可以重新生成全部证书");
         }
+        if (dryRun) {
+            return jpa.call(em -> em.createQuery("SELECT COUNT(c) FROM CertificateEntity c WHERE c.validity = :v "
+                    + "AND c.status IN :s", Long.class).setParameter("v", Validity.VALID).setParameter("s",
+                    List.of(GenerationStatus.GENERATED, GenerationStatus.FAILED)).getSingleResult()).intValue();
+        }
+        int queued = Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
+                + "REQUESTED = REQUESTED + 1, QUEUED_AT = ?, FAILURE = NULL WHERE VALIDITY = ? AND STATUS IN (?, ?)",
+                GenerationStatus.QUEUED, now, Validity.VALID, GenerationStatus.GENERATED, GenerationStatus.FAILED));
+        if (queued > 0) {
+            generator.wake();
+        }
+        audit.record(caller, "CERTIFICATE_REGENERATE_ALL", null, Outcome.SUCCESS, queued + " 本证书重新生成，二维码地址 "
+                + config.publicBaseUrl());
+        return queued;
+    }
+
+    @Override
+    public Optional<String> publicBaseUrlProblem() {
+        return loopback(config.publicBaseUrl()) ? Optional.of("二维码地址 publicBaseUrl = " + config.publicBaseUrl()
+                + " 是本机地址，手机扫码打不开；正式签发证书前请在 etc/org.titlecert.certificate.cfg 中设置公众访问本平台的地址")
+                : Optional.empty();
     }
 
     /** True if the URL names this machine only (localhost, 127.0.0.0/8, ::1, 0.0.0.0): no phone can open it. */

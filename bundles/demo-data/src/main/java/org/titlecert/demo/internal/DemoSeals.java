@@ -52,11 +52,16 @@ final class DemoSeals {
                 SealKit.seal(ca, name, Duration.ofDays(3 * 365)), ca);
         Path image = folder.resolve(code + ".png");
         Files.write(image, SealKit.image(name, purpose));
-        Files.writeString(etc.resolve("org.titlecert.seal.pkcs12-demo" + code + ".cfg"), String.join("\n",
+        // written beside and moved in whole: the configuration watcher must never read half a file
+        Path cfg = etc.resolve("org.titlecert.seal.pkcs12-demo" + code + ".cfg");
+        Path partial = etc.resolve(cfg.getFileName() + ".partial");
+        Files.writeString(partial, String.join("\n",
                 "# Demo e-seal of " + name + ", made with the demo data",
                 "seal.issuer = " + code,
                 "keystore = " + keystore.toAbsolutePath(),
                 "passwordFile = " + passwordFile.toAbsolutePath(),
                 "image = " + image.toAbsolutePath(), ""), StandardCharsets.UTF_8);
+        Files.move(partial, cfg, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,5 +1,7 @@
 package org.titlecert.rest.internal;
 
+import java.util.Map;
+
 import java.io.InputStream;
 
 import javax.servlet.http.HttpServletRequest;
@@ -85,6 +87,16 @@ public class CertificateResource {
         return certificates.revoke(AuthFilter.caller(request), id,
                 Params.enumeration("reason", body == null ? null : body.reason(), RevocationReason.class),
                 body == null ? null : body.note());
+    }
+
+    @POST
+    @Path("regenerate-all")
+    @RequiresScope(Scopes.CERTIFICATES_WRITE)
+    @Operation(summary = "Generate every valid certificate again (system admins), e.g. after the QR address changed; "
+            + "dryRun=true only counts them")
+    public Map<String, Integer> regenerateAll(@QueryParam("dryRun") String dryRun) {
+        int n = certificates.regenerateAll(AuthFilter.caller(request), "true".equalsIgnoreCase(dryRun));
+        return Map.of("true".equalsIgnoreCase(dryRun) ? "wouldQueue" : "queued", n);
     }
 
     @POST

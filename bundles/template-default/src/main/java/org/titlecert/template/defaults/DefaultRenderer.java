@@ -166,7 +166,7 @@ final class DefaultRenderer implements CertificateRenderer {
         wide(cs, y -= ROW, "系列/专业", join(c.series(), c.specialty()));
         pair(cs, y -= ROW, "资格名称", c.titleName(), "资格级别", c.level());
         wide(cs, y -= ROW, "评审组织", c.committee());
-        pair(cs, y -= ROW, "批准文号", c.approvalNumber(), "取得时间", day(c.qualificationDate()));
+        pair(cs, y -= ROW, "批复文号", c.approvalNumber(), "取得时间", day(c.qualificationDate()));
         pair(cs, y -= ROW, "发证机关", c.issuingAuthority(), "发证日期", day(c.issueDate()));
     }
 

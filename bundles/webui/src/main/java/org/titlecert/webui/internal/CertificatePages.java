@@ -110,7 +110,7 @@ final class CertificatePages {
         model.put("all", certificates.byFiling(caller, f.id(), null, new PageRequest(1, 1)).total());
         model.put("extraScripts", List.of("/static/certificates.js"));
         if (result.items().stream().anyMatch(c -> c.status() == GenerationStatus.QUEUED)) {
-            model.put("refresh", true);
+            model.put("refresh", Pages.withoutNotice(req));
         }
         renderer.render(req, resp, 200, "certificates", model);
     }

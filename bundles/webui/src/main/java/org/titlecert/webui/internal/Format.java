@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.titlecert.api.ResidentId;
+
 /** Formats values for pages: dates in China Standard Time, sizes in KB/MB. */
 public final class Format {
 
@@ -22,6 +24,11 @@ public final class Format {
     /** A date as yyyy-mm-dd; empty for anything else, so that templates may pass an absent value. */
     public String date(Object d) {
         return d instanceof LocalDate ld ? ld.toString() : d instanceof Instant i ? i.atZone(CHINA).toLocalDate().toString() : "";
+    }
+
+    /** An ID number as lists show it: first and last character only; in full only on a person's own page. */
+    public String masked(String idNumber) {
+        return idNumber == null ? "" : ResidentId.mask(idNumber);
     }
 
     public String size(long bytes) {

@@ -120,7 +120,7 @@ public class MyTitlesServlet extends PageServlet {
         model.put("certs", byEntry);
         if (byEntry.values().stream().anyMatch(c -> c.status() == GenerationStatus.QUEUED)) {
             // refresh while certificates are generated; say how long only when the queue really is busy
-            model.put("refresh", true);
+            model.put("refresh", Pages.withoutNotice(req));
             QueueState q = certificates.queue();
             if (q.estimatedSeconds() > 3) {
                 model.put("busySeconds", q.estimatedSeconds());

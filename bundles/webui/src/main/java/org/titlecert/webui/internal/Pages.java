@@ -45,6 +45,23 @@ final class Pages {
         return req.getServletPath() + (info == null ? "" : info);
     }
 
+    /**
+     * This page's address without its one-time notice, for the automatic refresh: the notice was read on the
+     * first load and must not stay once the page has moved on.
+     */
+    static String withoutNotice(HttpServletRequest req) {
+        String query = req.getQueryString();
+        StringBuilder kept = new StringBuilder();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.startsWith("notice=")) {
+                    kept.append(kept.length() == 0 ? "?" : "&").append(pair);
+                }
+            }
+        }
+        return path(req) + kept;
+    }
+
     static String csrf(HttpServletRequest req) {
         return (String) req.getAttribute(CSRF);
     }
