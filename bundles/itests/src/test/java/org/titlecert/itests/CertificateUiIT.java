@@ -77,6 +77,8 @@ class CertificateUiIT {
 
         row.findElement(By.linkText("查看")).click();
         assertThat(browser.findElement(By.id("certificate")).getText()).contains("证书文件", number, "已生成");
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("the manual's term (issue 16)")
+                .contains("批复文号").doesNotContain("批准文号");
         assertThat(browser.findElement(By.id("certificate-file")).getAttribute("href")).endsWith(href.substring(href.indexOf("/api/")));
         Browser.screenshot(browser, "certificate-title-view");
 
@@ -125,6 +127,7 @@ class CertificateUiIT {
             assertThat(r.findElements(By.linkText("下载")).isEmpty()).isEqualTo(!generated);
         }
         assertThat(browser.findElement(By.id("batch-download")).isEnabled()).isFalse();
+        String disabledLook = browser.findElement(By.id("batch-download")).getCssValue("background-color");
         List<String> checked = new ArrayList<>();
         for (WebElement r : rows) {
             if (checked.size() < 3 && r.getAttribute("data-status").equals("GENERATED")) {
@@ -153,6 +156,13 @@ class CertificateUiIT {
         for (String n : checked) {
             assertThat(names).anyMatch(f -> f.startsWith(n + "_"));
         }
+        // issue 16: after the download the button works again, without a reload, and looks enabled
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("batch-download")).isEnabled());
+        assertThat(browser.findElement(By.id("batch-download")).getCssValue("background-color"))
+                .as("a disabled button looks disabled").isNotEqualTo(disabledLook);
+        assertThat(browser.findElement(By.id("export-form")).findElements(By.cssSelector("td.mono")))
+                .as("ID numbers are masked in lists").allSatisfy(td -> assertThat(td.getText()).doesNotMatch("\\d{17}[\\dX]"));
 
         WebElement first = browser.findElements(By.cssSelector("#certificates tbody tr[data-status='GENERATED']")).get(0);
         first.findElement(By.linkText("查看")).click();

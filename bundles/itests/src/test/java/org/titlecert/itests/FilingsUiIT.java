@@ -81,5 +81,8 @@ class FilingsUiIT {
         browser.findElement(By.id("import")).click();
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("导入成功").contains("新增 3 人");
         assertThat(browser.findElements(By.cssSelector("#roster-table tbody tr"))).hasSize(3);
+        String firstId = TestFixtures.rows(1, 0).get(0).split(",")[1];
+        assertThat(browser.findElement(By.id("roster-table")).getText()).as("ID numbers masked in lists (issue 16)")
+                .doesNotContain(firstId).contains(firstId.charAt(0) + "****************" + firstId.charAt(17));
     }
 }

@@ -62,6 +62,8 @@ class IdentityUiIT {
         type("password", "Passw0rd2026");
         browser.findElement(By.id("submit")).click();
         assertThat(Browser.waitForUrl(browser, "/register/profile")).endsWith("/register/profile");
+        assertThat(browser.findElement(By.cssSelector(".topbar .user")).getText()).as("no name yet: no masked ID either")
+                .startsWith("您好").doesNotContain("*");
 
         browser.get(platform.url("/admin/filings"));
         assertThat(Browser.waitForUrl(browser, "/admin/login")).as("an individual is not let into admin pages")
@@ -159,7 +161,17 @@ class IdentityUiIT {
                 .allSatisfy(row -> assertThat(row.getText()).contains("合肥市"));
         assertThat(browser.findElements(By.linkText("审计日志"))).as("system menus are for system admins").isEmpty();
         Browser.screenshot(browser, "unit-admin-filings");
-        // the wrong password above answers 401 on purpose; nothing else may fail
-        assertThat(Browser.consoleErrors(browser, "status of 401")).as("no other console error").isEmpty();
+        // a system page refused to a unit admin: a centred card with a way back (issue 16)
+        browser.get(platform.url("/admin/audit"));
+        WebElement card = browser.findElement(By.id("error-card"));
+        assertThat(card.getText()).contains("您没有访问该页面的权限", "返回上一页", "返回首页");
+        long width = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.clientWidth;");
+        double middle = card.getRect().getX() + card.getRect().getWidth() / 2.0;
+        assertThat(Math.abs(middle - width / 2.0)).as("centred").isLessThan(20);
+        Browser.screenshot(browser, "error-card");
+
+        // the wrong password and the refused page above answer 401 and 403 on purpose; nothing else may fail
+        assertThat(Browser.consoleErrors(browser, "status of 401", "status of 403")).as("no other console error").isEmpty();
     }
 }

@@ -105,6 +105,8 @@ class PhotoUiIT {
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("照片已上传");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
                 By.cssSelector("#titles tbody tr[data-status='GENERATED'] a.download")).size() == rows.size());
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("no stale 正在生成 once 下载 shows (issue 16)")
+                .doesNotContain("正在生成");
         Browser.screenshot(browser, "my-titles-after-upload");
 
         byte[] stored = platform.api().withSession(cookie, "").get("/api/v1/me/photo").bytes();

@@ -125,6 +125,9 @@ public class MyTitlesServlet extends PageServlet {
             if (q.estimatedSeconds() > 3) {
                 model.put("busySeconds", q.estimatedSeconds());
             }
+        } else if ("photo".equals(req.getParameter("notice"))) {
+            // ready already: say so, not that it is still being made
+            model.put("notice", "照片已上传，电子证书已更新");
         }
         renderer.render(req, resp, 200, "my-titles", model);
     }
