@@ -199,6 +199,36 @@ class AttackIT {
         }
     }
 
+    /** The page actions added with issues 10 and 16 refuse every caller but the one they are for. */
+    @Test
+    void newPageActionsRefuseTheWrongCallers() {
+        DemoAccounts.Account unitAdmin = platform.accounts().of("unitadmin", "HFRS");
+        Api unit = api.login("admin", unitAdmin.login(), unitAdmin.secret());
+        DemoAccounts.Account ind = platform.accounts().all("individual").get(1);
+        Api person = api.login("individual", ind.login(), ind.secret());
+        long queuedBefore = platform.system().get("/api/v1/certificates/queue").json().get("queued").asLong();
+        java.util.function.BiFunction<Api, String, Api.Response> post = (who, path) -> who.send(who.request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("action=regenerate-all&reason=x&_csrf="
+                        + (who.csrf() == null ? "" : who.csrf()))));
+        // 全部重新生成 is for system admins: a unit admin gets 403, others are sent to log in
+        assertThat(post.apply(unit, "/admin/seals").status()).isEqualTo(403);
+        assertThat(post.apply(person, "/admin/seals").status()).isEqualTo(302);
+        assertThat(post.apply(api, "/admin/seals").status()).isEqualTo(302);
+        assertThat(platform.system().get("/api/v1/certificates/queue").json().get("queued").asLong())
+                .as("nothing was queued").isLessThanOrEqualTo(queuedBefore);
+        // 驳回 of an account that did not choose HFRS and is on none of its rosters: not found, nothing changes
+        String principal = person.get("/api/v1/me").json().get("principal").asText();
+        String account = principal.substring(principal.indexOf(':') + 1);
+        Api.Response reject = post.apply(unit, "/admin/individuals/" + account + "/reject");
+        assertThat(reject.status()).isIn(403, 404, 409);
+        assertThat(post.apply(person, "/admin/individuals/" + account + "/reject").status()).isEqualTo(302);
+        assertThat(person.get("/api/v1/me").json().has("registrationRejected")).isFalse();
+        for (String spelt : List.of("/%61dmin/seals", "/admin;x/seals", "/api/../admin/seals")) {
+            assertThat(post.apply(unit, spelt).status()).as(spelt).isIn(400, 403, 404);
+        }
+    }
+
     @Test
     void everyPageCarriesTheSecurityHeaders() {
         DemoAccounts.Account ind = platform.accounts().all("individual").get(0);
