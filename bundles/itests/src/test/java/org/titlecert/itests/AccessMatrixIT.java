@@ -179,6 +179,7 @@ class AccessMatrixIT {
                 new Row("GET", "/admin/filings/{B}/certificates", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/me/titles", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
                 new Row("GET", "/v/{TA}", null, EVERYONE, true),
+                new Row("GET", "/api/docs", null, EVERYONE, true),
                 new Row("GET", "/admin/filings/{A}", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings/{B}", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/individuals", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),

@@ -84,4 +84,42 @@ class HealthAndApiContractIT {
         assertThat(bad.json().get("code").asText()).isEqualTo("MALFORMED_JSON");
         assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at org.");
     }
+
+    @Test
+    void typedParametersAnswerBadValuesWithTheChineseErrorTheyAlwaysHad() {
+        Api system = Platform.shared().system();
+        Api.Response page = system.get("/api/v1/filings?page=abc");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.json().get("code").asText()).isEqualTo("INVALID_PARAMETER");
+        assertThat(page.json().get("message").asText()).isEqualTo("参数 page 应为整数");
+        Api.Response status = system.get("/api/v1/filings?status=DONE");
+        assertThat(status.status()).isEqualTo(400);
+        assertThat(status.json().get("message").asText()).isEqualTo("参数 status 应为 PENDING / APPROVED / REJECTED");
+        Api.Response dryRun = system.post("/api/v1/certificates/regenerate-all?dryRun=maybe", "");
+        assertThat(dryRun.status()).isEqualTo(400);
+        assertThat(dryRun.json().get("message").asText()).isEqualTo("参数 dryRun 应为 true 或 false");
+        Api.Response from = system.get("/api/v1/audit?from=yesterday");
+        assertThat(from.status()).isEqualTo(400);
+        assertThat(from.json().get("message").asText()).startsWith("参数 from 应为 ISO-8601 时间");
+        // lower case and empty values are accepted as before
+        assertThat(system.get("/api/v1/filings?type=review&status=&year=").status()).isEqualTo(200);
+        Api.Response reason = system.post("/api/v1/certificates/1/revoke", java.util.Map.of("reason", "WHIM"));
+        assertThat(reason.status()).isEqualTo(400);
+        assertThat(reason.json().get("code").asText()).isEqualTo("INVALID_FIELD");
+        assertThat(reason.json().get("message").asText()).isEqualTo("字段 reason 应为 INFO_ERROR / BY_LAW / HOLDER_REQUEST / FRAUD");
+    }
+
+    @Test
+    void aCreatedResourceIsLocatedOnTheHostTheCallerCalled() {
+        Platform platform = Platform.shared();
+        Api viaLocalhost = new Api("http://localhost:" + platform.port())
+                .withKey(platform.accounts().of("unitapi", "AHCZ").secret());
+        Api.Response created = viaLocalhost.post("/api/v1/filings", java.util.Map.of("name", "Location 测试",
+                "approvalNumber", TestFixtures.uniqueNumber("测试"), "year", 2024, "type", "REVIEW",
+                "committeeId", TestFixtures.committee(viaLocalhost, "AHKJGP"),
+                "issuingAuthorityId", TestFixtures.authority(viaLocalhost, "AHRS")));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("http://localhost:" + platform.port() + "/api/v1/filings/"
+                + created.json().get("id").asLong());
+    }
 }

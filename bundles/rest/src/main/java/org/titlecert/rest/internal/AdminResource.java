@@ -1,8 +1,6 @@
 package org.titlecert.rest.internal;
 
-import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +35,11 @@ import org.titlecert.identity.PendingIndividual;
 import org.titlecert.identity.RegistrationService;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Platform administration: admin accounts, API keys, confirming individuals, the audit log. */
@@ -75,7 +78,7 @@ public class AdminResource {
     @GET
     @Path("admin-accounts")
     @RequiresScope(Scopes.ADMIN)
-    @Operation(summary = "Admin accounts (system admins)")
+    @Operation(operationId = "listAdminAccounts", summary = "管理员账号 · Admin accounts (system admins)")
     public List<AdminAccount> admins() {
         return admins.list(caller());
     }
@@ -84,20 +87,26 @@ public class AdminResource {
     @Path("admin-accounts")
     @Consumes("application/json")
     @RequiresScope(Scopes.ADMIN)
-    @Operation(summary = "Create an admin account; the generated password is returned once")
+    @Operation(operationId = "createAdminAccount",
+            summary = "新增管理员账号 · Create an admin account; the generated password is returned once",
+            responses = @ApiResponse(responseCode = "201", description = "created; secret is the one-time password",
+                    headers = @Header(name = "Location", description = "the new account's URL",
+                            schema = @Schema(type = "string", format = "uri")),
+                    content = @Content(schema = @Schema(implementation = NewSecret.class))))
     public Response createAdmin(NewAdmin body) {
         if (body == null) {
             throw TitleCertException.invalid("INVALID_BODY", "请求内容不能为空");
         }
         NewSecret s = admins.create(caller(), body.login(), body.displayName(), body.role(), body.unitId());
-        return Response.created(URI.create("admin-accounts/" + s.id())).entity(s).header("Cache-Control", "no-store")
+        return Response.created(Created.location(request, s.id())).entity(s).header("Cache-Control", "no-store")
                 .build();
     }
 
     @POST
     @Path("admin-accounts/{id}/disable")
     @RequiresScope(Scopes.ADMIN)
-    @Operation(summary = "Disable an admin account and end its sessions")
+    @Operation(operationId = "disableAdminAccount", summary = "停用管理员账号 · Disable an admin account and end its sessions",
+            responses = @ApiResponse(responseCode = "204", description = "disabled"))
     public Response disable(@PathParam("id") long id) {
         admins.setEnabled(caller(), id, false);
         return Response.noContent().build();
@@ -106,7 +115,8 @@ public class AdminResource {
     @POST
     @Path("admin-accounts/{id}/enable")
     @RequiresScope(Scopes.ADMIN)
-    @Operation(summary = "Enable an admin account")
+    @Operation(operationId = "enableAdminAccount", summary = "启用管理员账号 · Enable an admin account",
+            responses = @ApiResponse(responseCode = "204", description = "enabled"))
     public Response enable(@PathParam("id") long id) {
         admins.setEnabled(caller(), id, true);
         return Response.noContent().build();
@@ -115,7 +125,10 @@ public class AdminResource {
     @POST
     @Path("admin-accounts/{id}/reset-password")
     @RequiresScope(Scopes.ADMIN)
-    @Operation(summary = "Set a new generated password, returned once, and end the account's sessions")
+    @Operation(operationId = "resetAdminPassword",
+            summary = "重置密码 · Set a new generated password, returned once, and end the account's sessions",
+            responses = @ApiResponse(responseCode = "200", description = "secret is the one-time password",
+                    content = @Content(schema = @Schema(implementation = NewSecret.class))))
     public Response resetPassword(@PathParam("id") long id) {
         return Response.ok(admins.resetPassword(caller(), id)).header("Cache-Control", "no-store").build();
     }
@@ -123,7 +136,7 @@ public class AdminResource {
     @GET
     @Path("api-keys")
     @RequiresScope(Scopes.ADMIN)
-    @Operation(summary = "API keys (system admins)")
+    @Operation(operationId = "listApiKeys", summary = "API 密钥 · API keys (system admins)")
     public List<ApiKey> apiKeys() {
         return keys.list(caller());
     }
@@ -132,19 +145,24 @@ public class AdminResource {
     @Path("api-keys")
     @Consumes("application/json")
     @RequiresScope(Scopes.ADMIN)
-    @Operation(summary = "Create an API key for a unit or the system; the key is returned once")
+    @Operation(operationId = "createApiKey", summary = "新增 API 密钥 · Create an API key for a unit or the system; the key is returned once",
+            responses = @ApiResponse(responseCode = "201", description = "created; secret is the key, shown once",
+                    headers = @Header(name = "Location", description = "the new key's URL",
+                            schema = @Schema(type = "string", format = "uri")),
+                    content = @Content(schema = @Schema(implementation = NewSecret.class))))
     public Response createApiKey(NewApiKey body) {
         if (body == null) {
             throw TitleCertException.invalid("INVALID_BODY", "请求内容不能为空");
         }
         NewSecret s = keys.create(caller(), body.label(), body.unitId(), body.scopes());
-        return Response.created(URI.create("api-keys/" + s.id())).entity(s).header("Cache-Control", "no-store").build();
+        return Response.created(Created.location(request, s.id())).entity(s).header("Cache-Control", "no-store").build();
     }
 
     @DELETE
     @Path("api-keys/{id}")
     @RequiresScope(Scopes.ADMIN)
-    @Operation(summary = "Revoke an API key")
+    @Operation(operationId = "revokeApiKey", summary = "撤销 API 密钥 · Revoke an API key",
+            responses = @ApiResponse(responseCode = "204", description = "revoked"))
     public Response revoke(@PathParam("id") long id) {
         keys.revoke(caller(), id);
         return Response.noContent().build();
@@ -153,22 +171,20 @@ public class AdminResource {
     @GET
     @Path("individuals/pending")
     @RequiresScope(Scopes.PERSONS_READ)
-    @Operation(summary = "Self-registered individuals awaiting confirmation (等待单位审核): for a unit, those who "
-            + "chose it on their form, each marked whether they are on one of its rosters")
-    public Page<PendingIndividual> pending(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return registration.pending(caller(), PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
-    }
-
-    /** Why a registration is refused; the person sees it. */
-    public record Rejection(String reason) {
+    @Operation(operationId = "listPendingIndividuals", summary = "个人注册审核 · Self-registered individuals awaiting confirmation",
+            description = "For a unit, those who chose it on their form, each marked whether they are on one of its rosters.")
+    public Page<PendingIndividual> pending(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return registration.pending(caller(), PageRequest.of(page, size));
     }
 
     @POST
     @Path("individuals/{accountId}/reject")
     @Consumes("application/json")
     @RequiresScope(Scopes.PERSONS_WRITE)
-    @Operation(summary = "Refuse a registration (驳回) with a reason the person sees; they may correct and resubmit")
-    public Response reject(@PathParam("accountId") long accountId, Rejection body) {
+    @Operation(operationId = "rejectIndividual",
+            summary = "驳回注册 · Refuse a registration with a reason the person sees; they may correct and resubmit",
+            responses = @ApiResponse(responseCode = "204", description = "refused"))
+    public Response reject(@PathParam("accountId") long accountId, FilingResource.Rejection body) {
         registration.reject(caller(), accountId, body == null ? null : body.reason());
         return Response.noContent().build();
     }
@@ -176,7 +192,9 @@ public class AdminResource {
     @POST
     @Path("individuals/{accountId}/confirm")
     @RequiresScope(Scopes.PERSONS_WRITE)
-    @Operation(summary = "Confirm an individual's ID number, linking the account to the person's titles")
+    @Operation(operationId = "confirmIndividual",
+            summary = "审核通过注册 · Confirm an individual's ID number, linking the account to the person's titles",
+            responses = @ApiResponse(responseCode = "204", description = "confirmed"))
     public Response confirm(@PathParam("accountId") long accountId) {
         registration.confirm(caller(), accountId);
         return Response.noContent().build();
@@ -185,21 +203,13 @@ public class AdminResource {
     @GET
     @Path("audit")
     @RequiresScope(Scopes.AUDIT_READ)
-    @Operation(summary = "The audit log, newest first (system admins)")
-    public Page<AuditEntry> audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
-                                  @QueryParam("outcome") String outcome, @QueryParam("from") String from,
-                                  @QueryParam("to") String to, @QueryParam("page") String page,
-                                  @QueryParam("size") String size) {
-        return audit.find(caller(), new AuditQuery(actor, action, Params.enumeration("outcome", outcome, Outcome.class),
-                instant("from", from), instant("to", to),
-                PageRequest.of(Params.integer("page", page), Params.integer("size", size))));
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return value == null || value.isBlank() ? null : Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw TitleCertException.invalid("INVALID_PARAMETER", "参数 " + name + " 应为 ISO-8601 时间，如 2026-01-01T00:00:00Z");
-        }
+    @Operation(operationId = "listAuditEntries", summary = "审计日志 · The audit log, newest first (system admins)")
+    public Page<AuditEntry> audit(@Parameter(description = "操作人 · actor") @QueryParam("actor") String actor,
+                                  @Parameter(description = "操作 · action") @QueryParam("action") String action,
+                                  @QueryParam("outcome") Outcome outcome,
+                                  @Parameter(description = "起始时间（含） · from, ISO-8601") @QueryParam("from") Instant from,
+                                  @Parameter(description = "截止时间 · to, ISO-8601") @QueryParam("to") Instant to,
+                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return audit.find(caller(), new AuditQuery(actor, action, outcome, from, to, PageRequest.of(page, size)));
     }
 }

@@ -1,8 +1,6 @@
 package org.titlecert.rest.internal;
 
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -13,12 +11,17 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 
+import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.identity.Captcha;
 import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.Session;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Captchas, logins and logout for browser clients; external systems use API keys instead. */
@@ -35,6 +38,18 @@ public class AuthResource {
     public record SignUp(String idNumber, String mobile, String password, String captchaId, String captchaAnswer) {
     }
 
+    /** A captcha: its id, to send back with the answer, and its picture; testAnswer only on test platforms. */
+    public record CaptchaChallenge(String id, String image, String testAnswer) {
+    }
+
+    /** A session just started: who logged in, and the CSRF token every state-changing call must send. */
+    public record LoginResult(Role role, String displayName, boolean registrationComplete, String csrfToken) {
+    }
+
+    /** A request accepted for processing, with what to tell the person. */
+    public record Accepted(String message) {
+    }
+
     private final IdentityService identity;
 
     @Context
@@ -47,23 +62,25 @@ public class AuthResource {
     @GET
     @Path("captcha")
     @Public
-    @Operation(summary = "A new image captcha (PNG as a data URL), valid once for a few minutes")
+    @Operation(operationId = "getCaptcha", summary = "图形验证码 · A new image captcha (PNG as a data URL), valid once for a few minutes",
+            responses = @ApiResponse(responseCode = "200", description = "the captcha",
+                    content = @Content(schema = @Schema(implementation = CaptchaChallenge.class))))
     public Response captcha() {
         Captcha c = identity.newCaptcha(OriginFilter.address(request));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", c.id());
-        body.put("image", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
-        if (c.testAnswer() != null) {
-            body.put("testAnswer", c.testAnswer());
-        }
-        return Response.ok(body).header("Cache-Control", "no-store").build();
+        return Response.ok(new CaptchaChallenge(c.id(), "data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(c.png()), c.testAnswer())).header("Cache-Control", "no-store").build();
     }
 
     @POST
     @Path("auth/login")
     @Public
     @Consumes("application/json")
-    @Operation(summary = "Log in; sets the session cookie and returns the session's CSRF token")
+    @Operation(operationId = "login", summary = "登录 · Log in; sets the session cookie and returns the session's CSRF token",
+            description = "kind is admin (account + password + captcha) or individual (ID number or mobile + password; "
+                    + "the captcha is needed after failed attempts).",
+            responses = @ApiResponse(responseCode = "200", description = "logged in",
+                    headers = @Header(name = "Set-Cookie", description = "the session cookie", schema = @Schema(type = "string")),
+                    content = @Content(schema = @Schema(implementation = LoginResult.class))))
     public Response login(Login body) {
         if (body == null) {
             throw TitleCertException.invalid("LOGIN_INVALID", "请填写账号和密码");
@@ -80,21 +97,25 @@ public class AuthResource {
     @Path("auth/register")
     @Public
     @Consumes("application/json")
-    @Operation(summary = "Create a local individual account; then log in and complete the registration form. "
-            + "202 whether or not the ID number is already registered")
+    @Operation(operationId = "registerIndividual", summary = "个人注册 · Create a local individual account",
+            description = "Then log in and complete the registration form. 202 whether or not the ID number is already "
+                    + "registered, so that the answer tells nobody who has an account.",
+            responses = @ApiResponse(responseCode = "202", description = "accepted",
+                    content = @Content(schema = @Schema(implementation = Accepted.class))))
     public Response register(SignUp body) {
         if (body == null) {
             throw TitleCertException.invalid("REGISTRATION_INVALID", "请填写注册信息");
         }
         identity.registerIndividual(body.idNumber(), body.mobile(), body.password(), body.captchaId(),
                 body.captchaAnswer(), OriginFilter.address(request));
-        return Response.accepted(Map.of("message", REGISTERED)).build();
+        return Response.accepted(new Accepted(REGISTERED)).build();
     }
 
     @POST
     @Path("auth/logout")
     @DuringRegistration
-    @Operation(summary = "End this session on the server")
+    @Operation(operationId = "logout", summary = "退出登录 · End this session on the server",
+            responses = @ApiResponse(responseCode = "204", description = "logged out"))
     public Response logout() {
         Session s = AuthFilter.session(request);
         if (s != null) {
@@ -107,11 +128,7 @@ public class AuthResource {
     static final String REGISTERED = "注册申请已受理，请使用身份证号码和密码登录。如该身份证号码此前已注册，请使用原密码或统一身份认证登录。";
 
     private Response started(Session s) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("role", s.caller().role());
-        body.put("displayName", s.displayName());
-        body.put("registrationComplete", s.registrationComplete());
-        body.put("csrfToken", s.csrfToken());
+        LoginResult body = new LoginResult(s.caller().role(), s.displayName(), s.registrationComplete(), s.csrfToken());
         return Response.ok(body).header("Set-Cookie", s.cookie(OriginFilter.secure(request)))
                 .header("Cache-Control", "no-store").build();
     }

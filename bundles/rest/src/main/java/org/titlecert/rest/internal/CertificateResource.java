@@ -1,7 +1,5 @@
 package org.titlecert.rest.internal;
 
-import java.util.Map;
-
 import java.io.InputStream;
 
 import javax.servlet.http.HttpServletRequest;
@@ -24,6 +22,10 @@ import org.titlecert.certificate.QueueState;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** One certificate: its record, its PDF, revocation and regeneration; for its holder and scoped admins. */
@@ -32,9 +34,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "certificates")
 public class CertificateResource {
 
-    /** The body of a revocation. */
-    /** {@code reason}: one of {@link RevocationReason}'s codes, shown publicly; {@code note}: internal only. */
-    public record Revocation(String reason, String note) {
+    /** The body of a revocation: a fixed reason, shown publicly, and a note that stays internal. */
+    public record Revocation(RevocationReason reason, String note) {
+    }
+
+    /** How many certificates a bulk regeneration queued, or would queue on a dry run. */
+    public record RegenerationCount(Integer queued, Integer wouldQueue) {
     }
 
     private final CertificateService certificates;
@@ -49,7 +54,8 @@ public class CertificateResource {
     @GET
     @Path("queue")
     @RequiresScope(Scopes.CERTIFICATES_READ)
-    @Operation(summary = "The generation queue: how many wait, the recent rate, the estimated time to drain")
+    @Operation(operationId = "getGenerationQueue",
+            summary = "生成队列 · The generation queue: how many wait, the recent rate, the estimated time to drain")
     public QueueState queue() {
         return certificates.queue();
     }
@@ -57,7 +63,7 @@ public class CertificateResource {
     @GET
     @Path("{id}")
     @RequiresScope(Scopes.CERTIFICATES_READ)
-    @Operation(summary = "One certificate")
+    @Operation(operationId = "getCertificate", summary = "查看证书 · One certificate")
     public Certificate get(@PathParam("id") long id) {
         return certificates.get(AuthFilter.caller(request), id);
     }
@@ -66,43 +72,50 @@ public class CertificateResource {
     @Path("{id}/pdf")
     @Produces({"application/pdf", "application/json"})
     @RequiresScope(Scopes.CERTIFICATES_READ)
-    @Operation(summary = "The certificate PDF, inline for preview; a certificate still being generated is waited "
-            + "for briefly, else 503 with Retry-After")
+    @Operation(operationId = "downloadCertificatePdf", summary = "预览或下载证书 PDF · The certificate PDF",
+            description = "Inline for preview, or as an attachment. A certificate still being generated is waited for "
+                    + "briefly, else 503 with Retry-After. The ETag is the file's SHA-256.",
+            responses = @ApiResponse(responseCode = "200", description = "the PDF",
+                    headers = @Header(name = "ETag", description = "the PDF's SHA-256, quoted", schema = @Schema(type = "string")),
+                    content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))))
     public Response pdf(@PathParam("id") long id,
-                        @Parameter(description = "true to download as an attachment") @QueryParam("download") boolean download) {
+                        @Parameter(description = "true 为下载附件 · true to download as an attachment")
+                        @QueryParam("download") Boolean download) {
         CertificateFile f = certificates.pdf(AuthFilter.caller(request), id);
         return Downloads.stream(out -> {
             try (InputStream in = f.open()) {
                 in.transferTo(out);
             }
-        }, "application/pdf", f.fileName(), !download, f.sha256(), f.size());
+        }, "application/pdf", f.fileName(), !Boolean.TRUE.equals(download), f.sha256(), f.size());
     }
 
     @POST
     @Path("{id}/revoke")
     @Consumes("application/json")
     @RequiresScope(Scopes.CERTIFICATES_WRITE)
-    @Operation(summary = "Revoke a certificate (撤销): reason is one of INFO_ERROR, BY_LAW, HOLDER_REQUEST, FRAUD, which the public verification page shows; note stays internal")
+    @Operation(operationId = "revokeCertificate", summary = "撤销证书 · Revoke a certificate",
+            description = "The reason's text shows on the public verification page; the note stays internal.")
     public Certificate revoke(@PathParam("id") long id, Revocation body) {
-        return certificates.revoke(AuthFilter.caller(request), id,
-                Params.enumeration("reason", body == null ? null : body.reason(), RevocationReason.class),
+        return certificates.revoke(AuthFilter.caller(request), id, body == null ? null : body.reason(),
                 body == null ? null : body.note());
     }
 
     @POST
     @Path("regenerate-all")
     @RequiresScope(Scopes.CERTIFICATES_WRITE)
-    @Operation(summary = "Generate every valid certificate again (system admins), e.g. after the QR address changed; "
-            + "dryRun=true only counts them")
-    public Map<String, Integer> regenerateAll(@QueryParam("dryRun") String dryRun) {
-        int n = certificates.regenerateAll(AuthFilter.caller(request), "true".equalsIgnoreCase(dryRun));
-        return Map.of("true".equalsIgnoreCase(dryRun) ? "wouldQueue" : "queued", n);
+    @Operation(operationId = "regenerateAllCertificates", summary = "全部重新生成 · Generate every valid certificate again",
+            description = "System admins, e.g. after the QR address changed; dryRun=true only counts them.")
+    public RegenerationCount regenerateAll(@Parameter(description = "true 只统计 · true only counts")
+                                           @QueryParam("dryRun") Boolean dryRun) {
+        boolean dry = Boolean.TRUE.equals(dryRun);
+        int n = certificates.regenerateAll(AuthFilter.caller(request), dry);
+        return dry ? new RegenerationCount(null, n) : new RegenerationCount(n, null);
     }
 
     @POST
     @Path("{id}/regenerate")
     @RequiresScope(Scopes.CERTIFICATES_WRITE)
-    @Operation(summary = "Generate the certificate again; its version goes up")
+    @Operation(operationId = "regenerateCertificate", summary = "重新生成 · Generate the certificate again; its version goes up")
     public Certificate regenerate(@PathParam("id") long id) {
         return certificates.regenerate(AuthFilter.caller(request), id);
     }

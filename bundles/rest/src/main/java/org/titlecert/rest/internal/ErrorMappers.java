@@ -1,6 +1,8 @@
 package org.titlecert.rest.internal;
 
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.titlecert.api.TitleCertException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 /** Turns every failure into {@link ErrorBody} JSON with a stable code; stack traces stay in the log. */
 final class ErrorMappers {
@@ -81,6 +84,12 @@ final class ErrorMappers {
     static final class Unexpected implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+                    && !f.getPath().isEmpty()) {
+                return response(400, new ErrorBody("INVALID_FIELD", "字段 " + f.getPath().get(f.getPath().size() - 1)
+                        .getFieldName() + " 应为 " + Arrays.stream(f.getTargetType().getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(" / "))));
+            }
             if (e instanceof JsonProcessingException) {
                 return response(400, new ErrorBody("MALFORMED_JSON", "请求内容不是有效的 JSON，或字段类型不正确"));
             }

@@ -2,7 +2,6 @@ package org.titlecert.rest.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URI;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -14,6 +13,8 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+
+import org.apache.cxf.jaxrs.ext.multipart.Multipart;
 import javax.ws.rs.core.Response;
 
 import org.titlecert.api.Caller;
@@ -38,6 +39,11 @@ import org.titlecert.filing.RosterEntry;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Approval filings (批复备案), their rosters and approval documents. */
@@ -77,39 +83,40 @@ public class FilingResource {
 
     @GET
     @RequiresScope(Scopes.FILINGS_READ)
-    @Operation(summary = "List filings with filters and paging")
+    @Operation(operationId = "listFilings", summary = "查询批复备案 · List filings with filters and paging",
+            description = "A unit's admins and keys see their unit's filings; system callers see all.")
     public Page<Filing> list(
-            @Parameter(description = "substring of the filing name (申请名称)") @QueryParam("name") String name,
-            @Parameter(description = "substring of the approval number (批复文号)") @QueryParam("approvalNumber") String approvalNumber,
-            @QueryParam("year") String year,
-            @Parameter(description = "REVIEW / RECOGNITION / EXAM / EXAM_AND_REVIEW") @QueryParam("type") String type,
-            @Parameter(description = "PENDING / APPROVED / REJECTED") @QueryParam("status") String status,
-            @Parameter(description = "organizing unit id (system callers only)") @QueryParam("unitId") String unitId,
-            @QueryParam("page") String page, @QueryParam("size") String size,
-            @Parameter(description = "field, - prefix for descending: id, name, approvalNumber, year, type, status, createdAt")
-            @QueryParam("sort") String sort) {
-        Integer unit = Params.integer("unitId", unitId);
-        FilingQuery q = new FilingQuery(name, approvalNumber, Params.integer("year", year),
-                Params.enumeration("type", type, FilingType.class),
-                Params.enumeration("status", status, FilingStatus.class),
-                unit == null ? null : unit.longValue(), sort,
-                PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
-        return filings.find(caller(), q);
+            @Parameter(description = "申请名称包含 · substring of the filing name") @QueryParam("name") String name,
+            @Parameter(description = "批复文号包含 · substring of the approval number") @QueryParam("approvalNumber") String approvalNumber,
+            @Parameter(description = "年度 · year") @QueryParam("year") Integer year,
+            @Parameter(description = "类型 · type") @QueryParam("type") FilingType type,
+            @Parameter(description = "审核状态 · status") @QueryParam("status") FilingStatus status,
+            @Parameter(description = "组建单位 · organizing unit id (system callers only)") @QueryParam("unitId") Long unitId,
+            @Parameter(description = "页码，从 1 开始 · page, from 1") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数 · page size") @QueryParam("size") Integer size,
+            @Parameter(description = "排序字段，前缀 - 为倒序 · field, - prefix for descending: id, name, approvalNumber, "
+                    + "year, type, status, createdAt") @QueryParam("sort") String sort) {
+        return filings.find(caller(), new FilingQuery(name, approvalNumber, year, type, status, unitId, sort,
+                PageRequest.of(page, size)));
     }
 
     @POST
     @Consumes("application/json")
     @RequiresScope(Scopes.FILINGS_WRITE)
-    @Operation(summary = "Create a pending filing")
+    @Operation(operationId = "createFiling", summary = "新增批复备案 · Create a pending filing",
+            responses = @ApiResponse(responseCode = "201", description = "created",
+                    headers = @Header(name = "Location", description = "the new filing's URL",
+                            schema = @Schema(type = "string", format = "uri")),
+                    content = @Content(schema = @Schema(implementation = Filing.class))))
     public Response create(FilingDraft draft) {
         Filing f = filings.create(caller(), draft);
-        return Response.created(URI.create("filings/" + f.id())).entity(f).build();
+        return Response.created(Created.location(request, f.id())).entity(f).build();
     }
 
     @GET
     @Path("{id}")
     @RequiresScope(Scopes.FILINGS_READ)
-    @Operation(summary = "One filing")
+    @Operation(operationId = "getFiling", summary = "查看批复备案 · One filing")
     public Filing get(@PathParam("id") long id) {
         return filings.get(caller(), id);
     }
@@ -118,7 +125,7 @@ public class FilingResource {
     @Path("{id}")
     @Consumes("application/json")
     @RequiresScope(Scopes.FILINGS_WRITE)
-    @Operation(summary = "Change a pending filing")
+    @Operation(operationId = "updateFiling", summary = "修改待审核的批复备案 · Change a pending filing")
     public Filing update(@PathParam("id") long id, FilingDraft draft) {
         return filings.update(caller(), id, draft);
     }
@@ -126,8 +133,11 @@ public class FilingResource {
     @POST
     @Path("{id}/approve")
     @RequiresScope(Scopes.FILINGS_WRITE)
-    @Operation(summary = "Approve a pending filing (审核通过); needs the approval document and a roster")
-    public Filing approve(@PathParam("id") long id, String body) {
+    @Operation(operationId = "approveFiling", summary = "审核通过 · Approve a pending filing",
+            description = "Needs the approval document and a roster. Certificates are generated at once.",
+            requestBody = @RequestBody(required = false, description = "批复日期，缺省为今天 · the approval date, today if absent",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Approval.class))))
+    public Filing approve(@PathParam("id") long id, @Parameter(hidden = true) String body) {
         Approval a = body == null || body.isBlank() ? new Approval(null) : Json.read(body, Approval.class);
         return filings.approve(caller(), id, a.approvalDate());
     }
@@ -136,41 +146,51 @@ public class FilingResource {
     @Path("{id}/reject")
     @Consumes("application/json")
     @RequiresScope(Scopes.FILINGS_WRITE)
-    @Operation(summary = "Reject a pending filing (审核不通过) with a reason")
+    @Operation(operationId = "rejectFiling", summary = "审核不通过 · Reject a pending filing with a reason")
     public Filing reject(@PathParam("id") long id, Rejection body) {
         return filings.reject(caller(), id, body == null ? null : body.reason());
     }
 
     @POST
     @Path("{id}/roster")
-    @Consumes({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    @Consumes({"multipart/form-data", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/octet-stream"})
     @RequiresScope(Scopes.FILINGS_WRITE)
-    @Operation(summary = "Import the roster from CSV (UTF-8 or GBK) or XLSX; all or nothing")
+    @Operation(operationId = "importRoster", summary = "导入人员名单 · Import the roster from CSV (UTF-8 or GBK) or XLSX",
+            description = "All or nothing: a file with any bad row changes nothing and the report lists every problem. "
+                    + "The format is recognised from the content, whatever the Content-Type says.",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
     public ImportReport importRoster(@PathParam("id") long id,
-                                     @Parameter(description = "MERGE (default) or REPLACE") @QueryParam("mode") String mode,
-                                     InputStream body) {
-        ImportMode m = Params.enumeration("mode", mode, ImportMode.class);
-        return filings.importRoster(caller(), id, Params.body(body, maxUploadMb), m);
+                                     @Parameter(description = "MERGE（默认，合并）或 REPLACE（替换） · MERGE (default) or REPLACE")
+                                     @QueryParam("mode") ImportMode mode,
+                                     @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream body) {
+        return filings.importRoster(caller(), id, Params.body(body, maxUploadMb), mode);
     }
 
     @GET
     @Path("{id}/roster")
     @RequiresScope(Scopes.FILINGS_READ)
-    @Operation(summary = "The roster, one page at a time")
-    public Page<RosterEntry> roster(@PathParam("id") long id, @QueryParam("page") String page,
-                                    @QueryParam("size") String size) {
-        return filings.roster(caller(), id, PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+    @Operation(operationId = "listRoster", summary = "查看人员名单 · The roster, one page at a time")
+    public Page<RosterEntry> roster(@PathParam("id") long id, @QueryParam("page") Integer page,
+                                    @QueryParam("size") Integer size) {
+        return filings.roster(caller(), id, PageRequest.of(page, size));
     }
 
     @PUT
     @Path("{id}/approval-document")
-    @Consumes({"application/pdf", "application/octet-stream"})
+    @Consumes({"multipart/form-data", "application/pdf", "application/octet-stream"})
     @RequiresScope(Scopes.FILINGS_WRITE)
-    @Operation(summary = "Upload the approval document (批复文件), a PDF")
+    @Operation(operationId = "uploadApprovalDocument", summary = "上传批复文件 · Upload the approval document, a PDF",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
     public DocumentInfo putApprovalDocument(@PathParam("id") long id,
-                                            @Parameter(description = "original file name") @QueryParam("filename") String filename,
-                                            InputStream body) {
+                                            @Parameter(description = "原文件名 · original file name") @QueryParam("filename") String filename,
+                                            @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream body) {
         byte[] data = Params.body(body, maxUploadMb);
         return filings.putApprovalDocument(caller(), id, filename, new ByteArrayInputStream(data));
     }
@@ -179,7 +199,9 @@ public class FilingResource {
     @Path("{id}/approval-document")
     @Produces({"application/pdf", "application/json"})
     @RequiresScope(Scopes.FILINGS_READ)
-    @Operation(summary = "The approval document, for inline preview")
+    @Operation(operationId = "downloadApprovalDocument", summary = "查看批复文件 · The approval document, for inline preview",
+            responses = @ApiResponse(responseCode = "200", description = "the PDF",
+                    content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))))
     public Response approvalDocument(@PathParam("id") long id) {
         Document d = filings.approvalDocument(caller(), id);
         return Downloads.file(d.content(), d.contentType(), d.info().filename(), true, d.info().sha256());
@@ -188,13 +210,13 @@ public class FilingResource {
     @GET
     @Path("{id}/certificates")
     @RequiresScope(Scopes.CERTIFICATES_READ)
-    @Operation(summary = "An approved filing's certificates (证书导出), by certificate number")
+    @Operation(operationId = "listFilingCertificates",
+            summary = "证书导出：批复备案的证书 · An approved filing's certificates, by certificate number")
     public Page<Certificate> certificates(@PathParam("id") long id,
-                                          @Parameter(description = "NOT_GENERATED, QUEUED, GENERATED or FAILED")
-                                          @QueryParam("status") String status,
-                                          @QueryParam("page") String page, @QueryParam("size") String size) {
-        return certificates.byFiling(caller(), id, Params.enumeration("status", status, GenerationStatus.class),
-                PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+                                          @Parameter(description = "生成状态 · generation status")
+                                          @QueryParam("status") GenerationStatus status,
+                                          @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return certificates.byFiling(caller(), id, status, PageRequest.of(page, size));
     }
 
     @POST
@@ -202,7 +224,10 @@ public class FilingResource {
     @Consumes("application/json")
     @Produces({"application/zip", "application/json"})
     @RequiresScope(Scopes.CERTIFICATES_READ)
-    @Operation(summary = "批量下载: a ZIP of the checked certificates' PDFs and manifest.csv, streamed")
+    @Operation(operationId = "exportCertificates",
+            summary = "批量下载 · A ZIP of the checked certificates' PDFs and manifest.csv, streamed",
+            responses = @ApiResponse(responseCode = "200", description = "the ZIP; manifest.csv lists each file's SHA-256",
+                    content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))))
     public Response export(@PathParam("id") long id, ExportRequest body) {
         CertificateExport export = certificates.export(caller(), id, body == null ? null : body.ids());
         return Downloads.stream(export::writeTo, "application/zip", export.fileName(), false, null, -1);

@@ -3,9 +3,7 @@ package org.titlecert.rest.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.servlet.http.HttpServletRequest;
@@ -24,6 +22,9 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.titlecert.api.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -34,6 +35,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "platform")
 @Public
 public class HealthResource {
+
+    /** UP or DOWN; the details only for system administrators. */
+    public record Health(String status, String database, Bundles bundles, Components components) {
+    }
+
+    /** How many bundles there are, and which are not active. */
+    public record Bundles(int total, List<String> inactive) {
+    }
+
+    /** TitleCert components that are not ready. */
+    public record Components(List<String> notReady) {
+    }
 
     private final BundleContext context;
     private final Supplier<DataSource> dataSource;
@@ -50,8 +63,13 @@ public class HealthResource {
 
     @GET
     @Produces("application/json")
-    @Operation(summary = "Platform health: UP when all bundles are active and the database answers; "
-            + "details (database, bundles, components) for system administrators only")
+    @Operation(operationId = "getHealth", summary = "运行状态 · Platform health: UP when all bundles are active and "
+            + "the database answers", description = "Details (database, bundles, components) for system administrators only.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "UP",
+                            content = @Content(schema = @Schema(implementation = Health.class))),
+                    @ApiResponse(responseCode = "503", description = "DOWN",
+                            content = @Content(schema = @Schema(implementation = Health.class)))})
     public Response health() {
         List<String> inactive = Arrays.stream(context.getBundles())
                 .filter(b -> !active(b))
@@ -60,15 +78,12 @@ public class HealthResource {
         List<String> notReady = notReadyComponents();
         boolean db = databaseAnswers();
         boolean up = db && inactive.isEmpty() && notReady.isEmpty();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
         Caller caller = AuthFilter.caller(request);
-        if (caller != null && caller.isSystem()) {
-            // what is inactive tells an attacker what to aim at: details for system administrators only
-            body.put("database", db ? "UP" : "DOWN");
-            body.put("bundles", Map.of("total", context.getBundles().length, "inactive", inactive));
-            body.put("components", Map.of("notReady", notReady));
-        }
+        // what is inactive tells an attacker what to aim at: details for system administrators only
+        Health body = caller != null && caller.isSystem()
+                ? new Health(up ? "UP" : "DOWN", db ? "UP" : "DOWN", new Bundles(context.getBundles().length, inactive),
+                new Components(notReady))
+                : new Health(up ? "UP" : "DOWN", null, null, null);
         return Response.status(up ? 200 : 503).entity(body).header("Cache-Control", "no-store").build();
     }
 

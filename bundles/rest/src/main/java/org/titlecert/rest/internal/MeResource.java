@@ -1,9 +1,8 @@
 package org.titlecert.rest.internal;
 
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -14,6 +13,8 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+
+import org.apache.cxf.jaxrs.ext.multipart.Multipart;
 import javax.ws.rs.core.Response;
 
 import org.titlecert.api.Caller;
@@ -32,6 +33,10 @@ import org.titlecert.photo.PhotoService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The caller's own records: who they are, the registration form, their titles and their ID photo. */
@@ -39,6 +44,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Produces("application/json")
 @Tag(name = "individuals")
 public class MeResource {
+
+    /**
+     * Who the caller is. A session adds its display name, whether the registration form is complete, and its CSRF
+     * token; registrationRejected is the reason a unit gave for refusing the registration, until it is corrected.
+     */
+    public record Me(String principal, Role role, Long unitId, Long personId, Set<String> scopes,
+                     String registrationRejected, String displayName, Boolean registrationComplete, String csrfToken) {
+    }
 
     private final RegistrationService registration;
     private final FilingService filings;
@@ -64,29 +77,19 @@ public class MeResource {
 
     @GET
     @DuringRegistration
-    @Operation(summary = "Who the caller is; with a session, also its CSRF token")
-    public Map<String, Object> me() {
+    @Operation(operationId = "getMe", summary = "当前用户 · Who the caller is; with a session, also its CSRF token")
+    public Me me() {
         Caller c = caller();
         Session s = AuthFilter.session(request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("principal", c.principal());
-        body.put("role", c.role());
-        body.put("unitId", c.unitId());
-        body.put("personId", c.personId());
-        body.put("scopes", c.scopes());
-        registration.rejection(c).ifPresent(reason -> body.put("registrationRejected", reason));
-        if (s != null) {
-            body.put("displayName", s.displayName());
-            body.put("registrationComplete", s.registrationComplete());
-            body.put("csrfToken", s.csrfToken());
-        }
-        return body;
+        return new Me(c.principal(), c.role(), c.unitId(), c.personId(), c.scopes(),
+                registration.rejection(c).orElse(null), s == null ? null : s.displayName(),
+                s == null ? null : s.registrationComplete(), s == null ? null : s.csrfToken());
     }
 
     @GET
     @Path("profile")
     @DuringRegistration
-    @Operation(summary = "The registration form (个人注册), pre-filled from the SSO where possible")
+    @Operation(operationId = "getMyProfile", summary = "个人注册信息 · The registration form, pre-filled from the SSO where possible")
     public Profile profile() {
         return registration.profile(caller());
     }
@@ -95,14 +98,14 @@ public class MeResource {
     @Path("profile")
     @DuringRegistration
     @Consumes("application/json")
-    @Operation(summary = "Complete or change the registration form")
+    @Operation(operationId = "saveMyProfile", summary = "完善个人注册信息 · Complete or change the registration form")
     public Profile saveProfile(Profile form) {
         return registration.save(caller(), form);
     }
 
     @GET
     @Path("titles")
-    @Operation(summary = "My titles (我的职称): the titles of approved filings I hold")
+    @Operation(operationId = "listMyTitles", summary = "我的职称 · The titles of approved filings I hold")
     public List<PersonTitle> titles() {
         Long person = individual().personId();
         return person == null ? List.of() : filings.titles(caller(), person);
@@ -110,7 +113,7 @@ public class MeResource {
 
     @GET
     @Path("titles/{rosterEntryId}")
-    @Operation(summary = "One of my titles, with my basic information (查看)")
+    @Operation(operationId = "getMyTitle", summary = "查看我的职称 · One of my titles, with my basic information")
     public PersonTitle title(@PathParam("rosterEntryId") long rosterEntryId) {
         return filings.title(individual(), rosterEntryId);
     }
@@ -118,19 +121,30 @@ public class MeResource {
     @GET
     @Path("photo")
     @Produces({"image/jpeg", "application/json"})
-    @Operation(summary = "My ID photo, as stored for the certificate")
+    @Operation(operationId = "downloadMyPhoto", summary = "我的证件照 · My ID photo, as stored for the certificate",
+            responses = @ApiResponse(responseCode = "200", description = "the JPEG",
+                    content = @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))))
     public Response photo() {
         return PhotoResponses.jpeg(photos.get(caller(), person()));
     }
 
     @PUT
     @Path("photo")
-    @Consumes({"image/jpeg", "image/png", "application/octet-stream"})
-    @Operation(summary = "Upload my ID photo; the server applies the rotation and crop (Cropper.js data)")
-    public PhotoInfo putPhoto(@Parameter(description = "crop left, in pixels of the rotated image") @QueryParam("x") Integer x,
-                              @QueryParam("y") Integer y, @QueryParam("w") Integer w, @QueryParam("h") Integer h,
-                              @Parameter(description = "clockwise, a multiple of 90") @QueryParam("rotate") Integer rotate,
-                              InputStream body) {
+    @Consumes({"multipart/form-data", "image/jpeg", "image/png", "application/octet-stream"})
+    @Operation(operationId = "uploadMyPhoto",
+            summary = "上传证件照 · Upload my ID photo; the server applies the rotation and crop (Cropper.js data)",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
+    public PhotoInfo putPhoto(@Parameter(description = "裁剪左边距（旋转后像素） · crop left, in pixels of the rotated image")
+                              @QueryParam("x") Integer x,
+                              @Parameter(description = "裁剪上边距 · crop top") @QueryParam("y") Integer y,
+                              @Parameter(description = "裁剪宽度 · crop width") @QueryParam("w") Integer w,
+                              @Parameter(description = "裁剪高度 · crop height") @QueryParam("h") Integer h,
+                              @Parameter(description = "顺时针旋转角度，90 的倍数 · clockwise, a multiple of 90")
+                              @QueryParam("rotate") Integer rotate,
+                              @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream body) {
         return photos.put(caller(), person(), Params.body(body, maxUploadMb), PhotoResponses.edit(x, y, w, h, rotate));
     }
 
@@ -154,7 +168,8 @@ public class MeResource {
 
     @GET
     @Path("certificates")
-    @Operation(summary = "The caller's own certificates, with their status and verification URL")
+    @Operation(operationId = "listMyCertificates",
+            summary = "我的证书 · The caller's own certificates, with their status and verification URL")
     public List<Certificate> certificates() {
         return certificates.mine(caller());
     }

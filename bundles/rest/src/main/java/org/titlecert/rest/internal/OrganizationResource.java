@@ -29,21 +29,21 @@ public class OrganizationResource {
 
     @GET
     @Path("units")
-    @Operation(summary = "Organizing units (评委会组建单位)")
+    @Operation(operationId = "listUnits", summary = "评委会组建单位 · Organizing units")
     public List<OrganizingUnit> units() {
         return organizations.units();
     }
 
     @GET
     @Path("committees")
-    @Operation(summary = "Evaluation committees (评委会)")
+    @Operation(operationId = "listCommittees", summary = "评委会 · Evaluation committees")
     public List<Committee> committees() {
         return organizations.committees();
     }
 
     @GET
     @Path("issuing-authorities")
-    @Operation(summary = "Issuing authorities (发证机关)")
+    @Operation(operationId = "listIssuingAuthorities", summary = "发证机关 · Issuing authorities")
     public List<IssuingAuthority> issuingAuthorities() {
         return organizations.issuingAuthorities();
     }

@@ -13,6 +13,8 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+
+import org.apache.cxf.jaxrs.ext.multipart.Multipart;
 import javax.ws.rs.core.Response;
 
 import org.titlecert.api.Scopes;
@@ -23,6 +25,11 @@ import org.titlecert.photo.PhotoInfo;
 import org.titlecert.photo.PhotoService;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** People on a unit's rosters, for that unit's admins and keys: their titles and ID photos. */
@@ -47,7 +54,7 @@ public class PersonResource {
     @GET
     @Path("persons/{personId}/titles")
     @RequiresScope(Scopes.PERSONS_READ)
-    @Operation(summary = "A person's titles from approved filings of the caller's unit")
+    @Operation(operationId = "listPersonTitles", summary = "人员的职称 · A person's titles from approved filings of the caller's unit")
     public List<PersonTitle> titles(@PathParam("personId") long personId) {
         return filings.titles(AuthFilter.caller(request), personId);
     }
@@ -56,29 +63,46 @@ public class PersonResource {
     @Path("persons/{personId}/photo")
     @Produces({"image/jpeg", "application/json"})
     @RequiresScope(Scopes.PERSONS_READ)
-    @Operation(summary = "A person's ID photo")
+    @Operation(operationId = "downloadPersonPhoto", summary = "人员证件照 · A person's ID photo",
+            responses = @ApiResponse(responseCode = "200", description = "the JPEG",
+                    content = @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))))
     public Response photo(@PathParam("personId") long personId) {
         return PhotoResponses.jpeg(photos.get(AuthFilter.caller(request), personId));
     }
 
     @PUT
     @Path("persons/{personId}/photo")
-    @Consumes({"image/jpeg", "image/png", "application/octet-stream"})
+    @Consumes({"multipart/form-data", "image/jpeg", "image/png", "application/octet-stream"})
     @RequiresScope(Scopes.PERSONS_WRITE)
-    @Operation(summary = "Replace a person's ID photo; the server applies the rotation and crop")
-    public PhotoInfo putPhoto(@PathParam("personId") long personId, @QueryParam("x") Integer x,
-                              @QueryParam("y") Integer y, @QueryParam("w") Integer w, @QueryParam("h") Integer h,
-                              @QueryParam("rotate") Integer rotate, InputStream body) {
+    @Operation(operationId = "uploadPersonPhoto",
+            summary = "更换人员证件照 · Replace a person's ID photo; the server applies the rotation and crop",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
+    public PhotoInfo putPhoto(@PathParam("personId") long personId,
+                              @Parameter(description = "裁剪左边距（旋转后像素） · crop left, in pixels of the rotated image")
+                              @QueryParam("x") Integer x,
+                              @Parameter(description = "裁剪上边距 · crop top") @QueryParam("y") Integer y,
+                              @Parameter(description = "裁剪宽度 · crop width") @QueryParam("w") Integer w,
+                              @Parameter(description = "裁剪高度 · crop height") @QueryParam("h") Integer h,
+                              @Parameter(description = "顺时针旋转角度，90 的倍数 · clockwise, a multiple of 90")
+                              @QueryParam("rotate") Integer rotate,
+                              @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream body) {
         return photos.put(AuthFilter.caller(request), personId, Params.body(body, maxUploadMb),
                 PhotoResponses.edit(x, y, w, h, rotate));
     }
 
     @POST
     @Path("photo-imports")
-    @Consumes({"application/zip", "application/octet-stream"})
+    @Consumes({"multipart/form-data", "application/zip", "application/octet-stream"})
     @RequiresScope(Scopes.PERSONS_WRITE)
-    @Operation(summary = "Import ID photos in bulk: a ZIP of images named by ID number; a report line per file")
-    public List<ImportedPhoto> importPhotos(InputStream zip) {
+    @Operation(operationId = "importPhotos",
+            summary = "批量导入证件照 · Import ID photos in bulk: a ZIP of images named by ID number; a report line per file",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
+    public List<ImportedPhoto> importPhotos(@Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream zip) {
         return photos.importZip(AuthFilter.caller(request), zip);
     }
 }

@@ -1,6 +1,7 @@
 package org.titlecert.rest.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -76,6 +77,8 @@ public class RestServer {
     @Reference
     private RequestOrigin origin;
 
+    private static final long MULTIPART_PART_MAX_BYTES = 256L * 1024 * 1024;
+
     private Server server;
 
     @Activate
@@ -83,6 +86,9 @@ public class RestServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(config.address());
+        // uploads may also come as multipart forms (generated clients send them so); each service enforces its own,
+        // smaller limit as it reads, this only bounds what CXF buffers of a part
+        factory.setProperties(Map.of("attachment-max-size", String.valueOf(MULTIPART_PART_MAX_BYTES)));
         factory.setServiceBeans(List.of(
                 new HealthResource(context, () -> dataSource, scr),
                 new OpenApiResource(),
@@ -95,7 +101,7 @@ public class RestServer {
                 new MeResource(registration, filings, certificates, photos, config.maxUploadMb()),
                 new PersonResource(filings, photos, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit)));
-        factory.setProviders(List.of(Json.provider(), new OriginFilter(origin),
+        factory.setProviders(List.of(Json.provider(), new ParamConverters(), new OriginFilter(origin),
                 new BodyLimitFilter(config.maxJsonKb()), new AuthFilter(identity),
                 new NoStoreFilter(),
                 new ErrorMappers.Domain(), new ErrorMappers.Web(), new ErrorMappers.Unexpected()));

@@ -32,7 +32,8 @@ public class SealResource {
 
     @GET
     @RequiresScope(Scopes.CERTIFICATES_READ)
-    @Operation(summary = "Every committee and issuing authority, with the seal provider and signing certificate if it has one")
+    @Operation(operationId = "listIssuerSeals", summary = "电子印章 · Every committee and issuing authority, "
+            + "with the seal provider and signing certificate if it has one")
     public List<SealRegistry.IssuerSeal> issuers() {
         if (!AuthFilter.caller(request).isAdmin()) {
             throw TitleCertException.forbidden("FORBIDDEN", "仅管理人员可以查看电子印章配置");

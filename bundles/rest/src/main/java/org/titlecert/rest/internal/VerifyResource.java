@@ -11,11 +11,17 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 
+import org.apache.cxf.jaxrs.ext.multipart.Multipart;
+
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.PdfCheck;
 import org.titlecert.certificate.Verification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Public verification of a certificate by the token in its QR code; personal data masked, rate-limited. */
@@ -36,16 +42,23 @@ public class VerifyResource {
 
     @GET
     @Path("{token}")
-    @Operation(summary = "The certificate behind a QR code: status VALID or REVOKED, masked holder, current version")
-    public Verification verify(@PathParam("token") String token) {
+    @Operation(operationId = "verifyCertificate",
+            summary = "证书查验 · The certificate behind a QR code: VALID or REVOKED, masked holder, current version")
+    public Verification verify(@Parameter(description = "二维码中的查验令牌 · the token in the QR code")
+                               @PathParam("token") String token) {
         return certificates.verify(token, OriginFilter.address(request));
     }
 
     @POST
     @Path("{token}/check")
-    @Consumes({"application/pdf", "application/octet-stream"})
-    @Operation(summary = "Whether a PDF is this certificate's genuine current version (or a superseded one)")
-    public PdfCheck check(@PathParam("token") String token, InputStream pdf) {
+    @Consumes({"multipart/form-data", "application/pdf", "application/octet-stream"})
+    @Operation(operationId = "checkCertificatePdf",
+            summary = "文件核验 · Whether a PDF is this certificate's genuine current version (or a superseded one)",
+            description = "Each e-seal's signature is validated: intact, and chaining to a trusted seal CA.",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
+    public PdfCheck check(@PathParam("token") String token, @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream pdf) {
         return certificates.check(token, pdf, OriginFilter.address(request));
     }
 }

@@ -17,7 +17,7 @@ enum Access {
     PUBLIC, INDIVIDUAL, ADMIN, SYSTEM;
 
     private static final List<String> OPEN = List.of("/", "/index.html", "/login", "/login/sso", "/login/sso/callback",
-            "/register", "/logout", "/admin/login", "/favicon.ico");
+            "/register", "/logout", "/admin/login", "/favicon.ico", "/api/docs");
     private static final List<String> SYSTEM_AREAS = List.of("/admin/accounts", "/admin/api-keys", "/admin/audit");
 
     static Access of(String path) {
