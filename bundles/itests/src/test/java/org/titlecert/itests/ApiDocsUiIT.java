@@ -44,13 +44,15 @@ class ApiDocsUiIT {
         assertThat(text).contains("查询批复备案 · List filings with filters and paging")
                 .contains("预览或下载证书 PDF · The certificate PDF").contains("downloadCertificatePdf");
 
+        Browser.screenshot(driver, "api-docs-top");
         // one operation opened: its scope, its upload form, and the error schema with its example
         WebElement importRoster = driver.findElement(By.id("operations-filings-importRoster"));
         importRoster.findElement(By.cssSelector(".opblock-summary")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> importRoster.getText().contains("filings:write"));
         assertThat(importRoster.getText()).contains("multipart/form-data").contains("ROSTER_INVALID")
                 .contains("导入人员名单");
-        Browser.screenshot(driver, "api-docs");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", importRoster);
+        Browser.screenshot(driver, "api-docs-operation");
         assertThat(Browser.consoleErrors(driver)).as("no script error, no CSP violation").isEmpty();
     }
 }

@@ -135,6 +135,8 @@ public class OpenApiContract implements ReaderListener {
             op.setDescription(op.getDescription() == null ? access : op.getDescription() + "\n\n" + access);
         }
         ApiResponses responses = op.getResponses();
+        responses.values().stream().filter(r -> "default response".equals(r.getDescription()))
+                .forEach(r -> r.setDescription("成功 · OK"));
         boolean input = op.getRequestBody() != null || op.getParameters() != null && !op.getParameters().isEmpty();
         error(responses, "400", "BadRequest", input);
         error(responses, "401", "Unauthenticated", !open);
