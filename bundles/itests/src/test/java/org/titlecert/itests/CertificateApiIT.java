@@ -137,6 +137,8 @@ class CertificateApiIT {
         JsonNode v1 = awaitStatus(system, id, "GENERATED");
         assertThat(v1.get("version").asInt()).isEqualTo(1);
         byte[] first = system.get("/api/v1/certificates/" + id + "/pdf").bytes();
+        // asked once now, the public answer is kept in memory: the new version must replace it at once
+        assertThat(platform.api().get("/api/v1/verify/" + token(v1)).json().get("version").asInt()).isEqualTo(1);
 
         uploadPhoto(person, Color.MAGENTA);
         JsonNode v2;

@@ -178,8 +178,11 @@ public final class Platform {
             ProcessBuilder builder = console
                     ? new ProcessBuilder("script", "-qfec", "stty cols 300 rows 50; exec '" + karaf + "'", "/dev/null")
                     : new ProcessBuilder(karaf, "daemon");
-            if (maxHeap != null) {
-                builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx" + maxHeap);
+            String extra = String.join(" ", java.util.stream.Stream.of(maxHeap == null ? null : "-Xmx" + maxHeap,
+                    System.getProperty("titlecert.platform.jvm")).filter(java.util.Objects::nonNull).toList());
+            if (!extra.isEmpty()) {
+                // -Dtitlecert.platform.jvm="-XX:StartFlightRecording=..." profiles the platform a benchmark runs
+                builder.environment().put("EXTRA_JAVA_OPTS", extra);
             }
             builder.environment().put("TERM", "xterm");
             process = builder.directory(home.toFile()).redirectErrorStream(true).redirectOutput(output).start();

@@ -19,12 +19,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.time.Duration;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -88,6 +91,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateEngine.class);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final long VERIFY_CACHE_SIZE = 100_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Transactions jpa;
@@ -100,6 +104,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private final NumberPattern defaultPattern;
     private final Map<String, NumberPattern> patterns = new HashMap<>();
     private final RateLimiter limiter;
+    /** The public answers of hot tokens; dropped when their certificate changes. */
+    private final Cache<String, Verification> verifications;
     private final RateLimiter checkLimiter;
     private final java.util.concurrent.Semaphore checks;
     private final Templates templates = new Templates();
@@ -140,6 +146,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             patterns.put(entry.substring(0, eq).strip(), NumberPattern.parse(entry.substring(eq + 1).strip()));
         }
         this.limiter = new RateLimiter(config.verifyPerMinute());
+        this.verifications = Caffeine.newBuilder().maximumSize(config.verifyCacheSeconds() > 0 ? VERIFY_CACHE_SIZE : 0)
+                .expireAfterWrite(Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()))).build();
         this.checkLimiter = new RateLimiter(config.checkPerMinute());
         this.checks = new java.util.concurrent.Semaphore(Math.max(1, config.checkConcurrency()));
     }
@@ -435,10 +443,12 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         }
     }
 
-    private void generated(long id, int version) {
+    /** A new version is committed: the public answer changes with it. */
+    private void generated(CertificateEntity c, int version) {
+        verifications.invalidate(c.getToken());
         EventAdmin ea = events;
         if (ea != null) {
-            ea.postEvent(new Event(TOPIC_GENERATED, Map.of("certificateId", id, "version", version)));
+            ea.postEvent(new Event(TOPIC_GENERATED, Map.of("certificateId", c.getId(), "version", version)));
         }
     }
 
@@ -635,6 +645,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         if (why != null && why.length() > 500) {
             throw TitleCertException.invalid("NOTE_TOO_LONG", "内部说明不能超过 500 字");
         }
+        String[] token = new String[1];
         Certificate revoked = Db.now(jpa, (em, now) -> {
             CertificateEntity c = em.find(CertificateEntity.class, id);
             if (c == null || !mayRead(caller, c)) {
@@ -644,8 +655,11 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                 throw TitleCertException.conflict("CERTIFICATE_REVOKED", "该证书已撤销");
             }
             c.revoke(reason, why, caller.principal(), now);
+            token[0] = c.getToken();
             return dto(c);
         });
+        // after the commit: an answer read before it is dropped, one read after it is already the new one
+        verifications.invalidate(token[0]);
         audit.record(caller, "CERTIFICATE_REVOKE", "certificate:" + id, Outcome.SUCCESS,
                 revoked.certificateNumber() + " " + reason.label() + (why == null ? "" : "：" + why));
         return revoked;
@@ -676,7 +690,9 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         if (wait > 0) {
             throw TitleCertException.tooMany("VERIFY_RATE_LIMITED", "查询过于频繁，请 " + wait + " 秒后再试", wait);
         }
-        return byToken(token).toVerification();
+        // a malformed token never reaches the cache, nor the database
+        return TOKEN.matcher(token == null ? "" : token).matches()
+                ? verifications.get(token, t -> byToken(t).toVerification()) : byToken(token).toVerification();
     }
 
     @Override

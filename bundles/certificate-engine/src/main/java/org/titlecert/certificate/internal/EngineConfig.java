@@ -35,6 +35,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Public verifications per client per minute")
     int verifyPerMinute() default 120;
 
+    @AttributeDefinition(name = "Verification answers kept in memory (s)",
+            description = "A token checked again within this time is answered without the database. This node forgets "
+                    + "an answer the moment its certificate changes (revocation, a new version); other nodes sharing "
+                    + "the database within this time. 0: always ask the database")
+    int verifyCacheSeconds() default 5;
+
     @AttributeDefinition(name = "Largest export (certificates)")
     int maxExport() default 5000;
 

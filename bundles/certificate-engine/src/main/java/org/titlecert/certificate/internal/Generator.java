@@ -54,7 +54,7 @@ final class Generator {
     record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Seals seals,
                    ContentStore store, String node, int workers, int leaseSeconds,
                    java.util.function.Function<String, String> verificationUrl,
-                   java.util.function.BiConsumer<Long, Integer> generated) {
+                   java.util.function.ObjIntConsumer<CertificateEntity> generated) {
     }
 
     /** A claimed certificate with what its render needs. */
@@ -417,7 +417,7 @@ final class Generator {
                 ctx.store().delete(c.getSha256());
             }
             throughput.record(now);
-            ctx.generated().accept(c.getId(), versions[i]);
+            ctx.generated().accept(c, versions[i]);
         }
     }
 

@@ -114,9 +114,11 @@ final class DefaultRenderer implements CertificateRenderer {
                 centred(cs, "发证机关（盖章）", false, 10, LABEL, centre(AUTHORITY_SEAL), 76);
             }
             metadata(doc, c);
-            // the first save subsets the fonts; then their ToUnicode maps are put right and the PDF written
-            doc.save(OutputStream.nullOutputStream());
-            fonts.fixToUnicode();
+            if (fonts.toUnicodeNeedsFixing()) {
+                // the first save subsets the fonts; then their ToUnicode maps are put right and the PDF written
+                doc.save(OutputStream.nullOutputStream());
+                fonts.fixToUnicode();
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
             doc.save(out);
             return new RenderedCertificate(out.toByteArray(), List.of(

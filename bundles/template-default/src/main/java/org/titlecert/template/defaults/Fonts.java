@@ -26,7 +26,9 @@ import org.titlecert.template.TemplateException;
  * <p>
  * PDFBox writes a ToUnicode map that sends glyphs shared by an ideograph and a Kangxi radical (女 and ⼥)
  * to the radical, so that copied or extracted text is wrong; {@link #fixToUnicode()} replaces it with the
- * characters that were actually drawn.
+ * characters that were actually drawn. That costs a second save, so it is done only when a drawn glyph has
+ * another character first (most certificates draw only with the common-character subsets, whose glyphs each
+ * have one).
  */
 final class Fonts implements AutoCloseable {
 
@@ -60,6 +62,19 @@ final class Fonts implements AutoCloseable {
             f.embedded = null;
             f.drawn.clear();
         }
+    }
+
+    /** Whether PDFBox's ToUnicode would send a drawn glyph to another character than the one drawn. */
+    boolean toUnicodeNeedsFixing() {
+        for (Face f : all) {
+            if (f.embedded != null && f.drawn.entrySet().stream().anyMatch(e -> {
+                List<Integer> codes = f.cmap.getCharCodes(e.getKey());
+                return codes == null || codes.isEmpty() || !codes.get(0).equals(e.getValue());
+            })) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After the fonts are subset (the document's first save): ToUnicode maps of what was drawn. */

@@ -103,6 +103,22 @@ class DefaultRendererTest {
         }
     }
 
+    /** The usual case, common characters only, is saved once; what was drawn is still what is extracted. */
+    @Test
+    void aCommonNameExtractsAsDrawnFromASingleSave() throws Exception {
+        RenderedCertificate r = renderer.render(content("王丽", "安徽江淮汽车集团股份有限公司"));
+        save(r, "certificate-common-name");
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("姓名：王丽", "性别：女", "工作单位：安徽江淮汽车集团股份有限公司", "资格级别：正高级")
+                    .doesNotContain("⼥", "⽇", "⾼");
+            PDResources res = doc.getPage(0).getResources();
+            for (var name : res.getFontNames()) {
+                assertThat(res.getFont(name).getName()).as("embedded as a subset").matches("[A-Z]{6}\\+.*");
+            }
+        }
+    }
+
     @Test
     void theQrCodeOnTheRenderedPageIsTheVerificationUrl() throws Exception {
         RenderedCertificate r = renderer.render(content("张三", "合肥市第一人民医院"));
