@@ -92,7 +92,7 @@ final class DefaultRenderer implements CertificateRenderer {
     @Override
     public RenderedCertificate render(CertificateContent c) throws TemplateException {
         try (PDDocument doc = new PDDocument()) {
-            fonts.use(doc);
+            fonts.use();
             PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
             doc.addPage(page);
             PDImageXObject photo = Jpegs.image(doc, c.photoJpeg());
@@ -112,12 +112,12 @@ final class DefaultRenderer implements CertificateRenderer {
                 fields(cs, c);
                 centred(cs, "评审组织（盖章）", false, 10, LABEL, centre(COMMITTEE_SEAL), 76);
                 centred(cs, "发证机关（盖章）", false, 10, LABEL, centre(AUTHORITY_SEAL), 76);
+                fonts.write(doc, cs);
             }
             metadata(doc, c);
-            if (fonts.toUnicodeNeedsFixing()) {
-                // the first save subsets the fonts; then their ToUnicode maps are put right and the PDF written
+            if (fonts.subsetOnSave()) {
                 doc.save(OutputStream.nullOutputStream());
-                fonts.fixToUnicode();
+                fonts.toUnicodeAfterSubsetting(doc);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
             doc.save(out);
@@ -147,9 +147,7 @@ final class DefaultRenderer implements CertificateRenderer {
         float spacing = 8;
         int glyphs = layout.heading().codePointCount(0, layout.heading().length());
         float w = Fonts.width(runs, 30) + spacing * (glyphs - 1);
-        cs.setCharacterSpacing(spacing);
-        draw(cs, runs, 30, RED, (WIDTH - w) / 2, 520);
-        cs.setCharacterSpacing(0);
+        fonts.text(runs, 30, RED, (WIDTH - w) / 2, 520, spacing);
         if (!layout.subheading().isBlank()) {
             centred(cs, layout.subheading(), false, 8.5f, GOLD, WIDTH / 2, 502);
         }
@@ -246,16 +244,9 @@ final class DefaultRenderer implements CertificateRenderer {
         draw(cs, runs, size, colour, centre - Fonts.width(runs, size) / 2, y);
     }
 
-    private static void draw(PDPageContentStream cs, List<Fonts.Run> runs, float size, Color colour, float x, float y)
-            throws IOException {
-        cs.setNonStrokingColor(colour);
-        cs.beginText();
-        cs.newLineAtOffset(x, y);
-        for (Fonts.Run r : runs) {
-            cs.setFont(r.font(), size);
-            cs.showText(r.text());
-        }
-        cs.endText();
+    /** Lays the text out; the fonts write it over the page once they are made (see {@link Fonts}). */
+    private void draw(PDPageContentStream cs, List<Fonts.Run> runs, float size, Color colour, float x, float y) {
+        fonts.text(runs, size, colour, x, y, 0);
     }
 
     private static float centre(Area a) {

@@ -1,39 +1,53 @@
 package org.titlecert.template.defaults;
 
+import java.awt.Color;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.HorizontalMetricsTable;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.titlecert.template.TemplateException;
 
 /**
- * One renderer's fonts: parsed once, then embedded as subsets into each document. Text is split into runs,
- * each drawn with the first font of the chain that has all its characters; a character no font has is a
- * {@link TemplateException}, never a box.
+ * One renderer's fonts: parsed once, then embedded into each document as a subset of exactly the characters it
+ * draws. Text is split into runs, each drawn with the first font of the chain that has all its characters; a
+ * character no font has is a {@link TemplateException}, never a box.
  * <p>
- * PDFBox writes a ToUnicode map that sends glyphs shared by an ideograph and a Kangxi radical (女 and ⼥)
- * to the radical, so that copied or extracted text is wrong; {@link #fixToUnicode()} replaces it with the
- * characters that were actually drawn. That costs a second save, so it is done only when a drawn glyph has
- * another character first (most certificates draw only with the common-character subsets, whose glyphs each
- * have one).
+ * Text is measured from the parsed fonts and recorded while the page is laid out, then written at the end with
+ * fonts subset beforehand: PDFBox would otherwise embed each font whole (widths of all its ~7,500 glyphs, read
+ * back into a map) and subset it on save, which was a quarter of a render. A subset's character map holds only
+ * the characters drawn, so the ToUnicode map PDFBox writes from it sends each glyph to the character drawn (the
+ * whole font sends glyphs that an ideograph shares with a Kangxi radical, 女 and ⼥, to the radical).
+ * <p>
+ * A subset's character map holds only the Basic Multilingual Plane, so a font that draws a character beyond it
+ * (CJK Extension B, as in 𠮷) is embedded whole and subset by PDFBox on save; its ToUnicode map is then
+ * replaced after a first save ({@link #toUnicodeAfterSubsetting}).
  */
 final class Fonts implements AutoCloseable {
 
     /** A stretch of text drawn with one font. */
-    record Run(PDType0Font font, String text) {
+    record Run(Face face, String text) {
+    }
+
+    /** Text laid out on the page, written when the document's fonts are made. */
+    private record Text(List<Run> runs, float size, Color colour, float x, float y, float spacing) {
     }
 
     private final Face regular;
@@ -43,7 +57,8 @@ final class Fonts implements AutoCloseable {
     private final List<Face> all;
     private final List<Face> regularChain;
     private final List<Face> boldChain;
-    private PDDocument document;
+    private final List<Text> texts = new ArrayList<>();
+    private final Map<Face, PDType0Font> embedded = new HashMap<>();
 
     Fonts(DefaultTemplate.FontFiles files) {
         this.regular = new Face(files.regular());
@@ -55,35 +70,12 @@ final class Fonts implements AutoCloseable {
         this.boldChain = List.of(commonBold, commonRegular, regular, fallback);
     }
 
-    /** Starts a document: fonts are embedded into it as they are first used. */
-    void use(PDDocument doc) {
-        this.document = doc;
+    /** Starts a document. */
+    void use() {
+        texts.clear();
+        embedded.clear();
         for (Face f : all) {
-            f.embedded = null;
             f.drawn.clear();
-        }
-    }
-
-    /** Whether PDFBox's ToUnicode would send a drawn glyph to another character than the one drawn. */
-    boolean toUnicodeNeedsFixing() {
-        for (Face f : all) {
-            if (f.embedded != null && f.drawn.entrySet().stream().anyMatch(e -> {
-                List<Integer> codes = f.cmap.getCharCodes(e.getKey());
-                return codes == null || codes.isEmpty() || !codes.get(0).equals(e.getValue());
-            })) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** After the fonts are subset (the document's first save): ToUnicode maps of what was drawn. */
-    void fixToUnicode() throws IOException {
-        for (Face f : all) {
-            if (f.embedded != null) {
-                PDStream cmap = new PDStream(document, new ByteArrayInputStream(f.toUnicode()), COSName.FLATE_DECODE);
-                f.embedded.getCOSObject().setItem(COSName.TO_UNICODE, cmap);
-            }
         }
     }
 
@@ -108,28 +100,68 @@ final class Fonts implements AutoCloseable {
                         new String(Character.toChars(cp)), cp));
             }
             if (face != current && pending.length() > 0) {
-                runs.add(new Run(current.pdf(document), pending.toString()));
+                runs.add(new Run(current, pending.toString()));
                 pending.setLength(0);
             }
             current = face;
-            face.drawn.putIfAbsent(face.cmap.getGlyphId(cp), cp);
             pending.appendCodePoint(cp);
         }
         if (pending.length() > 0) {
-            runs.add(new Run(current.pdf(document), pending.toString()));
+            runs.add(new Run(current, pending.toString()));
         }
         return runs;
     }
 
+    /** The width of the runs at this size, in points, as the embedded fonts' widths will give it. */
     static float width(List<Run> runs, float size) {
-        try {
-            float w = 0;
-            for (Run r : runs) {
-                w += r.font().getStringWidth(r.text()) / 1000f * size;
+        float w = 0;
+        for (Run r : runs) {
+            w += r.face().width(r.text()) / 1000f * size;
+        }
+        return w;
+    }
+
+    /** Lays out text at (x, y), {@code spacing} points between characters; it is written by {@link #write}. */
+    void text(List<Run> runs, float size, Color colour, float x, float y, float spacing) {
+        for (Run r : runs) {
+            r.text().codePoints().forEach(r.face().drawn::add);
+        }
+        texts.add(new Text(runs, size, colour, x, y, spacing));
+    }
+
+    /** Embeds each font used as the subset of what it draws, and writes the laid-out text over the page. */
+    void write(PDDocument doc, PDPageContentStream cs) throws IOException {
+        for (Face f : all) {
+            if (!f.drawn.isEmpty()) {
+                embedded.put(f, f.embed(doc));
             }
-            return w;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        for (Text t : texts) {
+            cs.setNonStrokingColor(t.colour());
+            cs.setCharacterSpacing(t.spacing());
+            cs.beginText();
+            cs.newLineAtOffset(t.x(), t.y());
+            for (Run r : t.runs()) {
+                cs.setFont(embedded.get(r.face()), t.size());
+                cs.showText(r.text());
+            }
+            cs.endText();
+        }
+        cs.setCharacterSpacing(0);
+    }
+
+    /** Whether a font was left for PDFBox to subset on save, so that its ToUnicode map must be put right after. */
+    boolean subsetOnSave() {
+        return embedded.keySet().stream().anyMatch(Face::beyondBmp);
+    }
+
+    /** After the document's first save has subset the fonts: ToUnicode maps of the characters drawn. */
+    void toUnicodeAfterSubsetting(PDDocument doc) throws IOException {
+        for (Map.Entry<Face, PDType0Font> e : embedded.entrySet()) {
+            if (e.getKey().beyondBmp()) {
+                e.getValue().getCOSObject().setItem(COSName.TO_UNICODE, new PDStream(doc,
+                        new ByteArrayInputStream(e.getKey().toUnicode()), COSName.FLATE_DECODE));
+            }
         }
     }
 
@@ -138,13 +170,20 @@ final class Fonts implements AutoCloseable {
         all.forEach(Face::close);
     }
 
-    /** A parsed TrueType font and its embedding in the current document. */
-    private static final class Face {
+    /** A parsed TrueType font, and the characters the current document draws with it. */
+    static final class Face {
         private final TrueTypeFont ttf;
         private final CmapLookup cmap;
-        /** Glyph id (the CID, with Identity-H) to the character drawn with it, in the current document. */
-        private final Map<Integer, Integer> drawn = new TreeMap<>();
-        private PDType0Font embedded;
+        private final HorizontalMetricsTable metrics;
+        private final float scale;
+        private final TreeSet<Integer> drawn = new TreeSet<>();
+        /**
+         * The tables a subset keeps: those PDFBox keeps when it subsets, and the character map, names and metrics
+         * that embedding a font whole reads. Without a list the layout tables (GSUB, GPOS: most of a CJK font) are
+         * copied whole.
+         */
+        private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf",
+                "hmtx", "fpgm", "gasp", "cmap", "name", "OS/2", "post");
 
         Face(byte[] data) {
             try {
@@ -152,6 +191,8 @@ final class Fonts implements AutoCloseable {
                 // certificate text needs no ligatures or contextual forms, and GSUB cost a sixth of a render
                 ttf.setEnableGsub(false);
                 cmap = ttf.getUnicodeCmapLookup();
+                metrics = ttf.getHorizontalMetrics();
+                scale = 1000f / ttf.getHeader().getUnitsPerEm();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot parse a certificate font", e);
             }
@@ -161,30 +202,59 @@ final class Fonts implements AutoCloseable {
             return cmap.getGlyphId(codePoint) > 0;
         }
 
-        PDType0Font pdf(PDDocument doc) {
-            if (embedded == null) {
-                try {
-                    embedded = PDType0Font.load(doc, ttf, true);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        /** In thousandths of the font size, each glyph's advance rounded as PDF widths are. */
+        float width(String text) {
+            float w = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                w += Math.round(metrics.getAdvanceWidth(cmap.getGlyphId(cp)) * scale);
             }
-            return embedded;
+            return w;
         }
 
+        boolean beyondBmp() {
+            return !drawn.isEmpty() && drawn.last() > 0xFFFF;
+        }
+
+        /** The drawn characters as a font of their own, embedded whole, named with a subset tag. */
+        PDType0Font embed(PDDocument doc) throws IOException {
+            if (beyondBmp()) {
+                return PDType0Font.load(doc, ttf, true);
+            }
+            TTFSubsetter subsetter = new TTFSubsetter(ttf, TABLES);
+            subsetter.setPrefix(tag(drawn));
+            subsetter.addAll(drawn);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+            subsetter.writeToStream(out);
+            return PDType0Font.load(doc, new RandomAccessReadBuffer(out.toByteArray()), false, false);
+        }
+
+        /** Six capital letters that name the subset, the same for the same characters. */
+        private static String tag(TreeSet<Integer> codePoints) {
+            long hash = codePoints.hashCode() & 0xFFFFFFFFL;
+            StringBuilder tag = new StringBuilder(7);
+            for (int i = 0; i < 6; i++) {
+                tag.append((char) ('A' + hash % 26));
+                hash /= 26;
+            }
+            return tag.append('+').toString();
+        }
+
+        /** A ToUnicode CMap from each drawn character's glyph (the CID, with Identity-H) to that character. */
         byte[] toUnicode() {
             StringBuilder sb = new StringBuilder(256 + drawn.size() * 24)
                     .append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
                     .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
                     .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
                     .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-            List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(drawn.entrySet());
-            for (int i = 0; i < entries.size(); i += 100) {
-                List<Map.Entry<Integer, Integer>> chunk = entries.subList(i, Math.min(i + 100, entries.size()));
+            List<Integer> cps = new ArrayList<>(drawn);
+            for (int i = 0; i < cps.size(); i += 100) {
+                List<Integer> chunk = cps.subList(i, Math.min(i + 100, cps.size()));
                 sb.append(chunk.size()).append(" beginbfchar\n");
-                for (Map.Entry<Integer, Integer> e : chunk) {
-                    hex4(sb.append('<'), e.getKey()).append("> <");
-                    for (char ch : Character.toChars(e.getValue())) {
+                for (int cp : chunk) {
+                    hex4(sb.append('<'), cmap.getGlyphId(cp)).append("> <");
+                    for (char ch : Character.toChars(cp)) {
                         hex4(sb, ch);
                     }
                     sb.append(">\n");

@@ -135,6 +135,44 @@ class DefaultRendererTest {
         }
     }
 
+    /**
+     * Every verification URL scans, not only one: random tokens on a realistic base URL, each page decoded as a
+     * phone sees a print (150 dpi, or nearer at 200 and 300).
+     */
+    @Test
+    void theQrCodesOfManyRandomTokensAllScan() throws Exception {
+        java.util.Random random = new java.util.Random(20261202);
+        java.util.List<String> unreadable = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            byte[] token = new byte[16];
+            random.nextBytes(token);
+            String url = "https://zc.hrss.ah.gov.cn/v/" + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(token);
+            CertificateContent c = content("王丽", "安徽江淮汽车集团股份有限公司");
+            c = new CertificateContent(c.certificateNumber(), c.name(), c.gender(), c.birthDate(), c.idNumber(),
+                    c.employer(), c.series(), c.specialty(), c.titleName(), c.level(), c.committee(),
+                    c.approvalNumber(), c.qualificationDate(), c.issuingAuthority(), c.issueDate(), c.photoJpeg(), url);
+            try (PDDocument doc = Loader.loadPDF(renderer.render(c).pdf())) {
+                if (!url.equals(scan(doc))) {
+                    unreadable.add(url);
+                }
+            }
+        }
+        assertThat(unreadable).isEmpty();
+    }
+
+    private static String scan(PDDocument doc) throws IOException {
+        for (int dpi : new int[] {150, 200, 300}) {
+            try {
+                return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
+                        new PDFRenderer(doc).renderImageWithDPI(0, dpi))))).getText();
+            } catch (com.google.zxing.ReaderException e) {
+                // nearer
+            }
+        }
+        return null;
+    }
+
     @Test
     void sealPlacesKeepClearOfTheQrCodeAndEachOther() throws Exception {
         RenderedCertificate r = renderer.render(content("张三", "合肥市第一人民医院"));
