@@ -80,6 +80,71 @@ class AnonymousAbuseIT {
         assertThat(chunked.body()).contains("PAYLOAD_TOO_LARGE").doesNotContain("Exception");
     }
 
+    /**
+     * The public PDF check takes a multipart form too (generated clients upload so): an anonymous 60 MB form is
+     * refused at the check's own limit, without the platform first buffering it to disk.
+     */
+    @Test
+    void anAnonymousMultipartUploadIsCutOffAtTheCheckLimit() throws Exception {
+        java.nio.file.Path tmp = platform.home().resolve("data/tmp");
+        long before = folderBytes(tmp);
+        String boundary = "----titlecert" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n").getBytes(StandardCharsets.US_ASCII);
+        long size = 60L * 1024 * 1024;
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        java.io.InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream(head), new java.io.InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent++ < size ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= size) {
+                    return -1;
+                }
+                if (sent % (8L * 1024 * 1024) < len) {
+                    peak.accumulateAndGet(folderBytes(tmp) - before, Math::max);
+                }
+                int n = (int) Math.min(len, size - sent);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                sent += n;
+                return n;
+            }
+        });
+        String check = "/api/v1/verify/AAAAAAAAAAAAAAAAAAAAAA/check";
+        // streamed without a length: the platform stops reading at the cap and closes the connection
+        long t0 = System.nanoTime();
+        try {
+            Api.Response r = api.send(api.request(check).header("Content-Type", "multipart/form-data; boundary="
+                    + boundary).POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
+            assertThat(r.status()).as(r.body()).isEqualTo(413);
+        } catch (java.io.UncheckedIOException cutOff) {
+            // the client was still sending when the platform answered and closed: refused all the same
+        }
+        assertThat(peak.get()).as("bytes the platform buffered to disk meanwhile").isLessThan(8L * 1024 * 1024);
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(30);
+        // with a declared length (and Expect: 100-continue, as curl sends it) the answer comes before the body
+        byte[] sevenMb = new byte[7 * 1024 * 1024];
+        Api.Response declared = api.send(api.request(check).expectContinue(true)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sevenMb)));
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(api.get("/api/v1/health").json().get("status").asText()).isEqualTo("UP");
+    }
+
+    private static long folderBytes(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     @Test
     void theThrottleCountsPerAccountWhicheverWayTheLoginIsSpelt() {
         DemoAccounts.Account person = platform.accounts().all("individual").get(2);

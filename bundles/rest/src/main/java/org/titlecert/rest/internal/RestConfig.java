@@ -14,6 +14,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Largest request body (MB)", description = "Roster files and documents")
     int maxUploadMb() default 25;
 
+    @AttributeDefinition(name = "Largest anonymous multipart upload (MB)",
+            description = "The public PDF check as a form; the check itself takes at most its own limit (5 MB)")
+    int maxAnonymousUploadMb() default 6;
+
     @AttributeDefinition(name = "Largest JSON or form body (KB)",
             description = "Every JSON request, anonymous ones included; uploads have limits of their own")
     int maxJsonKb() default 512;

@@ -77,8 +77,6 @@ public class RestServer {
     @Reference
     private RequestOrigin origin;
 
-    private static final long MULTIPART_PART_MAX_BYTES = 256L * 1024 * 1024;
-
     private Server server;
 
     @Activate
@@ -86,9 +84,9 @@ public class RestServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(config.address());
-        // uploads may also come as multipart forms (generated clients send them so); each service enforces its own,
-        // smaller limit as it reads, this only bounds what CXF buffers of a part
-        factory.setProperties(Map.of("attachment-max-size", String.valueOf(MULTIPART_PART_MAX_BYTES)));
+        // uploads may also come as multipart forms (generated clients send them so); UploadLimitFilter caps them
+        // before CXF buffers a part, each service its own content as it reads
+        factory.setProperties(Map.of("attachment-max-size", String.valueOf(UploadLimitFilter.SIGNED_IN_BYTES)));
         factory.setServiceBeans(List.of(
                 new HealthResource(context, () -> dataSource, scr),
                 new OpenApiResource(),
@@ -103,6 +101,7 @@ public class RestServer {
                 new AdminResource(admins, apiKeys, registration, audit)));
         factory.setProviders(List.of(Json.provider(), new ParamConverters(), new OriginFilter(origin),
                 new BodyLimitFilter(config.maxJsonKb()), new AuthFilter(identity),
+                new UploadLimitFilter(config.maxAnonymousUploadMb()),
                 new NoStoreFilter(),
                 new ErrorMappers.Domain(), new ErrorMappers.Web(), new ErrorMappers.Unexpected()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
