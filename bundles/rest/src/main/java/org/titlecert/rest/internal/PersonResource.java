@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -11,7 +12,6 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 
 import org.apache.cxf.jaxrs.ext.multipart.Multipart;
@@ -80,17 +80,9 @@ public class PersonResource {
                     @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
-    public PhotoInfo putPhoto(@PathParam("personId") long personId,
-                              @Parameter(description = "裁剪左边距（旋转后像素） · crop left, in pixels of the rotated image")
-                              @QueryParam("x") Integer x,
-                              @Parameter(description = "裁剪上边距 · crop top") @QueryParam("y") Integer y,
-                              @Parameter(description = "裁剪宽度 · crop width") @QueryParam("w") Integer w,
-                              @Parameter(description = "裁剪高度 · crop height") @QueryParam("h") Integer h,
-                              @Parameter(description = "顺时针旋转角度，90 的倍数 · clockwise, a multiple of 90")
-                              @QueryParam("rotate") Integer rotate,
+    public PhotoInfo putPhoto(@PathParam("personId") long personId, @BeanParam PhotoResponses.Crop crop,
                               @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream body) {
-        return photos.put(AuthFilter.caller(request), personId, Params.body(body, maxUploadMb),
-                PhotoResponses.edit(x, y, w, h, rotate));
+        return photos.put(AuthFilter.caller(request), personId, Params.body(body, maxUploadMb), crop.edit());
     }
 
     @POST
