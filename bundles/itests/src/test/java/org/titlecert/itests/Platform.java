@@ -58,7 +58,12 @@ public final class Platform {
             Path web = home.resolve("etc/org.ops4j.pax.web.cfg");
             Files.writeString(web, Files.readString(web)
                     .replace("org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + port));
-            return new Platform(home, port);
+            Platform platform = new Platform(home, port);
+            if (PostgresCluster.enabled()) {
+                PostgresCluster pg = PostgresCluster.shared();
+                platform.database(pg.createDatabase(name), PostgresCluster.USER, pg.password());
+            }
+            return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,6 +85,22 @@ public final class Platform {
                     "enabled = true", "providerName = 测试政务服务网", "issuer = " + Sso.issuer(),
                     "clientId = " + Sso.CLIENT_ID, "clientSecretFile = " + secret,
                     "redirectUri = " + url("/login/sso/callback"), "idNumberClaim = id_number", "") );
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Points the platform at a PostgreSQL database, as the README tells an operator to: the password in a file of
+     * its own under {@code etc/}, and the data source configuration naming the driver, URL, user and that file.
+     */
+    public void database(String url, String user, String password) {
+        try {
+            Files.writeString(home.resolve("etc/titlecert-db.password"), password + "\n");
+            config("org.ops4j.datasource-titlecert", "osgi.jdbc.driver.class = org.postgresql.Driver",
+                    "url = " + url, "user = " + user, "password = $[secret:titlecert-db.password]",
+                    "dataSourceName = titlecert", "pool = dbcp2", "xa = false", "pool.maxTotal = 16",
+                    "pool.maxIdle = 8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
