@@ -30,6 +30,7 @@ public final class Platform {
     private final int port;
     private Process process;
     private String maxHeap;
+    private String database;
 
     private Platform(Path home, int port) {
         this.home = home;
@@ -95,6 +96,7 @@ public final class Platform {
      * its own under {@code etc/}, and the data source configuration naming the driver, URL, user and that file.
      */
     public void database(String url, String user, String password) {
+        database = url;
         try {
             Files.writeString(home.resolve("etc/titlecert-db.password"), password + "\n");
             config("org.ops4j.datasource-titlecert", "osgi.jdbc.driver.class = org.postgresql.Driver",
@@ -104,6 +106,11 @@ public final class Platform {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The PostgreSQL database's JDBC URL, or null on the embedded Derby. */
+    public String database() {
+        return database;
     }
 
     /** Writes {@code etc/<pid>.cfg} in one move, as an operator's editor saves it; a running platform picks it up. */

@@ -132,7 +132,12 @@ public final class TestFixtures {
 
     /** Waits until the filing has {@code count} certificates none of which is queued; returns them. */
     public static List<JsonNode> settledCertificates(Api api, long filingId, int count) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        return settledCertificates(api, filingId, count, 60);
+    }
+
+    /** The same, waiting at most {@code seconds}. */
+    public static List<JsonNode> settledCertificates(Api api, long filingId, int count, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (true) {
             List<JsonNode> all = new ArrayList<>();
             for (int page = 1; ; page++) {

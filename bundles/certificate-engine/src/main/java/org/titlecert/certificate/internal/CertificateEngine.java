@@ -25,6 +25,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
+import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -118,6 +119,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     });
     private ScheduledFuture<?> pendingRequeue;
     private Generator generator;
+    /** PostgreSQL rather than embedded Derby: claims skip rows other nodes hold. */
+    private final boolean postgres;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
@@ -128,7 +131,9 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Activate
     public CertificateEngine(@Reference(target = "(osgi.unit.name=titlecert-certificate)") EntityManagerFactory emf,
                              @Reference FilingService filings, @Reference OrganizationService organizations,
-                             @Reference PhotoService photos, @Reference AuditLog audit, EngineConfig config) {
+                             @Reference PhotoService photos, @Reference AuditLog audit,
+                             @Reference(target = "(osgi.jndi.service.name=titlecert)") DataSource dataSource,
+                             EngineConfig config) {
         this.jpa = new Transactions(emf);
         this.filings = filings;
         this.organizations = organizations;
@@ -150,6 +155,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()))).build();
         this.checkLimiter = new RateLimiter(config.checkPerMinute());
         this.checks = new java.util.concurrent.Semaphore(Math.max(1, config.checkConcurrency()));
+        this.postgres = Db.isPostgres(dataSource);
     }
 
     @Activate
@@ -159,8 +165,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             LOG.info("Removed {} partly written certificate files left by an interrupted run", partial);
         }
         int workers = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
-        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, seals, store, nodeName(), workers,
-                config.leaseSeconds(), this::verificationUrl, this::generated));
+        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, seals, store, nodeName(),
+                postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated));
         generator.start();
         maintenance.execute(this::reconcile);
         scheduleRequeue();

@@ -35,17 +35,23 @@ public class CertificateVersionEntity {
     @Column(name = "TEMPLATE_KEY", length = 300)
     private String templateKey;
 
+    /** The node that rendered it (its {@code nodeName}). */
+    @Column(name = "NODE", length = 200)
+    private String node;
+
     @Column(name = "CREATED_AT", nullable = false)
     private LocalDateTime createdAt;
 
     public CertificateVersionEntity() {
     }
 
-    CertificateVersionEntity(long certificateId, int version, String sha256, String templateKey, LocalDateTime now) {
+    CertificateVersionEntity(long certificateId, int version, String sha256, String templateKey, String node,
+                             LocalDateTime now) {
         this.certificateId = certificateId;
         this.version = version;
         this.sha256 = sha256;
         this.templateKey = templateKey;
+        this.node = node;
         this.createdAt = now;
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
+import javax.persistence.EntityManager;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.api.Caller;
@@ -52,7 +54,7 @@ final class Generator {
 
     /** What the generator needs from its component. */
     record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Seals seals,
-                   ContentStore store, String node, int workers, int leaseSeconds,
+                   ContentStore store, String node, boolean skipLocked, int workers, int leaseSeconds,
                    java.util.function.Function<String, String> verificationUrl,
                    java.util.function.ObjIntConsumer<CertificateEntity> generated) {
     }
@@ -238,7 +240,8 @@ final class Generator {
         String claim = ctx.node() + "#" + claims.incrementAndGet();
         return Db.now(ctx.jpa(), (em, now) -> {
             LocalDateTime expired = now.minusSeconds(ctx.leaseSeconds());
-            List<Long> ids = em.createQuery("SELECT c.id FROM CertificateEntity c WHERE c.status = :q "
+            List<Long> ids = ctx.skipLocked() ? candidatesSkippingLocked(em, expired, max)
+                    : em.createQuery("SELECT c.id FROM CertificateEntity c WHERE c.status = :q "
                             + "AND (c.claimedBy IS NULL OR c.claimedAt < :expired) ORDER BY c.queuedAt, c.id", Long.class)
                     .setParameter("q", GenerationStatus.QUEUED).setParameter("expired", expired)
                     .setMaxResults(max).getResultList();
@@ -255,6 +258,22 @@ final class Generator {
                     + "ORDER BY c.queuedAt, c.id", Long.class).setParameter("ids", in).setParameter("claim", claim)
                     .getResultList();
         });
+    }
+
+    /**
+     * PostgreSQL: the oldest unclaimed rows, locked, skipping those another node is claiming at this moment, so
+     * that nodes take different work instead of queueing behind each other's locks. The conditional update that
+     * follows is what makes a claim exclusive on every database: it re-checks the claim under the row lock (a
+     * concurrent claimer's committed claim makes it match nothing), and only rows carrying this claim's own
+     * name are returned. With embedded Derby there is one node, and one dispatcher claims.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Long> candidatesSkippingLocked(EntityManager em, LocalDateTime expired, int max) {
+        List<Object> ids = em.createNativeQuery("SELECT ID FROM TC_CERTIFICATE WHERE STATUS = ? AND (CLAIMED_BY IS NULL "
+                        + "OR CLAIMED_AT < ?) ORDER BY QUEUED_AT, ID LIMIT ? FOR UPDATE SKIP LOCKED")
+                .setParameter(1, GenerationStatus.QUEUED.name()).setParameter(2, java.sql.Timestamp.valueOf(expired))
+                .setParameter(3, max).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     /** One rendering thread and its renderers, one per template it has used. */
@@ -402,7 +421,7 @@ final class Generator {
                 }
                 // the claim makes this node the only one to change the version meanwhile
                 v[i] = r.job().certificate().getVersion() + 1;
-                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), r.template().key(), now));
+                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), r.template().key(), ctx.node(), now));
             }
             return v;
         });

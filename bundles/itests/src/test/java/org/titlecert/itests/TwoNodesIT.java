@@ -1,0 +1,232 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.titlecert.photo.internal.Images;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Two nodes on one PostgreSQL database and one file folder, as a province scales out: what one node starts
+ * (a session, a captcha, failed logins, a filing's certificates) the other continues, both generate from one
+ * queue without rendering anything twice, and when one is killed the other takes over its claims.
+ */
+@EnabledIf("org.titlecert.itests.PostgresCluster#enabled")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesIT {
+
+    private static final int LEASE_SECONDS = 10;
+    private static Platform one;
+    private static Platform two;
+    private static Api system1;
+    private static Api system2;
+
+    @BeforeAll
+    static void startTwoNodes() throws IOException {
+        Path files = Path.of(System.getProperty("titlecert.work")).resolve("two-nodes-files");
+        one = Platform.create("node-1");
+        one.configureForTests();
+        shareFiles(one, files, "node-1", one.url(""));
+        one.start();
+        system1 = one.system();
+        TestFixtures.awaitDemoSeals(system1);
+
+        two = Platform.create("node-2");
+        two.database(one.database(), PostgresCluster.USER, PostgresCluster.shared().password());
+        Files.writeString(two.home().resolve("etc/org.titlecert.identity.cfg"), Platform.IDENTITY_FOR_TESTS);
+        shareFiles(two, files, "node-2", one.url(""));
+        // the seals on every node: the same keystores, images and trusted seal CA
+        try (Stream<Path> etc = Files.list(one.home().resolve("etc"))) {
+            for (Path f : etc.filter(f -> f.getFileName().toString().startsWith("org.titlecert.seal.")).toList()) {
+                Files.copy(f, two.home().resolve("etc").resolve(f.getFileName()));
+            }
+        }
+        try (Stream<Path> trust = Files.list(one.home().resolve("etc/titlecert-trust"))) {
+            Files.createDirectories(two.home().resolve("etc/titlecert-trust"));
+            for (Path f : trust.toList()) {
+                Files.copy(f, two.home().resolve("etc/titlecert-trust").resolve(f.getFileName()));
+            }
+        }
+        two.start();
+        system2 = two.api().withKey(one.accounts().first("sysapi").secret());
+    }
+
+    /** Both nodes keep certificates and photos in one folder (as on a shared volume) and answer QR codes alike. */
+    private static void shareFiles(Platform node, Path files, String name, String publicBaseUrl) {
+        node.config("org.titlecert.certificate", "publicBaseUrl = " + publicBaseUrl, "checkPerMinute = 1000",
+                "directory = " + files.resolve("certificates"), "nodeName = " + name, "leaseSeconds = " + LEASE_SECONDS);
+        node.config("org.titlecert.photo", "historyKept = 2", "directory = " + files.resolve("photos"));
+    }
+
+    @AfterAll
+    static void stop() {
+        Stream.of(two, one).filter(java.util.Objects::nonNull).forEach(Platform::stop);
+    }
+
+    @Test
+    @Order(1)
+    void aCaptchaASessionAndALogoutOnOneNodeHoldOnTheOther() {
+        DemoAccounts.Account admin = one.accounts().of("unitadmin", "AHCZ");
+        String[] captcha = one.api().captcha();
+        Api.Response login = two.api().post("/api/v1/auth/login", Map.of("kind", "admin", "login", admin.login(),
+                "password", admin.secret(), "captchaId", captcha[0], "captchaAnswer", captcha[1]));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        String cookie = login.cookie("TCSESSION");
+        String csrf = login.json().get("csrfToken").asText();
+
+        Api onOne = one.api().withSession(cookie, csrf);
+        assertThat(onOne.get("/api/v1/me").json().get("principal").asText()).contains(admin.login());
+        assertThat(onOne.get("/api/v1/filings").status()).isEqualTo(200);
+
+        assertThat(onOne.post("/api/v1/auth/logout", "").status()).isEqualTo(204);
+        assertThat(two.api().withSession(cookie, csrf).get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void theLoginThrottleCountsFailuresOnBothNodes() {
+        DemoAccounts.Account victim = one.accounts().all("individual").get(2);
+        RawHttp[] nodes = {new RawHttp("127.0.0.61", one.port()), new RawHttp("127.0.0.61", two.port())};
+        String wrong = "{\"kind\":\"individual\",\"login\":\"" + victim.login() + "\",\"password\":\"wrong-guess-1\"}";
+        for (int i = 0; i < 5; i++) {
+            assertThat(nodes[i % 2].postJson("/api/v1/auth/login", wrong).status()).as("attempt %d", i + 1)
+                    .isEqualTo(401);
+        }
+        // three failures on node 1 and two on node 2: only the five together reach the threshold
+        assertThat(nodes[1].postJson("/api/v1/auth/login", wrong).status()).isEqualTo(429);
+        assertThat(nodes[0].postJson("/api/v1/auth/login", wrong).status()).isEqualTo(429);
+    }
+
+    @Test
+    @Order(3)
+    void bothNodesGenerateOneSealedFilingFromOneQueueAndRenderEachCertificateOnce() throws Exception {
+        int people = 1000;
+        long filing = photographedFiling("两节点盖章批复", people, 40000, "AHKJGP", "AHRS");
+        TestFixtures.approve(system1, filing);
+        List<JsonNode> certificates = TestFixtures.settledCertificates(system2, filing, people, 180);
+        assertThat(certificates).allSatisfy(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("GENERATED");
+            assertThat(c.get("sealStatus").asText()).isEqualTo("SEALED");
+        });
+
+        Map<String, Long> byNode = versionsByNode(filing);
+        assertThat(byNode.keySet()).as("the nodes that rendered: %s", byNode).containsExactlyInAnyOrder("node-1", "node-2");
+        assertThat(byNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(people);
+        assertRenderedOnceWithUniqueNumbers(filing, people);
+
+        // a certificate rendered by either node downloads from both, byte for byte, and its seals validate
+        for (JsonNode c : List.of(certificates.get(0), certificates.get(people - 1))) {
+            byte[] fromOne = system1.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes();
+            byte[] fromTwo = system2.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes();
+            assertThat(fromTwo).isEqualTo(fromOne);
+            assertThat(sha256(fromOne)).isEqualTo(c.get("sha256").asText());
+            JsonNode check = one.api().postBytes("/api/v1/verify/" + token(c) + "/check", "application/pdf", fromTwo)
+                    .json();
+            assertThat(check.get("outcome").asText()).isEqualTo("CURRENT");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void whenANodeIsKilledTheOtherTakesOverItsClaimsOnceTheirLeaseExpires() throws Exception {
+        int people = 1500;
+        long filing = photographedFiling("两节点宕机批复", people, 42000, "HFGCZP", "HFRSJ");
+        TestFixtures.approve(system2, filing);
+        long held = 0;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (held == 0 || versionsByNode(filing).getOrDefault("node-2", 0L) == 0) {
+            held = count("SELECT COUNT(*) FROM TC_CERTIFICATE WHERE FILING_ID = " + filing
+                    + " AND CLAIMED_BY LIKE 'node-2#%'");
+            assertThat(System.nanoTime()).as("node 2 never held claims").isLessThan(deadline);
+        }
+        two.kill();
+        long orphaned = count("SELECT COUNT(*) FROM TC_CERTIFICATE WHERE FILING_ID = " + filing
+                + " AND CLAIMED_BY LIKE 'node-2#%'");
+        assertThat(orphaned).as("claims node 2 held when it died").isPositive();
+
+        List<JsonNode> certificates = TestFixtures.settledCertificates(system1, filing, people, 180);
+        assertThat(certificates).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("GENERATED"));
+        assertRenderedOnceWithUniqueNumbers(filing, people);
+        assertThat(count("SELECT COUNT(*) FROM TC_CERTIFICATE WHERE FILING_ID = " + filing
+                + " AND CLAIMED_BY IS NOT NULL")).isZero();
+        // every file is there and is what the record says
+        for (JsonNode c : certificates) {
+            byte[] pdf = system1.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes();
+            assertThat(sha256(pdf)).as("certificate %s", c.get("certificateNumber")).isEqualTo(c.get("sha256").asText());
+        }
+    }
+
+    private static void assertRenderedOnceWithUniqueNumbers(long filing, int people) throws SQLException {
+        assertThat(count("SELECT COUNT(*) FROM TC_CERT_VERSION v JOIN TC_CERTIFICATE c ON c.ID = v.CERTIFICATE_ID "
+                + "WHERE c.FILING_ID = " + filing)).as("versions").isEqualTo(people);
+        assertThat(count("SELECT COUNT(*) FROM TC_CERTIFICATE WHERE FILING_ID = " + filing + " AND VERSION_NO <> 1"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM (SELECT CERT_NUMBER FROM TC_CERTIFICATE GROUP BY CERT_NUMBER "
+                + "HAVING COUNT(*) > 1) d")).as("duplicate numbers").isZero();
+    }
+
+    private static Map<String, Long> versionsByNode(long filing) throws SQLException {
+        Map<String, Long> byNode = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT v.NODE, COUNT(*) FROM TC_CERT_VERSION v JOIN TC_CERTIFICATE c "
+                     + "ON c.ID = v.CERTIFICATE_ID WHERE c.FILING_ID = " + filing + " GROUP BY v.NODE")) {
+            while (r.next()) {
+                byNode.put(r.getString(1), r.getLong(2));
+            }
+        }
+        return byNode;
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(one.database(), PostgresCluster.USER, PostgresCluster.shared().password());
+    }
+
+    /** A pending filing of these issuers with {@code people} people, each with an ID photo (imported on node 2). */
+    private static long photographedFiling(String name, int people, int offset, String committee, String authority) {
+        long id = TestFixtures.filledFiling(system1, TestFixtures.filing(system1, name, 2024, "REVIEW", committee,
+                authority).get("id").asLong(), TestFixtures.roster(people, offset));
+        byte[] zip = TestFixtures.photoZip(TestFixtures.personIds(system1, id).keySet(),
+                Images.jpeg(Images.halves(413, 579, new Color(0x43, 0x8E, 0xDB), Color.WHITE)));
+        assertThat(system2.postBytes("/api/v1/photo-imports", "application/zip", zip).json().size()).isEqualTo(people);
+        return id;
+    }
+
+    private static String token(JsonNode certificate) {
+        String url = certificate.get("verificationUrl").asText();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
