@@ -77,8 +77,8 @@ class TwoNodesIT {
     /** Both nodes keep certificates and photos in one folder (as on a shared volume) and answer QR codes alike. */
     private static void shareFiles(Platform node, Path files, String name, String publicBaseUrl) {
         node.config("org.titlecert.certificate", "publicBaseUrl = " + publicBaseUrl, "checkPerMinute = 1000",
-                "directory = " + files.resolve("certificates"), "nodeName = " + name, "leaseSeconds = " + LEASE_SECONDS);
-        node.config("org.titlecert.photo", "historyKept = 2", "directory = " + files.resolve("photos"));
+                "nodeName = " + name, "leaseSeconds = " + LEASE_SECONDS);
+        node.config("org.titlecert.store", "type = local", "directory = " + files);
     }
 
     @AfterAll

@@ -73,6 +73,7 @@ import org.titlecert.filing.PersonTitle;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
+import org.titlecert.store.ContentStores;
 import org.titlecert.seal.SealProvider;
 import org.titlecert.seal.SealRegistry;
 import org.titlecert.seal.SealReport;
@@ -133,15 +134,14 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                              @Reference FilingService filings, @Reference OrganizationService organizations,
                              @Reference PhotoService photos, @Reference AuditLog audit,
                              @Reference(target = "(osgi.jndi.service.name=titlecert)") DataSource dataSource,
-                             EngineConfig config) {
+                             @Reference ContentStores stores, EngineConfig config) {
         this.jpa = new Transactions(emf);
         this.filings = filings;
         this.organizations = organizations;
         this.photos = photos;
         this.audit = audit;
         this.config = config;
-        this.store = new ContentStore(config.directory().isBlank()
-                ? Path.of(System.getProperty("karaf.data", "data"), "certificates") : Path.of(config.directory()), ".pdf");
+        this.store = stores.area("certificates", ".pdf");
         this.defaultPattern = NumberPattern.parse(config.numberPattern());
         for (String entry : config.numberPatterns()) {
             int eq = entry.indexOf('=');
@@ -160,10 +160,6 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     @Activate
     void activate() {
-        int partial = store.removeIncomplete();
-        if (partial > 0) {
-            LOG.info("Removed {} partly written certificate files left by an interrupted run", partial);
-        }
         int workers = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
         generator = new Generator(new Generator.Context(jpa, filings, photos, templates, seals, store, nodeName(),
                 postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated));

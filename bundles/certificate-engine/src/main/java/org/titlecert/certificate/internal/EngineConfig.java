@@ -58,9 +58,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "A certificate carries two seals; a PDF with more is refused before any is verified")
     int checkMaxSignatures() default 4;
 
-    @AttributeDefinition(name = "Storage folder", description = "Empty: data/certificates of the platform")
-    String directory() default "";
-
     @AttributeDefinition(name = "Trusted seal certificates",
             description = "Folder of CA or seal certificates (PEM or DER) that uploaded PDFs' seals must chain to; "
                     + "empty: etc/titlecert-trust")

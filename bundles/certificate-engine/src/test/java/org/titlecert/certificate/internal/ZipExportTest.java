@@ -23,7 +23,7 @@ class ZipExportTest {
 
     @Test
     void storedEntriesNamedByNumberAndNameWithAManifest() throws Exception {
-        ContentStore store = new ContentStore(root, ".pdf");
+        ContentStore store = new org.titlecert.store.internal.LocalContentStore(root, ".pdf");
         List<ZipExport.Item> items = new ArrayList<>();
         String[][] people = {{"342021AHKJ00001", "张三"}, {"342021AHKJ00002", "欧阳/娜娜"}, {"342021AHKJ00003", "=cmd"}};
         for (int i = 0; i < people.length; i++) {

@@ -8,7 +8,10 @@ import javax.persistence.Id;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 
-/** The content of a filing's approval document (批复文件), kept apart so lists never load it. */
+/**
+ * Where approval documents (批复文件) were kept before they moved to the file store: read once, to move them,
+ * and emptied.
+ */
 @Entity
 @Table(name = "TC_APPROVAL_DOC")
 public class ApprovalDocumentEntity {
@@ -25,16 +28,7 @@ public class ApprovalDocumentEntity {
     public ApprovalDocumentEntity() {
     }
 
-    ApprovalDocumentEntity(long filingId, byte[] content) {
-        this.filingId = filingId;
-        this.content = content;
-    }
-
     byte[] getContent() {
         return content;
-    }
-
-    void setContent(byte[] content) {
-        this.content = content;
     }
 }

@@ -115,6 +115,10 @@ public class FilingEntity {
         return unit;
     }
 
+    String docSha256() {
+        return docSha256;
+    }
+
     boolean hasApprovalDocument() {
         return docSha256 != null;
     }

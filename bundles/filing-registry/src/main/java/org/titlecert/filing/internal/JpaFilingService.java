@@ -27,8 +27,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.titlecert.api.Caller;
 import org.titlecert.jpa.Transactions;
+import org.titlecert.store.ContentStore;
+import org.titlecert.store.ContentStores;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
 import org.titlecert.api.Role;
@@ -57,6 +61,7 @@ public class JpaFilingService implements FilingService {
             "id", "f.id", "name", "f.name", "approvalNumber", "f.approvalNumber", "year", "f.year",
             "type", "f.type", "status", "f.status", "createdAt", "f.createdAt");
     private static final int IN_CHUNK = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(JpaFilingService.class);
     static final String PERSISTENCE_UNIT = "(osgi.unit.name=titlecert-filing)";
 
     private final Transactions jpa;
@@ -70,11 +75,50 @@ public class JpaFilingService implements FilingService {
     private final Clock clock = Clock.systemUTC();
     private volatile FilingRegistryConfig config;
 
+    /** Approval documents, by SHA-256 (as the filing records it). */
+    private final ContentStore documents;
+
     @Activate
     public JpaFilingService(@Reference(target = PERSISTENCE_UNIT) EntityManagerFactory emf,
-                            FilingRegistryConfig config) {
+                            @Reference ContentStores stores, FilingRegistryConfig config) {
         this.jpa = new Transactions(emf);
         this.config = config;
+        this.documents = stores.area("approval-documents", ".pdf");
+        moveDocumentsOutOfTheDatabase();
+    }
+
+    /**
+     * Approval documents used to be kept in the database ({@code TC_APPROVAL_DOC}); they move to the file store,
+     * one at a time, each checked against the SHA-256 its filing recorded before its row goes. Safe to repeat and
+     * to run on several nodes at once.
+     */
+    private void moveDocumentsOutOfTheDatabase() {
+        List<Long> ids = jpa.call(em -> em.createQuery("SELECT d.filingId FROM ApprovalDocumentEntity d", Long.class)
+                .getResultList());
+        int moved = 0;
+        for (long id : ids) {
+            try {
+                moved += jpa.call(em -> {
+                    ApprovalDocumentEntity doc = em.find(ApprovalDocumentEntity.class, id);
+                    FilingEntity f = em.find(FilingEntity.class, id);
+                    if (doc == null) {
+                        return 0;
+                    }
+                    if (f != null && f.hasApprovalDocument() && !documents.put(doc.getContent()).equals(f.docSha256())) {
+                        throw new IllegalStateException("approval document of filing " + id + " does not match its SHA-256");
+                    }
+                    em.remove(doc);
+                    return 1;
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Approval document of filing {} stays in the "
+                        + "database: {}", id, e.getMessage());
+            }
+        }
+        if (moved > 0) {
+            LOG.info("Moved {} approval documents from the database to "
+                    + "the file store", moved);
+        }
     }
 
     @Modified
@@ -376,14 +420,9 @@ public class JpaFilingService implements FilingService {
         Pdf.check(data);
         String sha = Pdf.sha256(data);
         String name = Pdf.safeFilename(filename, "批复文件.pdf");
+        documents.put(data); // the file first: a filing never names a document that is not there
         DocumentInfo info = write(em -> {
             FilingEntity f = editable(em, caller, filingId);
-            ApprovalDocumentEntity doc = em.find(ApprovalDocumentEntity.class, filingId);
-            if (doc == null) {
-                em.persist(new ApprovalDocumentEntity(filingId, data));
-            } else {
-                doc.setContent(data);
-            }
             f.setApprovalDocument(name, sha, data.length, now());
             f.touch(now());
             return f.documentInfo();
@@ -394,15 +433,14 @@ public class JpaFilingService implements FilingService {
 
     @Override
     public Document approvalDocument(Caller caller, long filingId) {
-        Document d = jpa.call(em -> {
+        DocumentInfo info = jpa.call(em -> {
             FilingEntity f = scoped(em, caller, filingId);
-            ApprovalDocumentEntity doc = f.hasApprovalDocument() ? em.find(ApprovalDocumentEntity.class, filingId)
-                    : null;
-            if (doc == null) {
+            if (!f.hasApprovalDocument()) {
                 throw TitleCertException.notFound("DOCUMENT_NOT_FOUND", "尚未上传批复文件");
             }
-            return new Document(f.documentInfo(), "application/pdf", doc.getContent());
+            return f.documentInfo();
         });
+        Document d = new Document(info, "application/pdf", documents.get(info.sha256()));
         audit.record(caller, "APPROVAL_DOCUMENT_DOWNLOAD", "filing:" + filingId, Outcome.SUCCESS, null);
         return d;
     }

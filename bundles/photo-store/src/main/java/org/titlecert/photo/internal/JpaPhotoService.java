@@ -41,6 +41,7 @@ import org.titlecert.photo.PhotoEdit;
 import org.titlecert.photo.PhotoInfo;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
+import org.titlecert.store.ContentStores;
 
 /** Photos in the content store, with the current one and the history in TC_PHOTO. */
 @Component(service = PhotoService.class, configurationPid = PhotoConfig.PID)
@@ -59,12 +60,14 @@ public class JpaPhotoService implements PhotoService {
 
     private volatile PhotoConfig config;
     private volatile PhotoNormalizer normalizer;
-    private volatile ContentStore store;
+    private final ContentStore store;
 
     @Activate
     public JpaPhotoService(@Reference(target = "(osgi.unit.name=titlecert-photo)") EntityManagerFactory emf,
-                           @Reference PersonDirectory persons, @Reference AuditLog audit, PhotoConfig config) {
+                           @Reference PersonDirectory persons, @Reference AuditLog audit,
+                           @Reference ContentStores stores, PhotoConfig config) {
         this.jpa = new Transactions(emf);
+        this.store = stores.area("photos", ".jpg");
         this.persons = persons;
         this.audit = audit;
         modified(config);
@@ -76,8 +79,6 @@ public class JpaPhotoService implements PhotoService {
         this.normalizer = new PhotoNormalizer(new PhotoNormalizer.Limits(c.maxUploadMb() * 1024L * 1024L,
                 c.maxMegapixels() * 1_000_000L, c.minShortSide(), c.minLongSide()), c.width(), c.height(),
                 c.jpegQuality() / 100f);
-        this.store = new ContentStore(c.directory().isBlank()
-                ? Path.of(System.getProperty("karaf.data", "data"), "photos") : Path.of(c.directory()), ".jpg");
     }
 
     @Override

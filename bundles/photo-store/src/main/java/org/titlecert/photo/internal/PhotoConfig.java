@@ -32,9 +32,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Photos kept per person", description = "Older ones are removed from history")
     int historyKept() default 5;
 
-    @AttributeDefinition(name = "Storage folder", description = "Empty: data/photos of the platform")
-    String directory() default "";
-
     @AttributeDefinition(name = "Most files in a bulk import ZIP")
     int maxZipEntries() default 2000;
 

@@ -1,4 +1,4 @@
-package org.titlecert.store;
+package org.titlecert.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,22 +11,23 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.titlecert.store.ContentStore;
 
-class ContentStoreTest {
+class LocalContentStoreTest {
 
     @TempDir
     Path root;
 
     @Test
     void storesByContentHashAtomicallyAndOnlyOnce() throws IOException {
-        ContentStore store = new ContentStore(root, ".jpg");
+        LocalContentStore store = new LocalContentStore(root, ".jpg");
         byte[] data = "photo bytes".getBytes(StandardCharsets.UTF_8);
         String sha = store.put(data);
         assertThat(sha).isEqualTo(ContentStore.sha256(data)).hasSize(64);
         assertThat(store.path(sha)).startsWith(root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)));
         assertThat(store.get(sha)).isEqualTo(data);
         assertThat(store.path(sha).getFileName().toString()).isEqualTo(sha + ".jpg");
-        assertThat(store.size(sha)).isEqualTo(data.length);
+        assertThat(Files.size(store.path(sha))).isEqualTo(data.length);
         assertThat(store.put(data)).isEqualTo(sha);
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(Files::isRegularFile).toList()).as("no temporary files left").hasSize(1);
@@ -36,19 +37,24 @@ class ContentStoreTest {
     }
 
     @Test
-    void removesWhatAnInterruptedWriteLeftBehind() throws IOException {
-        ContentStore store = new ContentStore(root, ".pdf");
+    void removesWhatAnInterruptedWriteLeftBehindButNotAWriteInProgress() throws IOException {
+        LocalContentStore store = new LocalContentStore(root, ".pdf");
         String sha = store.put("kept".getBytes(StandardCharsets.UTF_8));
         Path partial = store.path(sha).resolveSibling(".incoming-123.part");
         Files.write(partial, new byte[] {1, 2, 3});
-        assertThat(store.removeIncomplete()).isEqualTo(1);
+        Path writing = store.path(sha).resolveSibling(".incoming-456.part");
+        Files.write(writing, new byte[] {4, 5});
+        Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+        assertThat(store.removeIncomplete(java.time.Duration.ofMinutes(10))).isEqualTo(1);
         assertThat(partial).doesNotExist();
+        assertThat(writing).as("a write in progress, maybe another node's").exists();
         assertThat(store.exists(sha)).isTrue();
     }
 
     @Test
     void refusesNamesThatAreNotHashes() {
-        ContentStore store = new ContentStore(root, ".jpg");
+        LocalContentStore store = new LocalContentStore(root, ".jpg");
         assertThatThrownBy(() -> store.path("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
 }
