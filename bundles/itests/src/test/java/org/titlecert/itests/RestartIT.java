@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Data lives in Derby on disk: it survives a restart, and demo data is never loaded twice. */
+/**
+ * Data lives in the database on disk: it survives a restart, demo data is never loaded twice, and certificates are
+ * not generated again (a template registering a moment after the engine once requeued every certificate).
+ */
 class RestartIT {
 
     @Test
@@ -24,9 +27,16 @@ class RestartIT {
         String roster = api.get("/api/v1/filings/" + id + "/roster").body();
         long filings = api.get("/api/v1/filings?size=1").json().get("total").asLong();
         String units = api.get("/api/v1/units").body();
+        TestFixtures.awaitDemoSeals(api);
+        String certificates = api.get("/api/v1/filings/1/certificates?size=100").body();
+        assertThat(certificates).contains("\"status\":\"GENERATED\"");
 
         double seconds = platform.restart();
         System.out.printf("restart to healthy: %.1f s%n", seconds);
+        Platform.sleep(1500);
+        TestFixtures.awaitDemoSeals(api);
+        assertThat(api.get("/api/v1/filings/1/certificates?size=100").body()).as("versions and files unchanged")
+                .isEqualTo(certificates);
 
         assertThat(api.get("/api/v1/filings/" + id).json()).isEqualTo(before);
         assertThat(api.get("/api/v1/filings/" + id + "/roster").body()).isEqualTo(roster);

@@ -323,10 +323,14 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         int queued = 0;
         for (String region : regions) {
             String key = templates.best(region).map(Templates.Entry::key).orElse(null);
+            if (key == null) {
+                // no template (yet, as just after a start): nothing could render them, and the PDFs stand
+                continue;
+            }
             queued += Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
                     + "REQUESTED = REQUESTED + 1, QUEUED_AT = ? WHERE REGION = ? AND VALIDITY = ? AND STATUS IN (?, ?) "
                     + "AND (TEMPLATE_KEY IS NULL OR TEMPLATE_KEY <> ?)", GenerationStatus.QUEUED, now, region,
-                    Validity.VALID, GenerationStatus.GENERATED, GenerationStatus.FAILED, key == null ? "" : key));
+                    Validity.VALID, GenerationStatus.GENERATED, GenerationStatus.FAILED, key));
         }
         int resealed = requeueForSeals();
         if (queued + resealed > 0) {
