@@ -30,7 +30,7 @@ import org.titlecert.photo.internal.Images;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Two nodes on one PostgreSQL database and one file folder, as a province scales out: what one node starts
+ * Two nodes on one PostgreSQL database and one S3 bucket, as a province scales out: what one node starts
  * (a session, a captcha, failed logins, a filing's certificates) the other continues, both generate from one
  * queue without rendering anything twice, and when one is killed the other takes over its claims.
  */
@@ -43,13 +43,14 @@ class TwoNodesIT {
     private static Platform two;
     private static Api system1;
     private static Api system2;
+    private static S3Server s3;
 
     @BeforeAll
     static void startTwoNodes() throws IOException {
-        Path files = Path.of(System.getProperty("titlecert.work")).resolve("two-nodes-files");
+        s3 = S3Server.start(Path.of(System.getProperty("titlecert.work")).resolve("two-nodes-objects"));
         one = Platform.create("node-1");
         one.configureForTests();
-        shareFiles(one, files, "node-1", one.url(""));
+        configure(one, "node-1", one.url(""));
         one.start();
         system1 = one.system();
         TestFixtures.awaitDemoSeals(system1);
@@ -57,7 +58,7 @@ class TwoNodesIT {
         two = Platform.create("node-2");
         two.database(one.database(), PostgresCluster.USER, PostgresCluster.shared().password());
         Files.writeString(two.home().resolve("etc/org.titlecert.identity.cfg"), Platform.IDENTITY_FOR_TESTS);
-        shareFiles(two, files, "node-2", one.url(""));
+        configure(two, "node-2", one.url(""));
         // the seals on every node: the same keystores, images and trusted seal CA
         try (Stream<Path> etc = Files.list(one.home().resolve("etc"))) {
             for (Path f : etc.filter(f -> f.getFileName().toString().startsWith("org.titlecert.seal.")).toList()) {
@@ -74,16 +75,19 @@ class TwoNodesIT {
         system2 = two.api().withKey(one.accounts().first("sysapi").secret());
     }
 
-    /** Both nodes keep certificates and photos in one folder (as on a shared volume) and answer QR codes alike. */
-    private static void shareFiles(Platform node, Path files, String name, String publicBaseUrl) {
+    /** Both nodes keep their files in one bucket and answer QR codes alike. */
+    private static void configure(Platform node, String name, String publicBaseUrl) {
         node.config("org.titlecert.certificate", "publicBaseUrl = " + publicBaseUrl, "checkPerMinute = 1000",
                 "nodeName = " + name, "leaseSeconds = " + LEASE_SECONDS);
-        node.config("org.titlecert.store", "type = local", "directory = " + files);
+        s3.configure(node);
     }
 
     @AfterAll
     static void stop() {
         Stream.of(two, one).filter(java.util.Objects::nonNull).forEach(Platform::stop);
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     @Test
