@@ -29,7 +29,7 @@ public final class Api {
     private final String sessionCookie;
     private final String csrf;
 
-    Api(String base) {
+    public Api(String base) {
         this(base, null, null, null);
     }
 

@@ -3,12 +3,8 @@ package org.titlecert.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,54 +34,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 class TwoNodesIT {
 
     private static final int LEASE_SECONDS = 10;
+    private static TwoNodes nodes;
     private static Platform one;
     private static Platform two;
     private static Api system1;
     private static Api system2;
-    private static S3Server s3;
 
     @BeforeAll
-    static void startTwoNodes() throws IOException {
-        s3 = S3Server.start(Path.of(System.getProperty("titlecert.work")).resolve("two-nodes-objects"));
-        one = Platform.create("node-1");
-        one.configureForTests();
-        configure(one, "node-1", one.url(""));
-        one.start();
-        system1 = one.system();
-        TestFixtures.awaitDemoSeals(system1);
-
-        two = Platform.create("node-2");
-        two.database(one.database(), PostgresCluster.USER, PostgresCluster.shared().password());
-        Files.writeString(two.home().resolve("etc/org.titlecert.identity.cfg"), Platform.IDENTITY_FOR_TESTS);
-        configure(two, "node-2", one.url(""));
-        // the seals on every node: the same keystores, images and trusted seal CA
-        try (Stream<Path> etc = Files.list(one.home().resolve("etc"))) {
-            for (Path f : etc.filter(f -> f.getFileName().toString().startsWith("org.titlecert.seal.")).toList()) {
-                Files.copy(f, two.home().resolve("etc").resolve(f.getFileName()));
-            }
-        }
-        try (Stream<Path> trust = Files.list(one.home().resolve("etc/titlecert-trust"))) {
-            Files.createDirectories(two.home().resolve("etc/titlecert-trust"));
-            for (Path f : trust.toList()) {
-                Files.copy(f, two.home().resolve("etc/titlecert-trust").resolve(f.getFileName()));
-            }
-        }
-        two.start();
-        system2 = two.api().withKey(one.accounts().first("sysapi").secret());
-    }
-
-    /** Both nodes keep their files in one bucket and answer QR codes alike. */
-    private static void configure(Platform node, String name, String publicBaseUrl) {
-        node.config("org.titlecert.certificate", "publicBaseUrl = " + publicBaseUrl, "checkPerMinute = 1000",
-                "nodeName = " + name, "leaseSeconds = " + LEASE_SECONDS);
-        s3.configure(node);
+    static void startTwoNodes() {
+        nodes = TwoNodes.start("node", null, "leaseSeconds = " + LEASE_SECONDS);
+        one = nodes.one;
+        two = nodes.two;
+        system1 = nodes.system(one);
+        system2 = nodes.system(two);
     }
 
     @AfterAll
     static void stop() {
-        Stream.of(two, one).filter(java.util.Objects::nonNull).forEach(Platform::stop);
-        if (s3 != null) {
-            s3.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -212,7 +178,7 @@ class TwoNodesIT {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(one.database(), PostgresCluster.USER, PostgresCluster.shared().password());
+        return nodes.database();
     }
 
     /** A pending filing of these issuers with {@code people} people, each with an ID photo (imported on node 2). */
