@@ -1,33 +1,163 @@
 package org.titlecert.api;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * A token bucket per client: {@code perMinute} requests a minute, with bursts of up to a quarter of that. It
- * lives in this node's memory, so it bounds what one client may cost one node. Buckets that have filled up
- * again are dropped when the map grows, so memory stays bounded.
+ * A per-client limit of {@code perMinute} requests.
+ * <p>
+ * With {@link SharedCounts} (the platform's database), the limit holds across nodes: each client has a window per
+ * minute whose count every node adds to. A node counts in memory and adds its counts every second
+ * ({@link #flush()}); once a client has used a quarter of its minute, every further request of it is added to the
+ * shared count at once and let through only while the total is within the limit, so the nodes together let
+ * through at most the limit (a refused request counts too).
+ * If the shared count cannot be reached, or there is none, the limit is this node's own: a token bucket with
+ * bursts of up to a quarter of the minute. Memory stays bounded: idle clients are dropped when the maps grow.
  */
 public final class RateLimiter {
 
     private static final int MAX_CLIENTS = 50_000;
 
+    private final String name;
+    private final int perMinute;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
     private final double perNano;
     private final double capacity;
+    private final Supplier<SharedCounts> shared;
+    private final LongSupplier millis;
 
+    /** A limit of this node only. */
     public RateLimiter(int perMinute) {
-        this.perNano = perMinute / 60e9;
-        this.capacity = Math.max(1, perMinute / 4.0);
+        this("", perMinute, () -> null, System::currentTimeMillis);
     }
 
-    /** Seconds to wait before the client may ask again; 0 if it may now (and a token is taken). */
+    /** A limit over all nodes, where {@code shared} supplies the shared counts (null while there are none). */
+    public RateLimiter(String name, int perMinute, Supplier<SharedCounts> shared) {
+        this(name, perMinute, shared, System::currentTimeMillis);
+    }
+
+    RateLimiter(String name, int perMinute, Supplier<SharedCounts> shared, LongSupplier millis) {
+        this.name = name;
+        this.perMinute = perMinute;
+        this.perNano = perMinute / 60e9;
+        this.capacity = Math.max(1, perMinute / 4.0);
+        this.shared = shared;
+        this.millis = millis;
+    }
+
+    /** Seconds to wait before the client may ask again; 0 if it may now (and the request is counted). */
     public int acquire(String client, long nowNanos) {
+        String key = client == null ? "" : client;
+        SharedCounts counts = shared.get();
+        if (counts != null) {
+            Integer wait = acquireShared(counts, key);
+            if (wait != null) {
+                return wait;
+            }
+        }
         if (buckets.size() > MAX_CLIENTS) {
             buckets.values().removeIf(b -> b.full(nowNanos));
         }
-        return buckets.computeIfAbsent(client == null ? "" : client, k -> new Bucket(capacity, nowNanos))
-                .take(nowNanos);
+        return buckets.computeIfAbsent(key, k -> new Bucket(capacity, nowNanos)).take(nowNanos);
+    }
+
+    /** The wait under the shared window, or null when the shared counts do not answer. */
+    private Integer acquireShared(SharedCounts counts, String client) {
+        long now = millis.getAsLong();
+        long minute = now / 60_000;
+        if (windows.size() > MAX_CLIENTS) {
+            windows.values().removeIf(w -> w.past(minute));
+        }
+        Window w = windows.computeIfAbsent(client, k -> new Window(minute));
+        synchronized (w) {
+            w.roll(minute);
+            int nextMinute = (int) Math.max(1, (60_000 - now % 60_000 + 999) / 1000);
+            if (w.shared + w.unflushed >= Math.max(1, perMinute / 4)) {
+                // near the limit: this request is added at once, and the total of all nodes decides
+                long total;
+                try {
+                    total = counts.add(name, minute, Map.of(client, w.unflushed + 1)).getOrDefault(client, 0L);
+                } catch (RuntimeException unreachable) {
+                    return null;
+                }
+                w.absorb(total);
+                return total > perMinute ? nextMinute : 0;
+            }
+            w.unflushed++;
+            return 0;
+        }
+    }
+
+    /** Adds what this node counted to the shared counts; the owner calls it every second. */
+    public void flush() {
+        SharedCounts counts = shared.get();
+        if (counts == null || windows.isEmpty()) {
+            return;
+        }
+        long minute = millis.getAsLong() / 60_000;
+        // a minute that is over counts no more: its windows go, and what they had not added yet with them
+        windows.values().removeIf(w -> w.past(minute));
+        Map<String, Long> hits = new HashMap<>();
+        windows.forEach((client, w) -> {
+            synchronized (w) {
+                if (w.minute == minute && w.unflushed > 0) {
+                    hits.put(client, w.unflushed);
+                }
+            }
+        });
+        if (hits.isEmpty()) {
+            return;
+        }
+        Map<String, Long> totals;
+        try {
+            totals = counts.add(name, minute, hits);
+        } catch (RuntimeException unreachable) {
+            return;
+        }
+        hits.forEach((client, added) -> {
+            Window w = windows.get(client);
+            if (w != null) {
+                synchronized (w) {
+                    if (w.minute == minute) {
+                        w.unflushed -= added;
+                        w.shared = Math.max(w.shared, totals.getOrDefault(client, 0L));
+                    }
+                }
+            }
+        });
+    }
+
+    /** A client's minute: the total of all nodes as last read, and what this node counted since. */
+    private static final class Window {
+        private long minute;
+        private long shared;
+        private long unflushed;
+
+        Window(long minute) {
+            this.minute = minute;
+        }
+
+        void roll(long now) {
+            if (minute != now) {
+                minute = now;
+                shared = 0;
+                unflushed = 0;
+            }
+        }
+
+        void absorb(long total) {
+            unflushed = 0;
+            shared = total;
+        }
+
+        synchronized boolean past(long now) {
+            return minute < now;
+        }
     }
 
     private final class Bucket {

@@ -2,6 +2,10 @@ package org.titlecert.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -16,5 +20,60 @@ class RateLimiterTest {
         assertThat(limiter.acquire("10.0.0.1", t)).as("the 31st at once").isPositive();
         assertThat(limiter.acquire("10.0.0.2", t)).as("another client").isZero();
         assertThat(limiter.acquire("10.0.0.1", t + 500_000_000L)).as("two a second refill").isZero();
+    }
+
+    /** The database's counts as two nodes see them. */
+    private static final class Counts implements SharedCounts {
+        final Map<String, Long> totals = new HashMap<>();
+        boolean down;
+
+        @Override
+        public synchronized Map<String, Long> add(String limiter, long minute, Map<String, Long> hits) {
+            if (down) {
+                throw new IllegalStateException("database down");
+            }
+            Map<String, Long> out = new HashMap<>();
+            hits.forEach((client, n) -> out.put(client, totals.merge(limiter + minute + client, n, Long::sum)));
+            return out;
+        }
+    }
+
+    @Test
+    void twoNodesTogetherLetAClientThroughAtMostItsLimitPerMinute() {
+        Counts db = new Counts();
+        AtomicLong clock = new AtomicLong(60_000L * 1000 + 5_000);
+        RateLimiter one = new RateLimiter("verify", 20, () -> db, clock::get);
+        RateLimiter two = new RateLimiter("verify", 20, () -> db, clock::get);
+        int allowed = 0;
+        for (int i = 0; i < 60; i++) {
+            if ((i % 2 == 0 ? one : two).acquire("10.0.0.1", 0) == 0) {
+                allowed++;
+            }
+            if (i % 7 == 0) {
+                one.flush();
+                two.flush();
+            }
+        }
+        assertThat(allowed).isEqualTo(20);
+        assertThat(one.acquire("10.0.0.1", 0)).as("seconds to the next minute").isEqualTo(55);
+        assertThat(two.acquire("10.0.0.2", 0)).as("another client").isZero();
+
+        clock.addAndGet(60_000);
+        assertThat(one.acquire("10.0.0.1", 0)).as("a new minute").isZero();
+    }
+
+    @Test
+    void aNodeCountsAloneWhileTheSharedCountsDoNotAnswer() {
+        Counts db = new Counts();
+        db.down = true;
+        RateLimiter limiter = new RateLimiter("verify", 120, () -> db, () -> 0L);
+        long t = 1_000_000_000L;
+        limiter.flush();
+        int allowed = 0;
+        for (int i = 0; i < 100; i++) {
+            allowed += limiter.acquire("10.0.0.1", t) == 0 ? 1 : 0;
+        }
+        // a quarter of the minute before the node asks the database, then its own bucket's burst
+        assertThat(allowed).isEqualTo(60);
     }
 }

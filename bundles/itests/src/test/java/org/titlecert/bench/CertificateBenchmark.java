@@ -186,30 +186,11 @@ class CertificateBenchmark {
     }
 
     private static double[] pipeline(long filingId, int people) {
-        Instant t0 = Instant.now();
-        double cpu0 = serverCpuSeconds();
-        TestFixtures.approve(system, filingId);
-        while (system.get("/api/v1/filings/" + filingId + "/certificates?status=GENERATED&size=1").json()
-                .get("total").asLong() < people) {
-            Platform.sleep(1000);
-            assertThat(Duration.between(t0, Instant.now())).as("pipeline stalled").isLessThan(Duration.ofMinutes(10));
-        }
-        double cpu = serverCpuSeconds() - cpu0;
-        List<Instant> stamps = TestFixtures.settledCertificates(system, filingId, people).stream()
-                .map(c -> Instant.parse(c.get("generatedAt").asText())).sorted().toList();
-        Instant last = stamps.get(people - 1);
-        return new double[] {people / (Duration.between(t0, last).toNanos() / 1e9),
-                (people - 1) / (Duration.between(stamps.get(0), last).toNanos() / 1e9),
-                Duration.between(t0, stamps.get(0)).toNanos() / 1e9, 1000 * cpu / people};
+        return Pipelines.run(system, filingId, people, platform);
     }
 
-    /**
-     * The platform process's processor time so far (all its threads: renderers, database, GC, JIT). Per
-     * certificate or per request it is a cost that the noise of a shared machine does not move much.
-     */
     private static double serverCpuSeconds() {
-        return ProcessHandle.of(platform.pid()).flatMap(p -> p.info().totalCpuDuration())
-                .orElseThrow(() -> new AssertionError("no processor time for the platform")).toNanos() / 1e9;
+        return Pipelines.cpuSeconds(platform);
     }
 
     private static double warmMedian(double[] rounds) {
@@ -221,18 +202,11 @@ class CertificateBenchmark {
                 + " /s";
     }
 
-    /** A committee and issuing authority without e-seals (the Hefei demo unit's), and one with both. */
-    private static final String[] UNSEALED = {"HFGCZP", "HFRSJ"};
-    private static final String[] SEALED = {"AHKJGP", "AHRS"};
+    private static final String[] UNSEALED = Pipelines.UNSEALED;
+    private static final String[] SEALED = Pipelines.SEALED;
 
-    /** A pending filing of {@code people} people, every one with an ID photo. */
     private static long photographedFiling(String name, int people, int offset, String[] issuers) {
-        long id = TestFixtures.filledFiling(system, TestFixtures.filing(system, name, 2024, "REVIEW", issuers[0],
-                issuers[1]).get("id").asLong(), TestFixtures.roster(people, offset));
-        byte[] zip = TestFixtures.photoZip(TestFixtures.personIds(system, id).keySet(),
-                Images.jpeg(Images.halves(413, 579, new Color(0x43, 0x8E, 0xDB), Color.WHITE)));
-        assertThat(system.postBytes("/api/v1/photo-imports", "application/zip", zip).json().size()).isEqualTo(people);
-        return id;
+        return Pipelines.photographedFiling(system, name, people, offset, issuers);
     }
 
     @Test

@@ -14,11 +14,11 @@ import java.util.stream.Stream;
  * Two platform nodes as a province deploys them: one PostgreSQL database, one S3 bucket, the same seals on each,
  * and one public address for QR codes. Node 1 loads the demo data; node 2 joins it.
  */
-final class TwoNodes implements AutoCloseable {
+public final class TwoNodes implements AutoCloseable {
 
-    final S3Server s3;
-    final Platform one;
-    final Platform two;
+    public final S3Server s3;
+    public final Platform one;
+    public final Platform two;
 
     private TwoNodes(S3Server s3, Platform one, Platform two) {
         this.s3 = s3;
@@ -30,11 +30,16 @@ final class TwoNodes implements AutoCloseable {
      * Starts both; {@code publicBaseUrl} null means node 1's own address. {@code extra} lines go into both nodes'
      * {@code org.titlecert.certificate} configuration.
      */
-    static TwoNodes start(String name, String publicBaseUrl, String... extra) {
+    public static TwoNodes start(String name, String publicBaseUrl, String... extra) {
         S3Server s3 = S3Server.start(Path.of(System.getProperty("titlecert.work")).resolve(name + "-objects"));
         Platform one = Platform.create(name + "-1");
         Platform two = null;
         try {
+            if (one.database() == null) {
+                // a benchmark run on Derby: several nodes need the database server all the same
+                one.database(PostgresCluster.shared().createDatabase(name), PostgresCluster.USER,
+                        PostgresCluster.shared().password());
+            }
             one.configureForTests();
             String base = publicBaseUrl == null ? one.url("") : publicBaseUrl;
             configure(one, s3, name + "-1", base, extra);
@@ -77,12 +82,12 @@ final class TwoNodes implements AutoCloseable {
     }
 
     /** The system API key of the demo data, at node 1 or node 2. */
-    Api system(Platform node) {
+    public Api system(Platform node) {
         return node.api().withKey(one.accounts().first("sysapi").secret());
     }
 
     /** A connection to the shared database. */
-    Connection database() throws SQLException {
+    public Connection database() throws SQLException {
         return DriverManager.getConnection(one.database(), PostgresCluster.USER, PostgresCluster.shared().password());
     }
 

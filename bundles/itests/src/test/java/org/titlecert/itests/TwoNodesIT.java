@@ -42,7 +42,7 @@ class TwoNodesIT {
 
     @BeforeAll
     static void startTwoNodes() {
-        nodes = TwoNodes.start("node", null, "leaseSeconds = " + LEASE_SECONDS);
+        nodes = TwoNodes.start("node", null, "leaseSeconds = " + LEASE_SECONDS, "verifyPerMinute = 20");
         one = nodes.one;
         two = nodes.two;
         system1 = nodes.system(one);
@@ -88,6 +88,29 @@ class TwoNodesIT {
         // three failures on node 1 and two on node 2: only the five together reach the threshold
         assertThat(nodes[1].postJson("/api/v1/auth/login", wrong).status()).isEqualTo(429);
         assertThat(nodes[0].postJson("/api/v1/auth/login", wrong).status()).isEqualTo(429);
+    }
+
+    @Test
+    @Order(2)
+    void aClientsVerificationLimitHoldsOverBothNodes() {
+        while (java.time.LocalTime.now().getSecond() > 40) {
+            Platform.sleep(1000); // the limit counts per minute: stay within one
+        }
+        JsonNode certificate = system1.get("/api/v1/filings/1/certificates?status=GENERATED&size=1").json()
+                .get("items").get(0);
+        String path = "/api/v1/verify/" + token(certificate);
+        RawHttp[] nodes = {new RawHttp("127.0.0.62", one.port()), new RawHttp("127.0.0.62", two.port())};
+        int ok = 0;
+        int limited = 0;
+        for (int i = 0; i < 40; i++) {
+            int status = nodes[i % 2].get(path).status();
+            ok += status == 200 ? 1 : 0;
+            limited += status == 429 ? 1 : 0;
+        }
+        // 20 a minute on each node alone would let all 40 through
+        assertThat(ok).as("answered over both nodes").isEqualTo(20);
+        assertThat(limited).isEqualTo(40 - ok);
+        assertThat(new RawHttp("127.0.0.63", two.port()).get(path).status()).as("another client").isEqualTo(200);
     }
 
     @Test

@@ -44,6 +44,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.api.RateLimiter;
+import org.titlecert.api.SharedCounts;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
@@ -129,6 +130,10 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Reference
     private SealVerifier verifier;
 
+    /** The database's counts, which make the per-client limits hold across nodes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SharedCounts sharedCounts;
+
     @Activate
     public CertificateEngine(@Reference(target = "(osgi.unit.name=titlecert-certificate)") EntityManagerFactory emf,
                              @Reference FilingService filings, @Reference OrganizationService organizations,
@@ -150,10 +155,10 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             }
             patterns.put(entry.substring(0, eq).strip(), NumberPattern.parse(entry.substring(eq + 1).strip()));
         }
-        this.limiter = new RateLimiter(config.verifyPerMinute());
+        this.limiter = new RateLimiter("verify", config.verifyPerMinute(), () -> sharedCounts);
         this.verifications = Caffeine.newBuilder().maximumSize(config.verifyCacheSeconds() > 0 ? VERIFY_CACHE_SIZE : 0)
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()))).build();
-        this.checkLimiter = new RateLimiter(config.checkPerMinute());
+        this.checkLimiter = new RateLimiter("check", config.checkPerMinute(), () -> sharedCounts);
         this.checks = new java.util.concurrent.Semaphore(Math.max(1, config.checkConcurrency()));
         this.postgres = Db.isPostgres(dataSource);
     }
@@ -165,6 +170,10 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                 postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated));
         generator.start();
         maintenance.execute(this::reconcile);
+        maintenance.scheduleWithFixedDelay(() -> {
+            limiter.flush();
+            checkLimiter.flush();
+        }, 1, 1, TimeUnit.SECONDS);
         scheduleRequeue();
         publicBaseUrlProblem().ifPresent(warning -> {
             LOG.warn(warning);

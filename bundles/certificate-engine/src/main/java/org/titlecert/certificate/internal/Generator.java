@@ -163,7 +163,8 @@ final class Generator {
                     prepare(ids);
                 }
                 if (!full) {
-                    wake.tryAcquire(2, TimeUnit.SECONDS);
+                    // work queued on another node wakes nobody here: with several nodes, look again sooner
+                    wake.tryAcquire(ctx.skipLocked() ? 250 : 2000, TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {

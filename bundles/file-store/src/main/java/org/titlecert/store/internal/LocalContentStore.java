@@ -29,11 +29,19 @@ public final class LocalContentStore implements ContentStore {
 
     private final Path root;
     private final String extension;
+    /** This node's temporary files start with it; another node's writes into a shared folder do not. */
+    private final String incoming;
 
     /** @param extension the file name suffix, e.g. {@code ".pdf"} */
     public LocalContentStore(Path root, String extension) {
+        this(root, extension, "local");
+    }
+
+    /** @param node names this node in temporary file names, so that it knows its own after a crash */
+    public LocalContentStore(Path root, String extension, String node) {
         this.root = root;
         this.extension = extension;
+        this.incoming = ".incoming-" + node + "-";
     }
 
     public Path path(String sha) {
@@ -52,7 +60,7 @@ public final class LocalContentStore implements ContentStore {
         }
         try {
             Path dir = Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(dir, ".incoming-", ".part");
+            Path tmp = Files.createTempFile(dir, incoming, ".part");
             try {
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     ByteBuffer buf = ByteBuffer.wrap(data);
@@ -102,8 +110,8 @@ public final class LocalContentStore implements ContentStore {
     }
 
     /**
-     * Removes the temporary files of writes that a crash interrupted, those older than {@code age}: a younger one
-     * may be another node's write in progress in a shared folder.
+     * Removes the temporary files of writes that a crash interrupted: all of this node's, and other nodes' once
+     * older than {@code age} (a younger one may be another node's write in progress in a shared folder).
      *
      * @return how many were removed
      */
@@ -114,7 +122,8 @@ public final class LocalContentStore implements ContentStore {
         FileTime before = FileTime.from(Instant.now().minus(age));
         try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
             List<Path> partial = files.filter(f -> f.getFileName().toString().startsWith(".incoming-"))
-                    .filter(f -> modified(f).compareTo(before) < 0).toList();
+                    .filter(f -> f.getFileName().toString().startsWith(incoming) || modified(f).compareTo(before) < 0)
+                    .toList();
             for (Path f : partial) {
                 Files.deleteIfExists(f);
             }

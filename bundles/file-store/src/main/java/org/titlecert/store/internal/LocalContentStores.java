@@ -32,6 +32,8 @@ public class LocalContentStores implements ContentStores {
     private static final Duration ABANDONED = Duration.ofMinutes(10);
 
     private Path root;
+    /** This installation: its host and folder. */
+    private final String node = Integer.toHexString((hostName() + System.getProperty("karaf.base", "")).hashCode());
     private ServiceRegistration<ContentStores> registration;
 
     @Activate
@@ -56,12 +58,20 @@ public class LocalContentStores implements ContentStores {
 
     @Override
     public ContentStore area(String name, String extension) {
-        LocalContentStore store = new LocalContentStore(root.resolve(name), extension);
+        LocalContentStore store = new LocalContentStore(root.resolve(name), extension, node);
         int partial = store.removeIncomplete(ABANDONED);
         if (partial > 0) {
             LOG.info("Removed {} partly written files from {} left by an interrupted run", partial, name);
         }
         return store;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     @Override

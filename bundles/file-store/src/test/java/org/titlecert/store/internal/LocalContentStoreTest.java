@@ -37,18 +37,21 @@ class LocalContentStoreTest {
     }
 
     @Test
-    void removesWhatAnInterruptedWriteLeftBehindButNotAWriteInProgress() throws IOException {
-        LocalContentStore store = new LocalContentStore(root, ".pdf");
+    void removesWhatACrashLeftBehindButNotAnotherNodesWriteInProgress() throws IOException {
+        LocalContentStore store = new LocalContentStore(root, ".pdf", "n1");
         String sha = store.put("kept".getBytes(StandardCharsets.UTF_8));
-        Path partial = store.path(sha).resolveSibling(".incoming-123.part");
-        Files.write(partial, new byte[] {1, 2, 3});
-        Path writing = store.path(sha).resolveSibling(".incoming-456.part");
-        Files.write(writing, new byte[] {4, 5});
-        Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.from(
+        Path mine = store.path(sha).resolveSibling(".incoming-n1-123.part");
+        Files.write(mine, new byte[] {1, 2, 3});
+        Path othersOld = store.path(sha).resolveSibling(".incoming-n2-456.part");
+        Files.write(othersOld, new byte[] {4, 5});
+        Files.setLastModifiedTime(othersOld, java.nio.file.attribute.FileTime.from(
                 java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
-        assertThat(store.removeIncomplete(java.time.Duration.ofMinutes(10))).isEqualTo(1);
-        assertThat(partial).doesNotExist();
-        assertThat(writing).as("a write in progress, maybe another node's").exists();
+        Path othersWriting = store.path(sha).resolveSibling(".incoming-n2-789.part");
+        Files.write(othersWriting, new byte[] {6});
+        assertThat(store.removeIncomplete(java.time.Duration.ofMinutes(10))).isEqualTo(2);
+        assertThat(mine).doesNotExist();
+        assertThat(othersOld).doesNotExist();
+        assertThat(othersWriting).as("another node's write in progress").exists();
         assertThat(store.exists(sha)).isTrue();
     }
 
