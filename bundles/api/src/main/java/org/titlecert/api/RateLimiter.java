@@ -8,15 +8,15 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * A per-client limit of {@code perMinute} requests.
+ * A per-client limit of {@code perMinute} requests, with bursts of up to {@code burst} at once.
  * <p>
- * With {@link SharedCounts} (the platform's database), the limit holds across nodes: each client has a window per
- * minute whose count every node adds to. A node counts in memory and adds its counts every second
- * ({@link #flush()}); once a client has used a quarter of its minute, every further request of it is added to the
- * shared count at once and let through only while the total is within the limit, so the nodes together let
- * through at most the limit (a refused request counts too).
- * If the shared count cannot be reached, or there is none, the limit is this node's own: a token bucket with
- * bursts of up to a quarter of the minute. Memory stays bounded: idle clients are dropped when the maps grow.
+ * Each node keeps a token bucket per client (the burst, refilled at the limit's rate). With {@link SharedCounts}
+ * (the platform's database) the minute also holds across nodes: each client has a window per minute whose count
+ * every node adds to. A node counts in memory and adds its counts every second ({@link #flush()}); once a client
+ * has used a quarter of its minute, every further request of it is added to the shared count at once and let
+ * through only while the total is within the limit, so the nodes together let through at most the limit a
+ * minute (a refused request counts too). While the shared counts do not answer, the buckets alone limit. Memory
+ * stays bounded: idle clients are dropped when the maps grow.
  */
 public final class RateLimiter {
 
@@ -31,21 +31,24 @@ public final class RateLimiter {
     private final Supplier<SharedCounts> shared;
     private final LongSupplier millis;
 
-    /** A limit of this node only. */
+    /** A limit of this node only, with bursts of a quarter of the minute. */
     public RateLimiter(int perMinute) {
-        this("", perMinute, () -> null, System::currentTimeMillis);
+        this("", perMinute, 0, () -> null, System::currentTimeMillis);
     }
 
-    /** A limit over all nodes, where {@code shared} supplies the shared counts (null while there are none). */
-    public RateLimiter(String name, int perMinute, Supplier<SharedCounts> shared) {
-        this(name, perMinute, shared, System::currentTimeMillis);
+    /**
+     * A limit over all nodes, where {@code shared} supplies the shared counts (null while there are none);
+     * {@code burst} 0 means a quarter of the minute.
+     */
+    public RateLimiter(String name, int perMinute, int burst, Supplier<SharedCounts> shared) {
+        this(name, perMinute, burst, shared, System::currentTimeMillis);
     }
 
-    RateLimiter(String name, int perMinute, Supplier<SharedCounts> shared, LongSupplier millis) {
+    RateLimiter(String name, int perMinute, int burst, Supplier<SharedCounts> shared, LongSupplier millis) {
         this.name = name;
         this.perMinute = perMinute;
         this.perNano = perMinute / 60e9;
-        this.capacity = Math.max(1, perMinute / 4.0);
+        this.capacity = burst > 0 ? burst : Math.max(1, perMinute / 4.0);
         this.shared = shared;
         this.millis = millis;
     }
@@ -53,17 +56,16 @@ public final class RateLimiter {
     /** Seconds to wait before the client may ask again; 0 if it may now (and the request is counted). */
     public int acquire(String client, long nowNanos) {
         String key = client == null ? "" : client;
-        SharedCounts counts = shared.get();
-        if (counts != null) {
-            Integer wait = acquireShared(counts, key);
-            if (wait != null) {
-                return wait;
-            }
-        }
         if (buckets.size() > MAX_CLIENTS) {
             buckets.values().removeIf(b -> b.full(nowNanos));
         }
-        return buckets.computeIfAbsent(key, k -> new Bucket(capacity, nowNanos)).take(nowNanos);
+        int wait = buckets.computeIfAbsent(key, k -> new Bucket(capacity, nowNanos)).take(nowNanos);
+        SharedCounts counts = shared.get();
+        if (wait > 0 || counts == null) {
+            return wait;
+        }
+        Integer minute = acquireShared(counts, key);
+        return minute == null ? 0 : minute;
     }
 
     /** The wait under the shared window, or null when the shared counts do not answer. */

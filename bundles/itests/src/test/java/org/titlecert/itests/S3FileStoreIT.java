@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -70,16 +68,16 @@ class S3FileStoreIT {
             assertThat(c.get("status").asText()).isEqualTo("GENERATED");
             String sha = c.get("sha256").asText();
             byte[] pdf = system.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes();
-            assertThat(sha256(pdf)).isEqualTo(sha);
+            assertThat(CertificateApiIT.Sha.of(pdf)).isEqualTo(sha);
             assertThat(object("certificates", sha, ".pdf")).exists().hasBinaryContent(pdf);
         }
         String docSha = system.get("/api/v1/filings/" + filing).json().get("approvalDocument").get("sha256").asText();
         byte[] downloaded = system.get("/api/v1/filings/" + filing + "/approval-document").bytes();
-        assertThat(sha256(downloaded)).isEqualTo(docSha);
+        assertThat(CertificateApiIT.Sha.of(downloaded)).isEqualTo(docSha);
         assertThat(object("approval-documents", docSha, ".pdf")).exists().hasBinaryContent(downloaded);
         long person = TestFixtures.personIds(system, filing).values().iterator().next();
         byte[] stored = system.get("/api/v1/persons/" + person + "/photo").bytes();
-        assertThat(object("photos", sha256(stored), ".jpg")).exists().hasBinaryContent(stored);
+        assertThat(object("photos", CertificateApiIT.Sha.of(stored), ".jpg")).exists().hasBinaryContent(stored);
 
         try (Stream<Path> data = Files.list(platform.home().resolve("data"))) {
             assertThat(data.map(p -> p.getFileName().toString()))
@@ -94,7 +92,7 @@ class S3FileStoreIT {
         platform.restart();
         JsonNode c = certificates.get(5);
         byte[] pdf = system.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes();
-        assertThat(sha256(pdf)).isEqualTo(c.get("sha256").asText());
+        assertThat(CertificateApiIT.Sha.of(pdf)).isEqualTo(c.get("sha256").asText());
         JsonNode verification = platform.api().get("/api/v1/verify/" + token(c)).json();
         assertThat(verification.get("sha256").asText()).isEqualTo(c.get("sha256").asText());
     }
@@ -109,7 +107,4 @@ class S3FileStoreIT {
         return url.substring(url.lastIndexOf('/') + 1);
     }
 
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
 }

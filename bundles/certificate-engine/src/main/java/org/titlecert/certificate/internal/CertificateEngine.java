@@ -155,10 +155,11 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             }
             patterns.put(entry.substring(0, eq).strip(), NumberPattern.parse(entry.substring(eq + 1).strip()));
         }
-        this.limiter = new RateLimiter("verify", config.verifyPerMinute(), () -> sharedCounts);
+        this.limiter = new RateLimiter("verify", config.verifyPerMinute(), config.verifyBurst(),
+                () -> sharedCounts);
         this.verifications = Caffeine.newBuilder().maximumSize(config.verifyCacheSeconds() > 0 ? VERIFY_CACHE_SIZE : 0)
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()))).build();
-        this.checkLimiter = new RateLimiter("check", config.checkPerMinute(), () -> sharedCounts);
+        this.checkLimiter = new RateLimiter("check", config.checkPerMinute(), 0, () -> sharedCounts);
         this.checks = new java.util.concurrent.Semaphore(Math.max(1, config.checkConcurrency()));
         this.postgres = Db.isPostgres(dataSource);
     }

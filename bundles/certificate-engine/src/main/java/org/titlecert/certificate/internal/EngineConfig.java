@@ -32,8 +32,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "After this, a certificate claimed by a node that stopped is taken over by another")
     int leaseSeconds() default 300;
 
-    @AttributeDefinition(name = "Public verifications per client per minute")
+    @AttributeDefinition(name = "Public verifications per client per minute", description = "Over all nodes")
     int verifyPerMinute() default 120;
+
+    @AttributeDefinition(name = "Public verifications per client at once",
+            description = "The burst one node allows before the client is slowed; 0: a quarter of the minute")
+    int verifyBurst() default 0;
 
     @AttributeDefinition(name = "Verification answers kept in memory (s)",
             description = "A token checked again within this time is answered without the database. This node forgets "

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.titlecert.api.RateLimiter;
+import org.titlecert.api.SharedCounts;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.identity.Captcha;
 import org.titlecert.jpa.Transactions;
@@ -27,19 +28,21 @@ public class Captchas {
     private final CaptchaImage image = new CaptchaImage();
     private final AtomicInteger issued = new AtomicInteger();
     private volatile IdentityConfig config;
+    private final SharedCounts counts;
     private volatile RateLimiter limiter;
 
     @Activate
     public Captchas(@Reference(target = JpaIdentityService.PERSISTENCE_UNIT) EntityManagerFactory emf,
-                    IdentityConfig config) {
+                    @Reference SharedCounts counts, IdentityConfig config) {
         this.jpa = new Transactions(emf);
+        this.counts = counts;
         modified(config);
     }
 
     @Modified
     void modified(IdentityConfig c) {
         this.config = c;
-        this.limiter = new RateLimiter(c.captchasPerMinute());
+        this.limiter = new RateLimiter("captcha", c.captchasPerMinute(), 0, () -> counts);
     }
 
     Captcha issue(String address) {

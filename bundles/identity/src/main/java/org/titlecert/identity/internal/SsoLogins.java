@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.titlecert.api.RateLimiter;
+import org.titlecert.api.SharedCounts;
 import org.titlecert.api.ResidentId;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
@@ -43,13 +44,15 @@ public class SsoLogins {
     private final Sso sso;
     private final Sessions sessions;
     private final Clock clock = Clock.systemUTC();
+    private final SharedCounts counts;
     private volatile RateLimiter starts;
 
     @Activate
     public SsoLogins(@Reference(target = JpaIdentityService.PERSISTENCE_UNIT) EntityManagerFactory emf,
                      @Reference AuditLog audit, @Reference PersonDirectory persons, @Reference Sso sso,
-                     @Reference Sessions sessions, IdentityConfig config) {
+                     @Reference Sessions sessions, @Reference SharedCounts counts, IdentityConfig config) {
         this.jpa = new Transactions(emf);
+        this.counts = counts;
         this.audit = audit;
         this.persons = persons;
         this.sso = sso;
@@ -59,7 +62,7 @@ public class SsoLogins {
 
     @Modified
     void modified(IdentityConfig c) {
-        this.starts = new RateLimiter(c.ssoStartsPerMinute());
+        this.starts = new RateLimiter("sso", c.ssoStartsPerMinute(), 0, () -> counts);
     }
 
     boolean enabled() {
