@@ -2,8 +2,6 @@ package org.titlecert.itests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,19 +29,10 @@ final class Haproxy implements AutoCloseable {
         this.statsPort = statsPort;
     }
 
-    /** Chooses the ports now, so that the nodes can be told the public address before they start. */
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static Haproxy start(Path dir, int port, Map<String, Integer> nodes) {
         try {
             Files.createDirectories(dir);
-            int statsPort = freePort();
+            int statsPort = Platform.freePort();
             StringBuilder cfg = new StringBuilder(String.join("\n",
                     "global", "  maxconn 1024",
                     "defaults", "  mode http", "  timeout connect 5s", "  timeout client 120s",
@@ -59,19 +48,8 @@ final class Haproxy implements AutoCloseable {
             Files.writeString(file, cfg);
             Process p = new ProcessBuilder(Files.isExecutable(Path.of("/usr/sbin/haproxy")) ? "/usr/sbin/haproxy" : "haproxy", "-db", "-f", file.toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (true) {
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                    return new Haproxy(p, port, statsPort);
-                } catch (IOException notYet) {
-                    if (!p.isAlive() || System.nanoTime() > deadline) {
-                        p.destroyForcibly();
-                        throw new IllegalStateException("HAProxy did not start: "
-                                + Files.readString(dir.resolve("haproxy.log")));
-                    }
-                    Platform.sleep(100);
-                }
-            }
+            Platform.awaitListening("HAProxy", p, port, dir.resolve("haproxy.log"));
+            return new Haproxy(p, port, statsPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,7 +40,7 @@ class LoadBalancerIT {
 
     @BeforeAll
     static void start() {
-        int port = Haproxy.freePort();
+        int port = Platform.freePort(); // chosen now: the nodes are told the public address before they start
         nodes = TwoNodes.start("balanced", "http://127.0.0.1:" + port);
         Map<String, Integer> servers = new LinkedHashMap<>();
         servers.put("node-1", nodes.one.port());

@@ -278,9 +278,34 @@ public final class Platform {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port nobody listens on now. */
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until a helper server started as {@code process} accepts connections; fails with its log if it dies. */
+    static void awaitListening(String name, Process process, int port, Path log) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    String output;
+                    try {
+                        output = Files.readString(log);
+                    } catch (IOException e) {
+                        output = e.toString();
+                    }
+                    throw new IllegalStateException(name + " did not start: " + output);
+                }
+                sleep(100);
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package org.titlecert.itests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -95,10 +94,7 @@ public final class PostgresCluster {
                 Files.setOwner(dir, pg);
                 Files.setOwner(pwfile, pg);
             }
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
+            int port = Platform.freePort();
             PostgresCluster cluster = new PostgresCluster(dir, bin, port, password);
             cluster.run(root, "initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--pwfile=" + pwfile,
                     "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");

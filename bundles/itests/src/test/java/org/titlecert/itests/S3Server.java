@@ -2,8 +2,6 @@ package org.titlecert.itests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +31,7 @@ public final class S3Server implements AutoCloseable {
     public static S3Server start(Path dir) {
         try {
             Files.createDirectories(dir.resolve("objects").resolve(BUCKET));
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
+            int port = Platform.freePort();
             String secret = Long.toHexString(new java.security.SecureRandom().nextLong());
             Path config = dir.resolve("s3proxy.conf");
             Files.writeString(config, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
@@ -47,20 +42,8 @@ public final class S3Server implements AutoCloseable {
             Process p = new ProcessBuilder(java, "-Xmx256m", "-jar", System.getProperty("titlecert.s3proxy"),
                     "--properties", config.toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
-            S3Server server = new S3Server(dir, port, secret, p);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                    return server;
-                } catch (IOException notYet) {
-                    if (!p.isAlive() || System.nanoTime() > deadline) {
-                        p.destroyForcibly();
-                        throw new IllegalStateException("S3Proxy did not start: "
-                                + Files.readString(dir.resolve("s3proxy.log")));
-                    }
-                    Platform.sleep(200);
-                }
-            }
+            Platform.awaitListening("S3Proxy", p, port, dir.resolve("s3proxy.log"));
+            return new S3Server(dir, port, secret, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
