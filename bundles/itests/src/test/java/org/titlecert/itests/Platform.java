@@ -108,6 +108,44 @@ public final class Platform {
         }
     }
 
+    /** Points the platform at a new database of this test JVM's PostgreSQL cluster, whatever the run's default. */
+    public void usePostgresql(String name) {
+        database(PostgresCluster.shared().createDatabase(name), PostgresCluster.USER, PostgresCluster.shared().password());
+    }
+
+    /**
+     * A connection to the platform's database, as an operator's SQL tool opens one: PostgreSQL's at any time, the
+     * embedded Derby's only while the platform is stopped (Derby lets one JVM at a time in; close with
+     * {@link #closeDerby()} before starting the platform again).
+     */
+    public java.sql.Connection connectDatabase() throws java.sql.SQLException {
+        return database == null ? java.sql.DriverManager.getConnection("jdbc:derby:" + derbyPath())
+                : java.sql.DriverManager.getConnection(database + "?reWriteBatchedInserts=true", PostgresCluster.USER,
+                        PostgresCluster.shared().password());
+    }
+
+    /**
+     * Shuts this JVM's embedded Derby engine down on the platform's database, so that the platform may open it
+     * (nothing to do on PostgreSQL).
+     */
+    public void closeDerby() {
+        if (database != null) {
+            return;
+        }
+        try {
+            java.sql.DriverManager.getConnection("jdbc:derby:" + derbyPath() + ";shutdown=true").close();
+            throw new IllegalStateException("Derby did not shut down " + derbyPath());
+        } catch (java.sql.SQLException e) {
+            if (!"08006".equals(e.getSQLState())) {
+                throw new IllegalStateException("Derby did not shut down " + derbyPath(), e);
+            }
+        }
+    }
+
+    private String derbyPath() {
+        return home.resolve("data/titlecert/derby").toString();
+    }
+
     /** The PostgreSQL database's JDBC URL, or null on the embedded Derby. */
     public String database() {
         return database;

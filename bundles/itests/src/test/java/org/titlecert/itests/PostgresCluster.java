@@ -100,11 +100,17 @@ public final class PostgresCluster {
                     "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
             cluster.run(root, "pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(),
                     "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
-                            + dir + " -c max_connections=300", "start");
+                            + dir + " -c max_connections=300" + statements(bin), "start");
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a PostgreSQL cluster", e);
         }
+    }
+
+    /** pg_stat_statements, where the server has it: the benchmarks read what the platform's statements cost. */
+    private static String statements(Path bin) {
+        return Files.exists(bin.resolveSibling("lib").resolve("pg_stat_statements.so"))
+                ? " -c shared_preload_libraries=pg_stat_statements" : "";
     }
 
     private void stop() {

@@ -19,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class TestFixtures {
 
     public static final String HEADER = "姓名,身份证号码,性别,出生日期,工作单位,系列,专业,职称名称,职称级别,取得时间\n";
-    private static final int[] W = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final String GIVEN = "明华强军平志刚建国玉兰秀英桂芳丽娟海燕文博子轩思远雨涵";
 
@@ -32,11 +30,7 @@ public final class TestFixtures {
         int s = (seq % 500) * 2 + (male ? 1 : 0);
         String first17 = "340104" + String.format("%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(),
                 birth.getDayOfMonth(), s);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * W[i];
-        }
-        return first17 + CHECK.charAt(sum % 11);
+        return first17 + org.titlecert.api.ResidentId.checkChar(first17);
     }
 
     /** A roster of {@code n} distinct valid people, CSV in UTF-8. */

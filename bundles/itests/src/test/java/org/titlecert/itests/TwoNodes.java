@@ -37,8 +37,7 @@ public final class TwoNodes implements AutoCloseable {
         try {
             if (one.database() == null) {
                 // a benchmark run on Derby: several nodes need the database server all the same
-                one.database(PostgresCluster.shared().createDatabase(name), PostgresCluster.USER,
-                        PostgresCluster.shared().password());
+                one.usePostgresql(name);
             }
             one.configureForTests();
             String base = publicBaseUrl == null ? one.url("") : publicBaseUrl;

@@ -287,6 +287,14 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         return out;
     }
 
+    /**
+     * The regions certificates can have: each takes its committee's, which never changes. (Reading them off the
+     * certificates was a scan of the whole table, at a province's million certificates a third of a second each.)
+     */
+    private List<String> regions() {
+        return organizations.committees().stream().map(Committee::region).distinct().toList();
+    }
+
     /** Queues the valid certificates of an issuer whose seal is missing or was made by another provider. */
     private int requeueForSeals() {
         int queued = 0;
@@ -294,9 +302,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             for (boolean committee : new boolean[] {true, false}) {
                 String code = committee ? "COMMITTEE_CODE" : "AUTHORITY_CODE";
                 String column = committee ? "COMMITTEE_SEAL" : "AUTHORITY_SEAL";
-                List<String> regions = jpa.call(em -> em.createQuery("SELECT DISTINCT c.region FROM CertificateEntity c",
-                        String.class).getResultList());
-                for (String region : regions) {
+                for (String region : regions()) {
                     String key = seals.best(issuer, region).map(Seals.Entry::key).orElse(null);
                     if (key == null) {
                         continue;
@@ -328,10 +334,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         if (generator == null) {
             return;
         }
-        List<String> regions = jpa.call(em -> em.createQuery("SELECT DISTINCT c.region FROM CertificateEntity c",
-                String.class).getResultList());
         int queued = 0;
-        for (String region : regions) {
+        for (String region : regions()) {
             String key = templates.best(region).map(Templates.Entry::key).orElse(null);
             if (key == null) {
                 // no template (yet, as just after a start): nothing could render them, and the PDFs stand

@@ -27,7 +27,10 @@ import org.titlecert.filing.FilingType;
 @Table(name = "TC_FILING", indexes = {
         @Index(name = "TC_FILING_YEAR", columnList = "FILING_YEAR"),
         @Index(name = "TC_FILING_STATUS", columnList = "STATUS"),
-        @Index(name = "TC_FILING_UNIT", columnList = "UNIT_ID,FILING_YEAR")})
+        @Index(name = "TC_FILING_UNIT", columnList = "UNIT_ID,FILING_YEAR"),
+        // the list's default order, read from the index alone: a page of a unit's thousand filings sorts no rows
+        @Index(name = "TC_FILING_UNIT_ORDER", columnList = "UNIT_ID,FILING_YEAR,ID"),
+        @Index(name = "TC_FILING_ORDER", columnList = "FILING_YEAR,ID")})
 public class FilingEntity {
 
     @Id
@@ -94,6 +97,13 @@ public class FilingEntity {
     @Column(name = "DECIDED_AT")
     private LocalDateTime decidedAt;
 
+    /**
+     * The roster's length, kept with each import so that a list of filings reads no roster rows. Null only on rows
+     * written before the column existed, until the registry's start counts them.
+     */
+    @Column(name = "ROSTER_SIZE")
+    private Integer rosterSize;
+
     public FilingEntity() {
     }
 
@@ -101,6 +111,7 @@ public class FilingEntity {
         this.status = FilingStatus.PENDING;
         this.createdAt = now;
         this.updatedAt = now;
+        this.rosterSize = 0;
     }
 
     long getId() {
@@ -150,6 +161,14 @@ public class FilingEntity {
 
     void touch(LocalDateTime now) {
         this.updatedAt = now;
+    }
+
+    Integer rosterSize() {
+        return rosterSize;
+    }
+
+    void rosterSize(int size) {
+        this.rosterSize = size;
     }
 
     /** The date of the approval document, printed on certificates as 发证日期. */

@@ -85,6 +85,16 @@ public class JpaFilingService implements FilingService {
         this.config = config;
         this.documents = stores.area("approval-documents", ".pdf");
         moveDocumentsOutOfTheDatabase();
+        countRosters();
+    }
+
+    /** Filings written before their roster's length was kept get it counted, once, in one statement. */
+    private void countRosters() {
+        int counted = jpa.call(em -> em.createNativeQuery("UPDATE TC_FILING SET ROSTER_SIZE = (SELECT COUNT(*) FROM "
+                + "TC_ROSTER_ENTRY r WHERE r.FILING_ID = TC_FILING.ID) WHERE ROSTER_SIZE IS NULL").executeUpdate());
+        if (counted > 0) {
+            LOG.info("Counted the rosters of {} filings", counted);
+        }
     }
 
     /**
@@ -164,16 +174,19 @@ public class JpaFilingService implements FilingService {
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(f) FROM FilingEntity f" + where, Long.class);
             params.forEach(count::setParameter);
             long total = count.getSingleResult();
-            List<FilingEntity> found = List.of();
+            List<Filing> found = List.of();
             if (total > p.offset()) {
-                TypedQuery<FilingEntity> page = em.createQuery("SELECT f FROM FilingEntity f" + where + order,
-                        FilingEntity.class);
+                // the page's ids first, from the filing rows alone; then those filings with their unit, committee
+                // and authority: joining all matches before the sort costs a unit of a thousand filings 3×
+                TypedQuery<Long> page = em.createQuery("SELECT f.id FROM FilingEntity f" + where + order, Long.class);
                 params.forEach(page::setParameter);
-                found = page.setFirstResult(p.offset()).setMaxResults(p.size()).getResultList();
+                List<Long> ids = page.setFirstResult(p.offset()).setMaxResults(p.size()).getResultList();
+                Map<Long, FilingEntity> byId = new HashMap<>();
+                em.createQuery("SELECT f FROM FilingEntity f WHERE f.id IN :ids", FilingEntity.class)
+                        .setParameter("ids", ids).getResultList().forEach(f -> byId.put(f.getId(), f));
+                found = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(f -> dto(em, f)).toList();
             }
-            Map<Long, Long> sizes = rosterSizes(em, found.stream().map(FilingEntity::getId).toList());
-            return new Page<>(found.stream().map(f -> f.toDto(sizes.getOrDefault(f.getId(), 0L))).toList(),
-                    total, p.page(), p.size());
+            return new Page<>(found, total, p.page(), p.size());
         });
     }
 
@@ -221,7 +234,7 @@ public class JpaFilingService implements FilingService {
             if (!f.hasApprovalDocument()) {
                 throw TitleCertException.invalid("APPROVAL_DOCUMENT_REQUIRED", "请先上传批复文件，再审核通过");
             }
-            if (rosterSize(em, id) == 0) {
+            if (rosterSize(em, f) == 0) {
                 throw TitleCertException.invalid("ROSTER_EMPTY", "人员名单为空，不能审核通过");
             }
             f.decide(FilingStatus.APPROVED, null, date, now());
@@ -314,6 +327,7 @@ public class JpaFilingService implements FilingService {
                 }
             }
         }
+        filing.rosterSize(existing.size() + inserted - removed);
         if (inserted + updated + removed > 0) {
             em.lock(filing, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             filing.touch(now());
@@ -349,8 +363,7 @@ public class JpaFilingService implements FilingService {
     @Override
     public Page<RosterEntry> roster(Caller caller, long filingId, PageRequest p) {
         return jpa.call(em -> {
-            scoped(em, caller, filingId);
-            long total = rosterSize(em, filingId);
+            long total = rosterSize(em, scoped(em, caller, filingId));
             List<RosterEntry> items = total <= p.offset() ? List.of()
                     : em.createQuery("SELECT r FROM RosterEntryEntity r WHERE r.filingId = :f ORDER BY r.id",
                             RosterEntryEntity.class).setParameter("f", filingId)
@@ -521,24 +534,13 @@ public class JpaFilingService implements FilingService {
     }
 
     private static Filing dto(EntityManager em, FilingEntity f) {
-        return f.toDto(rosterSize(em, f.getId()));
+        return f.toDto(rosterSize(em, f));
     }
 
-    private static long rosterSize(EntityManager em, long filingId) {
-        return em.createQuery("SELECT COUNT(r) FROM RosterEntryEntity r WHERE r.filingId = :f", Long.class)
-                .setParameter("f", filingId).getSingleResult();
-    }
-
-    private static Map<Long, Long> rosterSizes(EntityManager em, List<Long> filingIds) {
-        Map<Long, Long> sizes = new HashMap<>();
-        if (!filingIds.isEmpty()) {
-            for (Object[] row : em.createQuery("SELECT r.filingId, COUNT(r) FROM RosterEntryEntity r "
-                    + "WHERE r.filingId IN :ids GROUP BY r.filingId", Object[].class)
-                    .setParameter("ids", filingIds).getResultList()) {
-                sizes.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-            }
-        }
-        return sizes;
+    private static long rosterSize(EntityManager em, FilingEntity f) {
+        return f.rosterSize() != null ? f.rosterSize()
+                : em.createQuery("SELECT COUNT(r) FROM RosterEntryEntity r WHERE r.filingId = :f", Long.class)
+                        .setParameter("f", f.getId()).getSingleResult();
     }
 
     private static String orderBy(String sort) {
