@@ -350,7 +350,10 @@ class ProvinceScaleBenchmark {
                     + "FILING_ID = " + filing);
             q.put("queue: next to claim", "SELECT ID FROM TC_CERTIFICATE WHERE STATUS = 'QUEUED' ORDER BY QUEUED_AT, "
                     + "ID FETCH FIRST 64 ROWS ONLY");
-            q.put("start: regions", "SELECT DISTINCT REGION FROM TC_CERTIFICATE");
+            q.put("start: the ways certificates were made (templates, seals)", "SELECT REGION, TEMPLATE_KEY, "
+                    + "COMMITTEE_CODE, COMMITTEE_SEAL, AUTHORITY_CODE, AUTHORITY_SEAL FROM TC_CERTIFICATE WHERE "
+                    + "VALIDITY = 'VALID' AND STATUS IN ('GENERATED', 'FAILED') GROUP BY REGION, TEMPLATE_KEY, "
+                    + "COMMITTEE_CODE, COMMITTEE_SEAL, AUTHORITY_CODE, AUTHORITY_SEAL");
             q.put("start: certificates per filing", "SELECT FILING_ID, COUNT(ID) FROM TC_CERTIFICATE GROUP BY "
                     + "FILING_ID");
             return q;
