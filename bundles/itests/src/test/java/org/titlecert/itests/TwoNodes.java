@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -87,7 +86,7 @@ public final class TwoNodes implements AutoCloseable {
 
     /** A connection to the shared database. */
     public Connection database() throws SQLException {
-        return DriverManager.getConnection(one.database(), PostgresCluster.USER, PostgresCluster.shared().password());
+        return one.connectDatabase();
     }
 
     @Override

@@ -320,7 +320,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             pendingRequeue.cancel(false);
         }
         if (!maintenance.isShutdown()) {
-            pendingRequeue = maintenance.schedule(this::requeueForTemplates, 300, TimeUnit.MILLISECONDS);
+            pendingRequeue = maintenance.schedule(this::requeueStale, 300, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -329,7 +329,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
      * finds the few ways the certificates were made; only the stale ones are queued (at a province's million
      * certificates, one scan instead of one per template, issuer and region: 18 of them with the demo's seals).
      */
-    private void requeueForTemplates() {
+    private void requeueStale() {
         if (generator == null) {
             return;
         }
