@@ -63,6 +63,20 @@ final class Browser {
         return driver.getCurrentUrl();
     }
 
+    /**
+     * Waits until the element {@code by} holds {@code text}, and returns its text. It finds the element again at
+     * each look, so that an element of the page being left (a form that posts and reloads the same page) is
+     * never read: reading it would throw "stale element" once the new page replaces it.
+     */
+    static String waitForText(WebDriver driver, By by, String text) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    String shown = d.findElement(by).getText();
+                    return shown.contains(text) ? shown : null;
+                });
+    }
+
     /** The images on the page that are shown but did not load: none of them may be, on any page. */
     @SuppressWarnings("unchecked")
     static java.util.List<String> brokenImages(WebDriver driver) {

@@ -103,7 +103,7 @@ class LoadBalancerIT {
             Files.write(pdf, TestFixtures.pdf());
             unit.findElement(By.cssSelector("#approval-document input[type=file]")).sendKeys(pdf.toString());
             unit.findElement(By.cssSelector("#approval-document button[type=submit]")).click();
-            assertThat(unit.findElement(By.id("approval-document")).getText()).contains("在新窗口打开");
+            Browser.waitForText(unit, By.id("approval-document"), "在新窗口打开");
 
             // the system admin approves it
             login(system, nodes.one.accounts().first("sysadmin"));
