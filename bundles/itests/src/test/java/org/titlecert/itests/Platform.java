@@ -219,7 +219,13 @@ public final class Platform {
     public double start() {
         long t0 = System.nanoTime();
         launch(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()), false);
-        awaitHealthy(Duration.ofSeconds(180));
+        try {
+            awaitHealthy(Duration.ofSeconds(180));
+        } catch (RuntimeException e) {
+            // a platform that never came up must not live on into the next test, holding its files and port
+            process.destroyForcibly();
+            throw e;
+        }
         return (System.nanoTime() - t0) / 1e9;
     }
 

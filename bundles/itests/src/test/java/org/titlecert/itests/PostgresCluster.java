@@ -81,6 +81,36 @@ public final class PostgresCluster {
         return DriverManager.getConnection(url(db), USER, password);
     }
 
+    /** {@code pg_dump} of one database as plain SQL, without owners or grants, as an operator's backup takes it. */
+    public void dump(String db, Path file) {
+        client("pg_dump", "--no-owner", "--no-privileges", "-f", file.toString(), db);
+    }
+
+    /** Replays a plain SQL dump into a database with {@code psql}, stopping at the first error. */
+    public void restore(String db, Path file) {
+        client("psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(), db);
+    }
+
+    private void client(String tool, String... args) {
+        List<String> command = new ArrayList<>(List.of(bin.resolve(tool).toString(), "-h", "127.0.0.1", "-p",
+                String.valueOf(port), "-U", USER));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", password);
+            Process p = builder.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static PostgresCluster start() {
         Path bin = binaries();
         try {

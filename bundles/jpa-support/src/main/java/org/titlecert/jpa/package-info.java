@@ -1,6 +1,7 @@
 /**
- * Resource-local JPA transactions for the domain bundles, each of which owns a persistence unit.
+ * Resource-local JPA transactions for the domain bundles, each of which owns a persistence unit, and the versioned
+ * schema that each brings up to date before using it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.titlecert.jpa;

@@ -25,12 +25,13 @@ import org.titlecert.audit.AuditLog;
 import org.titlecert.audit.AuditQuery;
 import org.titlecert.audit.Outcome;
 import org.titlecert.jpa.Transactions;
+import org.titlecert.jpa.Schema;
 
 /** The audit log in TC_AUDIT, also echoed to the platform log. Values are masked and escaped first. */
 @Component(service = AuditLog.class)
 public class JpaAuditLog implements AuditLog {
 
-    static final String PERSISTENCE_UNIT = "(osgi.unit.name=titlecert-audit)";
+    static final String PERSISTENCE_UNIT = "(&(osgi.unit.name=titlecert-audit)" + Schema.CURRENT + ")";
     private static final Logger LOG = LoggerFactory.getLogger("org.titlecert.audit");
 
     private final Transactions jpa;

@@ -80,6 +80,7 @@ import org.titlecert.seal.SealRegistry;
 import org.titlecert.seal.SealReport;
 import org.titlecert.seal.SealVerifier;
 import org.titlecert.template.CertificateTemplate;
+import org.titlecert.jpa.Schema;
 
 /**
  * Certificates: records made when a filing is approved, generation on approval, photo change, template
@@ -135,7 +136,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private volatile SharedCounts sharedCounts;
 
     @Activate
-    public CertificateEngine(@Reference(target = "(osgi.unit.name=titlecert-certificate)") EntityManagerFactory emf,
+    public CertificateEngine(@Reference(target = "(&(osgi.unit.name=titlecert-certificate)" + Schema.CURRENT + ")") EntityManagerFactory emf,
                              @Reference FilingService filings, @Reference OrganizationService organizations,
                              @Reference PhotoService photos, @Reference AuditLog audit,
                              @Reference(target = "(osgi.jndi.service.name=titlecert)") DataSource dataSource,

@@ -51,6 +51,7 @@ import org.titlecert.filing.ImportMode;
 import org.titlecert.filing.ImportReport;
 import org.titlecert.filing.PersonTitle;
 import org.titlecert.filing.RosterEntry;
+import org.titlecert.jpa.Schema;
 
 /** Filings and rosters in the registry's own tables, scoped to the caller in every method. */
 @Component(service = FilingService.class, configurationPid = FilingRegistryConfig.PID)
@@ -62,7 +63,7 @@ public class JpaFilingService implements FilingService {
             "type", "f.type", "status", "f.status", "createdAt", "f.createdAt");
     private static final int IN_CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(JpaFilingService.class);
-    static final String PERSISTENCE_UNIT = "(osgi.unit.name=titlecert-filing)";
+    static final String PERSISTENCE_UNIT = "(&(osgi.unit.name=titlecert-filing)" + Schema.CURRENT + ")";
 
     private final Transactions jpa;
 

@@ -32,6 +32,7 @@ import org.titlecert.identity.Profile;
 import org.titlecert.identity.Session;
 import org.titlecert.identity.SsoStart;
 import org.titlecert.jpa.Transactions;
+import org.titlecert.jpa.Schema;
 
 
 /**
@@ -42,7 +43,7 @@ import org.titlecert.jpa.Transactions;
 @Designate(ocd = IdentityConfig.class)
 public class JpaIdentityService implements IdentityService {
 
-    static final String PERSISTENCE_UNIT = "(osgi.unit.name=titlecert-identity)";
+    static final String PERSISTENCE_UNIT = "(&(osgi.unit.name=titlecert-identity)" + Schema.CURRENT + ")";
     private static final Logger LOG = LoggerFactory.getLogger(JpaIdentityService.class);
     private static final String BAD_LOGIN = "账号或密码错误";
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);

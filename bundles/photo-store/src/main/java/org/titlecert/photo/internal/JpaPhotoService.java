@@ -42,6 +42,7 @@ import org.titlecert.photo.PhotoInfo;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
 import org.titlecert.store.ContentStores;
+import org.titlecert.jpa.Schema;
 
 /** Photos in the content store, with the current one and the history in TC_PHOTO. */
 @Component(service = PhotoService.class, configurationPid = PhotoConfig.PID)
@@ -63,7 +64,7 @@ public class JpaPhotoService implements PhotoService {
     private final ContentStore store;
 
     @Activate
-    public JpaPhotoService(@Reference(target = "(osgi.unit.name=titlecert-photo)") EntityManagerFactory emf,
+    public JpaPhotoService(@Reference(target = "(&(osgi.unit.name=titlecert-photo)" + Schema.CURRENT + ")") EntityManagerFactory emf,
                            @Reference PersonDirectory persons, @Reference AuditLog audit,
                            @Reference ContentStores stores, PhotoConfig config) {
         this.jpa = new Transactions(emf);

@@ -42,7 +42,16 @@ public class DefaultTemplate implements CertificateTemplate {
     @Activate
     public DefaultTemplate(BundleContext context, DefaultTemplateConfig config) {
         this(new Layout(config.heading(), config.subheading(), config.qrCaption()),
-                context.getBundle().getVersion().toString());
+                release(context.getBundle().getVersion()));
+    }
+
+    /**
+     * The bundle's release, without the build qualifier: a template that draws differently is released with a
+     * new version, while building the same release again changes nothing that a certificate shows, and must not
+     * make a province's certificates again.
+     */
+    static String release(org.osgi.framework.Version version) {
+        return version.getMajor() + "." + version.getMinor() + "." + version.getMicro();
     }
 
     /** For use outside OSGi, e.g. in tests and benchmarks. */
