@@ -111,6 +111,8 @@ class AccessMatrixIT {
         String csv = TestFixtures.roster(1);
         return List.of(
                 new Row("GET", "/api/v1/health", null, EVERYONE, false),
+                new Row("GET", "/api/health/live", null, EVERYONE, false),
+                new Row("GET", "/api/health/ready", null, EVERYONE, false),
                 new Row("GET", "/api/v1/openapi.json", null, EVERYONE, false),
                 new Row("GET", "/api/v1/captcha", null, EVERYONE, false),
                 new Row("GET", "/api/v1/me", null, SIGNED_IN, false),

@@ -38,7 +38,7 @@ final class Haproxy implements AutoCloseable {
                     "defaults", "  mode http", "  timeout connect 5s", "  timeout client 120s",
                     "  timeout server 120s", "  option forwardfor",
                     "frontend titlecert", "  bind 127.0.0.1:" + port, "  default_backend nodes",
-                    "backend nodes", "  balance roundrobin", "  option httpchk GET /api/v1/health",
+                    "backend nodes", "  balance roundrobin", "  option httpchk GET /api/health/ready",
                     "  http-response set-header X-TitleCert-Node %s", ""));
             nodes.forEach((name, p) -> cfg.append("  server ").append(name).append(" 127.0.0.1:").append(p)
                     .append(" check inter 1s\n"));

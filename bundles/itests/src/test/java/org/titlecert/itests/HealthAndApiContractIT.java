@@ -28,6 +28,25 @@ class HealthAndApiContractIT {
         assertThat(h.get("database").asText()).isEqualTo("UP");
         assertThat(h.at("/bundles/inactive")).isEmpty();
         assertThat(h.at("/bundles/total").asInt()).isGreaterThan(100);
+        assertThat(h.get("pendingSchemas")).isEmpty();
+        assertThat(h.get("checks").properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("database", "schema", "template", "store", "started");
+        assertThat(h.get("checks").properties()).allSatisfy(e -> assertThat(e.getValue().asBoolean()).isTrue());
+    }
+
+    @Test
+    void theProbesTellLiveFromReadyAndNameOnlyTheirChecks() {
+        Api.Response live = api.get("/api/health/live");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(live.header("Cache-Control")).isEqualTo("no-store");
+        Api.Response ready = api.get("/api/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().toString()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"database\":true,"
+                + "\"schema\":true,\"template\":true,\"store\":true,\"started\":true}}");
+        Api.Response other = api.get("/api/health/other");
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.json().get("message").asText()).contains("没有这个探针");
     }
 
     @Test

@@ -229,6 +229,11 @@ public final class Platform {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** Starts without waiting to be healthy, to watch a platform that cannot be ready yet; see {@link #awaitHealthy}. */
+    public void startUnready() {
+        launch(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()), false);
+    }
+
     /**
      * Starts in the foreground with the Karaf console on a terminal, as an operator does with {@code bin/karaf}
      * (the terminal is a pseudo-terminal from util-linux {@code script}), and waits until health reports UP.
@@ -288,7 +293,7 @@ public final class Platform {
         return start();
     }
 
-    private void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";

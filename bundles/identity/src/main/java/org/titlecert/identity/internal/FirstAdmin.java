@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Role;
+import org.titlecert.api.TitleCertException;
 import org.titlecert.identity.AdminAccountService;
 import org.titlecert.identity.NewSecret;
 
@@ -31,7 +32,17 @@ public class FirstAdmin {
         if (!service.noSystemAdmin()) {
             return;
         }
-        NewSecret admin = service.create(Caller.system("platform"), "sysadmin", "系统管理员", Role.SYSTEM_ADMIN, null);
+        NewSecret admin;
+        try {
+            admin = service.create(Caller.system("platform"), "sysadmin", "系统管理员", Role.SYSTEM_ADMIN, null);
+        } catch (TitleCertException e) {
+            if ("LOGIN_TAKEN".equals(e.code()) && !service.noSystemAdmin()) {
+                // nodes started together on an empty database: another one made it, and holds its password
+                LOG.info("The initial system admin was created by another node at the same moment");
+                return;
+            }
+            throw e;
+        }
         String text = "TitleCert initial system admin\nlogin: " + admin.name() + "\npassword: " + admin.secret()
                 + "\nDelete this file after reading it.\n";
         Path file = Path.of(System.getProperty("karaf.data", "data"), "initial-admin.txt");

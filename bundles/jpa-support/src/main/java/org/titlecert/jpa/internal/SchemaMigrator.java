@@ -8,6 +8,7 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,12 @@ public final class SchemaMigrator {
         t.setDaemon(true);
         return t;
     });
+    /** Publishing activates the unit's components (demo data loads then): apart, so that migrations go on. */
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "titlecert-schema-publish");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<ServiceReference<EntityManagerFactory>, Unit> units = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -87,6 +94,7 @@ public final class SchemaMigrator {
         units.values().forEach(Unit::withdraw);
         units.clear();
         worker.shutdownNow();
+        publisher.shutdownNow();
     }
 
     private void migrate(Unit unit) {
@@ -99,7 +107,9 @@ public final class SchemaMigrator {
             int applied = migrate(unit.bundle.adapt(BundleWiring.class).getClassLoader(), unit.changelog);
             LOG.info("Schema of {} is current ({} change sets applied, {} ms)", name, applied,
                     (System.nanoTime() - t0) / 1_000_000);
-            unit.publish();
+            if (!closed) {
+                publisher.execute(unit::publish);
+            }
         } catch (Exception | LinkageError e) {
             LOG.error("Could not bring the schema of {} up to date from {}; trying again in {} s", name,
                     unit.changelog, RETRY_SECONDS, e);

@@ -3,7 +3,6 @@ package org.titlecert.rest.internal;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -13,9 +12,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.titlecert.api.RequestOrigin;
 import org.titlecert.audit.AuditLog;
@@ -43,12 +39,8 @@ public class RestServer {
     @Reference
     private OrganizationService organizations;
 
-    @Reference(target = "(osgi.jndi.service.name=titlecert)", cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC)
-    private volatile DataSource dataSource;
-
     @Reference
-    private ServiceComponentRuntime scr;
+    private Readiness readiness;
 
     @Reference
     private IdentityService identity;
@@ -88,7 +80,7 @@ public class RestServer {
         // before CXF buffers a part, each service its own content as it reads
         factory.setProperties(Map.of("attachment-max-size", String.valueOf(UploadLimitFilter.SIGNED_IN_BYTES)));
         factory.setServiceBeans(List.of(
-                new HealthResource(context, () -> dataSource, scr),
+                new HealthResource(context, readiness),
                 new OpenApiResource(),
                 new OrganizationResource(organizations),
                 new FilingResource(filings, certificates, config.maxUploadMb()),
