@@ -1,5 +1,8 @@
 package org.titlecert.audit;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 import org.osgi.annotation.versioning.ProviderType;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Page;
@@ -20,4 +23,19 @@ public interface AuditLog {
 
     /** System admins (or keys with the audit scope) read the log. */
     Page<AuditEntry> find(Caller caller, AuditQuery query);
+
+    /**
+     * Every entry the query selects (its page is ignored), oldest first, as CSV for an audit (等保): UTF-8 with a
+     * byte order mark, so that spreadsheet programs read the Chinese; a header row; any cell a spreadsheet would
+     * take for a formula starts with an apostrophe. The same callers as {@link #find}, checked now; the entries
+     * are written when the export is, and the export is itself recorded.
+     */
+    Export export(Caller caller, AuditQuery query);
+
+    /** An export allowed and ready to write. */
+    @FunctionalInterface
+    interface Export {
+        /** Writes the CSV; returns how many entries it holds. */
+        long writeTo(OutputStream out) throws IOException;
+    }
 }

@@ -139,6 +139,7 @@ class AccessMatrixIT {
                 new Row("POST", "/api/v1/api-keys", "{}", SYSTEM, false),
                 new Row("DELETE", "/api/v1/api-keys/999999", null, SYSTEM, false),
                 new Row("GET", "/api/v1/audit", null, SYSTEM, false),
+                new Row("GET", "/api/v1/audit/export.csv", null, SYSTEM, false),
                 new Row("GET", "/api/v1/individuals/pending", null, ADMINS, false),
                 new Row("POST", "/api/v1/individuals/999999/confirm", "", ADMINS, false),
                 // IND_A is confirmed already: nobody re-confirms them, least of all unit B through its pending claim
@@ -185,6 +186,7 @@ class AccessMatrixIT {
                 new Row("GET", "/admin/filings/{A}", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings/{B}", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/individuals", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/audit/export.csv", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/accounts", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/api-keys", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/audit", null, EnumSet.of(Who.SYSTEM_SESSION), true),

@@ -69,7 +69,7 @@ class HealthAndApiContractIT {
                 "post /admin-accounts/{id}/reset-password", "get /api-keys", "post /api-keys",
                 "delete /api-keys/{id}", "get /individuals/pending", "post /individuals/{accountId}/confirm",
                 "post /individuals/{accountId}/reject",
-                "get /audit", "get /me/titles", "get /me/titles/{rosterEntryId}", "get /me/photo", "put /me/photo",
+                "get /audit", "get /audit/export.csv", "get /me/titles", "get /me/titles/{rosterEntryId}", "get /me/photo", "put /me/photo",
                 "get /persons/{personId}/titles", "get /persons/{personId}/photo", "put /persons/{personId}/photo",
                 "post /photo-imports", "get /me/certificates", "get /certificates/queue", "get /certificates/{id}",
                 "get /certificates/{id}/pdf", "post /certificates/{id}/revoke",

@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.titlecert.certificate.CertificateExport;
 import org.titlecert.store.ContentStore;
+import org.titlecert.api.SpreadsheetText;
 
 /**
  * Writes checked certificates as a ZIP of STORED entries: PDFs are already compressed, and with the size
@@ -100,10 +101,7 @@ final class ZipExport implements CertificateExport {
 
     /** A CSV field, quoted when needed, and never read as a formula by a spreadsheet. */
     private static String csv(String v) {
-        String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
+        String s = v == null ? "" : SpreadsheetText.safe(v);
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -25,6 +25,7 @@ import org.titlecert.api.PageRequest;
 import org.titlecert.api.Role;
 import org.titlecert.api.Scopes;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.api.ContentDisposition;
 import org.titlecert.audit.AuditLog;
 import org.titlecert.audit.AuditQuery;
 import org.titlecert.audit.Outcome;
@@ -41,7 +42,7 @@ import org.titlecert.identity.RegistrationService;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-administration")
 @HttpWhiteboardServletPattern({"/admin/accounts", "/admin/accounts/*", "/admin/api-keys", "/admin/api-keys/*",
-        "/admin/audit", "/admin/individuals", "/admin/individuals/*"})
+        "/admin/audit", "/admin/audit/export.csv", "/admin/individuals", "/admin/individuals/*"})
 public class SystemAdminServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
@@ -69,6 +70,15 @@ public class SystemAdminServlet extends PageServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
+            if (req.getServletPath().equals("/admin/audit/export.csv")) {
+                // the entries the page's filters select, all of them, as the auditors' spreadsheet
+                AuditLog.Export export = audit.export(Pages.caller(req), auditQuery(req, 1));
+                resp.setContentType("text/csv;charset=UTF-8");
+                resp.setHeader("Content-Disposition", ContentDisposition.of("审计日志.csv", false));
+                resp.setHeader("Cache-Control", "no-store");
+                export.writeTo(resp.getOutputStream());
+                return;
+            }
             page(req, resp, 200, null, null);
         } catch (TitleCertException e) {
             renderer.failure(req, resp, e);
@@ -155,25 +165,36 @@ public class SystemAdminServlet extends PageServlet {
                 renderer.render(req, resp, status, "individuals", model);
             }
             default -> {
-                Map<String, String> filter = new LinkedHashMap<>();
-                for (String p : List.of("actor", "action", "outcome", "from", "to")) {
-                    filter.put(p, Pages.param(req, p));
-                }
-                LocalDate from = date(filter.get("from"));
-                LocalDate to = date(filter.get("to"));
+                Map<String, String> filter = auditFilter(req);
                 Integer page = Pages.integer(Pages.param(req, "page"));
                 model.put("filter", filter);
                 model.put("filterQuery", Pages.query(filter));
                 model.put("outcomes", Outcome.values());
-                model.put("result", audit.find(caller, new AuditQuery(filter.get("actor"), filter.get("action"),
-                        FilingAdminServlet.enumOrNull(Outcome.class, filter.get("outcome")),
-                        from == null ? null : from.atStartOfDay(CHINA).toInstant(),
-                        to == null ? null : to.plusDays(1).atStartOfDay(CHINA).toInstant(),
-                        new PageRequest(page == null || page < 1 ? 1 : page, 30))));
+                model.put("result", audit.find(caller, auditQuery(req, page == null || page < 1 ? 1 : page)));
                 model.put("active", "audit");
                 renderer.render(req, resp, status, "audit", model);
             }
         }
+    }
+
+    /** The 审计日志 page's filters as the request gives them. */
+    private static Map<String, String> auditFilter(HttpServletRequest req) {
+        Map<String, String> filter = new LinkedHashMap<>();
+        for (String p : List.of("actor", "action", "outcome", "from", "to")) {
+            filter.put(p, Pages.param(req, p));
+        }
+        return filter;
+    }
+
+    /** The filters as a query: dates are whole days in China's time. */
+    private static AuditQuery auditQuery(HttpServletRequest req, int page) {
+        Map<String, String> filter = auditFilter(req);
+        LocalDate from = date(filter.get("from"));
+        LocalDate to = date(filter.get("to"));
+        return new AuditQuery(filter.get("actor"), filter.get("action"),
+                FilingAdminServlet.enumOrNull(Outcome.class, filter.get("outcome")),
+                from == null ? null : from.atStartOfDay(CHINA).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(CHINA).toInstant(), new PageRequest(page, 30));
     }
 
     private static LocalDate date(String v) {
