@@ -174,4 +174,27 @@ class IdentityUiIT {
         // the wrong password and the refused page above answer 401 and 403 on purpose; nothing else may fail
         assertThat(Browser.consoleErrors(browser, "status of 401", "status of 403")).as("no other console error").isEmpty();
     }
+
+    @Test
+    void aSystemAdminFiltersTheAuditLogAndExportsWhatTheFilterShows() throws Exception {
+        DemoAccounts.Account sys = platform.accounts().first("sysadmin");
+        Browser.loginAdmin(browser, platform, sys.login(), sys.secret());
+        Browser.waitForUrl(browser, "/admin/");
+        browser.get(platform.url("/admin/audit"));
+        browser.findElement(By.name("action")).sendKeys("ADMIN_LOGIN");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        Browser.waitForUrl(browser, "action=ADMIN_LOGIN");
+        assertThat(browser.findElements(By.cssSelector("#audit tbody tr"))).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getText()).contains("ADMIN_LOGIN"));
+        WebElement export = browser.findElement(By.id("export-csv"));
+        assertThat(export.getText()).isEqualTo("导出 CSV");
+        String href = export.getAttribute("href");
+        assertThat(href).endsWith("/admin/audit/export.csv?action=ADMIN_LOGIN");
+        Browser.screenshot(browser, "audit-log");
+        Api session = platform.api().withSession(browser.manage().getCookieNamed("TCSESSION").getValue(), "");
+        Api.Response csv = session.get(href.substring(href.indexOf("/admin/")));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().lines().skip(1)).isNotEmpty().allSatisfy(l -> assertThat(l).contains(",ADMIN_LOGIN,"));
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
 }
