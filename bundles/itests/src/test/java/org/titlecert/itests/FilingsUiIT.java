@@ -79,7 +79,7 @@ class FilingsUiIT {
         Files.writeString(csv, TestFixtures.roster(3));
         browser.findElement(By.cssSelector("#roster input[type=file]")).sendKeys(csv.toString());
         browser.findElement(By.id("import")).click();
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("导入成功").contains("新增 3 人");
+        assertThat(Browser.waitForText(browser, By.cssSelector(".alert-success"), "新增 3 人")).contains("导入成功");
         assertThat(browser.findElements(By.cssSelector("#roster-table tbody tr"))).hasSize(3);
         String firstId = TestFixtures.rows(1, 0).get(0).split(",")[1];
         assertThat(browser.findElement(By.id("roster-table")).getText()).as("ID numbers masked in lists (issue 16)")

@@ -56,7 +56,7 @@ class IdentityUiIT {
         browser.findElement(By.id("submit")).click();
         // the same answer whether or not the number was taken: go and log in (security finding 10)
         assertThat(Browser.waitForUrl(browser, "/login?notice=signedup")).contains("/login");
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("注册申请已受理");
+        Browser.waitForText(browser, By.cssSelector(".alert-success"), "注册申请已受理");
         Browser.screenshot(browser, "registered-now-log-in");
         type("login", id);
         type("password", "Passw0rd2026");
@@ -90,7 +90,7 @@ class IdentityUiIT {
         new Select(browser.findElement(By.id("gender"))).selectByValue("男");
         browser.findElement(By.id("submit")).click();
         assertThat(Browser.waitForUrl(browser, "/me?notice")).contains("/me");
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("个人注册信息已提交");
+        Browser.waitForText(browser, By.cssSelector(".alert-success"), "个人注册信息已提交");
         assertThat(browser.findElement(By.id("real-name")).getText()).isEqualTo("王明华");
         assertThat(browser.findElement(By.cssSelector(".alert-warning")).getText()).contains("待所在单位");
         assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("王明华");
@@ -179,7 +179,7 @@ class IdentityUiIT {
     void aSystemAdminFiltersTheAuditLogAndExportsWhatTheFilterShows() throws Exception {
         DemoAccounts.Account sys = platform.accounts().first("sysadmin");
         Browser.loginAdmin(browser, platform, sys.login(), sys.secret());
-        Browser.waitForUrl(browser, "/admin/");
+        Browser.waitForUrl(browser, "/admin/filings");
         browser.get(platform.url("/admin/audit"));
         browser.findElement(By.name("action")).sendKeys("ADMIN_LOGIN");
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();

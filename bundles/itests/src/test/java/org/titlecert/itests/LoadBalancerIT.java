@@ -98,7 +98,7 @@ class LoadBalancerIT {
             Files.writeString(csv, TestFixtures.roster(3, 52000));
             unit.findElement(By.cssSelector("#roster input[type=file]")).sendKeys(csv.toString());
             unit.findElement(By.id("import")).click();
-            assertThat(unit.findElement(By.cssSelector(".alert-success")).getText()).contains("新增 3 人");
+            Browser.waitForText(unit, By.cssSelector(".alert-success"), "新增 3 人");
             Path pdf = Files.createTempFile("批复", ".pdf");
             Files.write(pdf, TestFixtures.pdf());
             unit.findElement(By.cssSelector("#approval-document input[type=file]")).sendKeys(pdf.toString());
@@ -107,7 +107,7 @@ class LoadBalancerIT {
 
             // the system admin approves it
             login(system, nodes.one.accounts().first("sysadmin"));
-            Browser.waitForUrl(system, "/admin/");
+            Browser.waitForUrl(system, "/admin/filings");
             system.get(balancer.url("/admin/filings/" + filing));
             system.findElement(By.id("approve")).click();
             system.switchTo().alert().accept();
@@ -120,7 +120,7 @@ class LoadBalancerIT {
                     .toList(), Images.jpeg(Images.halves(413, 579, new Color(0x8E, 0x24, 0xAA), Color.WHITE))));
             unit.findElement(By.cssSelector("input[name=file]")).sendKeys(zip.toString());
             unit.findElement(By.id("import")).click();
-            assertThat(unit.findElement(By.id("import-summary")).getText()).contains("成功导入 3 张");
+            Browser.waitForText(unit, By.id("import-summary"), "成功导入 3 张");
 
             new WebDriverWait(unit, Duration.ofSeconds(30)).until(d -> {
                 d.get(balancer.url("/admin/filings/" + filing + "/certificates"));

@@ -102,7 +102,7 @@ class PhotoUiIT {
 
         browser.findElement(By.id("save")).click();
         Browser.waitForUrl(browser, "notice=photo");
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("照片已上传");
+        Browser.waitForText(browser, By.cssSelector(".alert-success"), "照片已上传");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
                 By.cssSelector("#titles tbody tr[data-status='GENERATED'] a.download")).size() == rows.size());
         assertThat(browser.findElement(By.tagName("main")).getText()).as("no stale 正在生成 once 下载 shows (issue 16)")
