@@ -70,12 +70,17 @@ public final class Pdfs {
      */
     public static String qr(byte[] pdf) {
         ReaderException last = null;
-        for (int dpi : new int[] {150, 200, 300}) {
-            try {
-                return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                        new BufferedImageLuminanceSource(render(pdf, dpi))))).getText();
-            } catch (NotFoundException | ChecksumException | FormatException e) {
-                last = e;
+        // as a phone's scanner does: a quick look first, then a harder one (ZXing's TRY_HARDER) at each resolution
+        for (java.util.Map<com.google.zxing.DecodeHintType, ?> hints : java.util.List.of(
+                java.util.Map.<com.google.zxing.DecodeHintType, Object>of(),
+                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))) {
+            for (int dpi : new int[] {150, 200, 300}) {
+                try {
+                    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                            new BufferedImageLuminanceSource(render(pdf, dpi)))), hints).getText();
+                } catch (NotFoundException | ChecksumException | FormatException e) {
+                    last = e;
+                }
             }
         }
         throw new AssertionError("no readable QR code on the page at 150, 200 or 300 dpi", last);
