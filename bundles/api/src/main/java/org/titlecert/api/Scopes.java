@@ -13,9 +13,11 @@ public final class Scopes {
     public static final String PERSONS_WRITE = "persons:write";
     public static final String ADMIN = "admin";
     public static final String AUDIT_READ = "audit:read";
+    /** Reads the metrics (a Prometheus server's key); nothing else. */
+    public static final String METRICS_READ = "metrics:read";
 
     public static final List<String> ALL = List.of(FILINGS_READ, FILINGS_WRITE, CERTIFICATES_READ, CERTIFICATES_WRITE,
-            PERSONS_READ, PERSONS_WRITE, ADMIN, AUDIT_READ);
+            PERSONS_READ, PERSONS_WRITE, ADMIN, AUDIT_READ, METRICS_READ);
 
     private Scopes() {
     }

@@ -12,4 +12,11 @@ public interface ContentStores {
 
     /** Where the files are, for operators: a folder, or an endpoint and bucket. */
     String location();
+
+    /**
+     * Holds every area's deletions until the hold is closed, so that a backup finds each file that its database
+     * snapshot refers to. Deletions this node makes are held; with a store shared by several nodes, back up
+     * the database and the store as {@code docs/deployment.md} describes.
+     */
+    DeletionHold.Hold holdDeletions();
 }

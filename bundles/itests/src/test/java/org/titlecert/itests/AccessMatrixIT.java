@@ -65,6 +65,8 @@ class AccessMatrixIT {
         callers.put(Who.SYSTEM_KEY, p.system());
         DemoAccounts.Account sys = accounts.first("sysadmin");
         callers.put(Who.SYSTEM_SESSION, anon.login("admin", sys.login(), sys.secret()));
+        // the demo seals reseal unit A's certificates a moment after start: A's must not change during the test
+        TestFixtures.awaitDemoSeals(p.system());
         filingA = id(p.system(), "皖职改办〔2021〕12号");
         filingB = id(p.system(), "合职改〔2021〕156号");
         pendingA = TestFixtures.filing(p.system(), "权限矩阵待审核", 2020, "REVIEW").get("id").asLong();
@@ -140,6 +142,12 @@ class AccessMatrixIT {
                 new Row("DELETE", "/api/v1/api-keys/999999", null, SYSTEM, false),
                 new Row("GET", "/api/v1/audit", null, SYSTEM, false),
                 new Row("GET", "/api/v1/audit/export.csv", null, SYSTEM, false),
+                // a system caller starts a backup (202), or finds one running or the database not embedded (409)
+                new Row("POST", "/api/v1/backups", "", SYSTEM, false),
+                new Row("GET", "/api/v1/backups", null, SYSTEM, false),
+                new Row("GET", "/api/v1/backups/999999", null, SYSTEM, false),
+                new Row("GET", "/api/v1/metrics", null, SYSTEM, false),
+                new Row("GET", "/api/v1/metrics/dashboard", null, SYSTEM, false),
                 new Row("GET", "/api/v1/individuals/pending", null, ADMINS, false),
                 new Row("POST", "/api/v1/individuals/999999/confirm", "", ADMINS, false),
                 // IND_A is confirmed already: nobody re-confirms them, least of all unit B through its pending claim
@@ -190,6 +198,7 @@ class AccessMatrixIT {
                 new Row("GET", "/admin/accounts", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/api-keys", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/audit", null, EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("GET", "/admin/system", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/me", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
                 new Row("GET", "/me/photo", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
                 new Row("GET", "/me/titles/{TIA}", null, EnumSet.of(Who.IND_A), true),

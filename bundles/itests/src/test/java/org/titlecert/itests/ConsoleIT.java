@@ -3,6 +3,7 @@ package org.titlecert.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,23 @@ class ConsoleIT {
         assertThat(m.find()).isTrue();
         assertThat(console.text()).contains("initial system admin 'sysadmin', password " + m.group(1));
         platform.api().login("admin", "sysadmin", m.group(1));
+    }
+
+    @Test
+    void backupPrintsItsProgressAndWhatItHoldsOrSendsPostgresqlToItsOwnTools() throws Exception {
+        Path dir = platform.home().resolve("console-backup");
+        String out = console.run("titlecert:backup " + dir);
+        if (PostgresCluster.enabled()) {
+            assertThat(out).contains("pg_dump");
+            assertThat(dir).doesNotExist();
+            return;
+        }
+        assertThat(out).contains("Backing up into " + dir).contains("Done: database").contains("certificates");
+        JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("titlecert-backup.json").toFile());
+        assertThat(out).contains(manifest.get("filesCopied").asLong() + " files");
+        assertThat(manifest.at("/rows/TC_CERTIFICATE").asLong()).isPositive();
+        assertThat(console.run("titlecert:backup " + dir)).contains("备份目录已存在且不为空");
     }
 
     @Test

@@ -197,4 +197,32 @@ class IdentityUiIT {
         assertThat(csv.body().lines().skip(1)).isNotEmpty().allSatisfy(l -> assertThat(l).contains(",ADMIN_LOGIN,"));
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
+
+    @Test
+    void aSystemAdminWatchesTheRunningPlatformAndStartsABackup() throws Exception {
+        DemoAccounts.Account sys = platform.accounts().first("sysadmin");
+        Browser.loginAdmin(browser, platform, sys.login(), sys.secret());
+        Browser.waitForUrl(browser, "/admin/filings");
+        browser.findElement(By.linkText("运行状态")).click();
+        Browser.waitForUrl(browser, "/admin/system");
+        // the charts draw themselves from the REST API with the page's session: the JVM's heap has a value
+        Browser.waitForText(browser, By.cssSelector("[data-key=heap] .chart-value"), " MB");
+        assertThat(browser.findElements(By.cssSelector("#charts figure"))).hasSize(12);
+        assertThat(browser.findElements(By.cssSelector("[data-key=heap] polyline"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("[data-key=queue_depth] .chart-title")).getText())
+                .isEqualTo("生成队列");
+
+        browser.findElement(By.id("start-backup")).click();
+        browser.switchTo().alert().accept();
+        if (PostgresCluster.enabled()) {
+            Browser.waitForText(browser, By.cssSelector(".alert-error"), "pg_dump");
+        } else {
+            Browser.waitForText(browser, By.cssSelector(".alert-success"), "备份已开始");
+            Browser.waitForText(browser, By.cssSelector("#last-backup [data-field=state]"), "已完成");
+            assertThat(browser.findElement(By.cssSelector("#last-backup [data-field=directory]")).getText())
+                    .startsWith(platform.home().resolve("backups").toString());
+        }
+        Browser.screenshot(browser, "system-status");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
 }

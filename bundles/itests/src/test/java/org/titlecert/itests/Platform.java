@@ -80,6 +80,7 @@ public final class Platform {
             Files.writeString(home.resolve("etc/org.titlecert.photo.cfg"), "historyKept = 2\n");
             config("org.titlecert.demo", "enabled = true");
             config("org.titlecert.certificate", "publicBaseUrl = " + url(""), "checkPerMinute = 1000");
+            config("org.titlecert.metrics", "sampleSeconds = 2");
             Path secret = home.resolve("etc/oidc-client.secret");
             Files.writeString(secret, "test-client-secret\n");
             Files.writeString(home.resolve("etc/org.titlecert.oidc.cfg"), String.join("\n",

@@ -108,6 +108,24 @@ public final class TestFixtures {
         return id;
     }
 
+    /**
+     * A filing of {@code people} (roster from {@code offset}) made through {@code api}, each with the same ID photo,
+     * imported as a photo ZIP through {@code photos} (the same platform, or another node of it).
+     */
+    public static long photographedFiling(Api api, Api photos, String name, int people, int offset,
+                                          String committee, String authority) {
+        long id = filledFiling(api, filing(api, name, 2024, "REVIEW", committee, authority).get("id").asLong(),
+                roster(people, offset));
+        byte[] zip = photoZip(personIds(api, id).keySet(), org.titlecert.photo.internal.Images.jpeg(
+                org.titlecert.photo.internal.Images.halves(413, 579, new java.awt.Color(0x43, 0x8E, 0xDB),
+                        java.awt.Color.WHITE)));
+        JsonNode report = expect(photos.postBytes("/api/v1/photo-imports", "application/zip", zip), 200).json();
+        if (report.size() != people || !report.findValuesAsText("code").stream().allMatch("OK"::equals)) {
+            throw new AssertionError("photo import of " + name + ": " + report);
+        }
+        return id;
+    }
+
     public static void approve(Api system, long filingId) {
         expect(system.post("/api/v1/filings/" + filingId + "/approve", ""), 200);
     }

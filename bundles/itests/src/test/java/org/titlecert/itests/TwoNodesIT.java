@@ -2,7 +2,6 @@ package org.titlecert.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.titlecert.photo.internal.Images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -229,12 +227,7 @@ class TwoNodesIT {
 
     /** A pending filing of these issuers with {@code people} people, each with an ID photo (imported on node 2). */
     private static long photographedFiling(String name, int people, int offset, String committee, String authority) {
-        long id = TestFixtures.filledFiling(system1, TestFixtures.filing(system1, name, 2024, "REVIEW", committee,
-                authority).get("id").asLong(), TestFixtures.roster(people, offset));
-        byte[] zip = TestFixtures.photoZip(TestFixtures.personIds(system1, id).keySet(),
-                Images.jpeg(Images.halves(413, 579, new Color(0x43, 0x8E, 0xDB), Color.WHITE)));
-        assertThat(system2.postBytes("/api/v1/photo-imports", "application/zip", zip).json().size()).isEqualTo(people);
-        return id;
+        return TestFixtures.photographedFiling(system1, system2, name, people, offset, committee, authority);
     }
 
     private static String token(JsonNode certificate) {

@@ -32,6 +32,7 @@ import org.titlecert.audit.AuditQuery;
 import org.titlecert.audit.Outcome;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.jpa.Schema;
+import org.titlecert.metrics.Metrics;
 
 /** The audit log in TC_AUDIT, also echoed to the platform log. Values are masked and escaped first. */
 @Component(service = AuditLog.class, configurationPid = "org.titlecert.audit")
@@ -43,6 +44,8 @@ public class JpaAuditLog implements AuditLog {
 
     private final Transactions jpa;
     private static final int EXPORT_PAGE = 1000;
+    /** Every login is audited, so the log is where logins are counted. */
+    private final Metrics.Counter logins;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -54,8 +57,12 @@ public class JpaAuditLog implements AuditLog {
     private volatile int retentionDays;
 
     @Activate
-    public JpaAuditLog(@Reference(target = PERSISTENCE_UNIT) EntityManagerFactory emf, AuditConfig config) {
+    public JpaAuditLog(@Reference(target = PERSISTENCE_UNIT) EntityManagerFactory emf, @Reference Metrics metrics,
+                       AuditConfig config) {
         this.jpa = new Transactions(emf);
+        this.logins = metrics.counter("titlecert_logins_total",
+                "Logins (LOGIN, ADMIN_LOGIN, SSO_LOGIN) by outcome: SUCCESS, FAILURE, DENIED (throttled)", "action",
+                "outcome");
         modified(config);
         purger.scheduleWithFixedDelay(() -> {
             try {
@@ -99,6 +106,9 @@ public class JpaAuditLog implements AuditLog {
                 Masking.clean(address, 64), Masking.clean(action, 40), Masking.clean(target, 200), outcome,
                 Masking.clean(detail, 1000));
         jpa.run(em -> em.persist(e));
+        if (action.endsWith("LOGIN")) {
+            logins.inc(action, outcome.name());
+        }
         AuditEntry d = e.toDto();
         LOG.info("{} {} {} actor={} address={} target={} detail={}", d.action(), d.outcome(), d.role(), d.actor(),
                 d.address(), d.target(), d.detail());

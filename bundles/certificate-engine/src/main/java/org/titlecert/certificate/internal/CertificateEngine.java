@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.time.Duration;
+import java.time.LocalDateTime;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -52,6 +53,7 @@ import org.titlecert.api.Role;
 import org.titlecert.api.Scopes;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.audit.AuditLog;
+import org.titlecert.metrics.Metrics;
 import org.titlecert.audit.Outcome;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateExport;
@@ -122,6 +124,9 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     });
     private ScheduledFuture<?> pendingRequeue;
     private Generator generator;
+    private final EngineMetrics metrics;
+    /** The queue as last counted for the metrics; counted again when older than a few seconds. */
+    private volatile QueueCount queueCount = new QueueCount(0, 0, 0);
     /** PostgreSQL rather than embedded Derby: claims skip rows other nodes hold. */
     private final boolean postgres;
 
@@ -140,14 +145,19 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                              @Reference FilingService filings, @Reference OrganizationService organizations,
                              @Reference PhotoService photos, @Reference AuditLog audit,
                              @Reference(target = "(osgi.jndi.service.name=titlecert)") DataSource dataSource,
-                             @Reference ContentStores stores, EngineConfig config) {
+                             @Reference ContentStores stores, @Reference Metrics metrics, EngineConfig config) {
         this.jpa = new Transactions(emf);
+        this.metrics = new EngineMetrics(metrics);
+        metrics.gauge("titlecert_queue_depth", "Certificates waiting to be generated, on all nodes",
+                () -> queueNow().depth());
+        metrics.gauge("titlecert_queue_oldest_seconds", "How long the longest-waiting queued certificate has waited",
+                () -> queueNow().oldestSeconds());
         this.filings = filings;
         this.organizations = organizations;
         this.photos = photos;
         this.audit = audit;
         this.config = config;
-        this.store = stores.area("certificates", ".pdf");
+        this.store = stores.area(CertificateFiles.AREA, CertificateFiles.EXTENSION);
         this.defaultPattern = NumberPattern.parse(config.numberPattern());
         for (String entry : config.numberPatterns()) {
             int eq = entry.indexOf('=');
@@ -169,7 +179,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     void activate() {
         int workers = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
         generator = new Generator(new Generator.Context(jpa, filings, photos, templates, seals, store, nodeName(),
-                postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated));
+                postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated, metrics));
         generator.start();
         maintenance.execute(this::reconcile);
         maintenance.scheduleWithFixedDelay(() -> {
@@ -723,17 +733,26 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     public Verification verify(String token, String clientAddress) {
         int wait = limiter.acquire(clientAddress, System.nanoTime());
         if (wait > 0) {
+            metrics.refusals.inc("verify");
             throw TitleCertException.tooMany("VERIFY_RATE_LIMITED", "查询过于频繁，请 " + wait + " 秒后再试", wait);
         }
-        // a malformed token never reaches the cache, nor the database
-        return TOKEN.matcher(token == null ? "" : token).matches()
-                ? verifications.get(token, t -> byToken(t).toVerification()) : byToken(token).toVerification();
+        try {
+            // a malformed token never reaches the cache, nor the database
+            Verification v = TOKEN.matcher(token == null ? "" : token).matches()
+                    ? verifications.get(token, t -> byToken(t).toVerification()) : byToken(token).toVerification();
+            metrics.verifications.inc("page", v.status().name());
+            return v;
+        } catch (TitleCertException e) {
+            metrics.verifications.inc("page", "NOT_FOUND");
+            throw e;
+        }
     }
 
     @Override
     public PdfCheck check(String token, InputStream pdf, String clientAddress) {
         int wait = checkLimiter.acquire(clientAddress, System.nanoTime());
         if (wait > 0) {
+            metrics.refusals.inc("check");
             throw TitleCertException.tooMany("CHECK_RATE_LIMITED", "核验文件过于频繁，请 " + wait + " 秒后再试", wait);
         }
         CertificateEntity c = byToken(token);
@@ -761,14 +780,19 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         } finally {
             checks.release();
         }
+        PdfCheck result;
         if (sha.equals(c.getSha256())) {
-            return new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report);
+            result = new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report);
+        } else {
+            Integer older = jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v "
+                            + "WHERE v.certificateId = :c AND v.sha256 = :s", Integer.class)
+                    .setParameter("c", c.getId()).setParameter("s", sha).getResultList().stream().findFirst()
+                    .orElse(null));
+            result = older == null ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report)
+                    : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion(), report);
         }
-        Integer older = jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v "
-                        + "WHERE v.certificateId = :c AND v.sha256 = :s", Integer.class).setParameter("c", c.getId())
-                .setParameter("s", sha).getResultList().stream().findFirst().orElse(null));
-        return older == null ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report)
-                : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion(), report);
+        metrics.verifications.inc("check", result.outcome().name());
+        return result;
     }
 
     /** A certificate by its QR token; unknown and malformed tokens are answered alike. */
@@ -780,6 +804,23 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                         CertificateEntity.class).setParameter("t", token).getResultList()).stream()
                 .filter(c -> c.getStatus() == GenerationStatus.GENERATED || c.getVersion() > 0).findFirst()
                 .orElseThrow(() -> TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "未找到该证书"));
+    }
+
+    /** The queue's depth and the age of its oldest entry, counted at most every few seconds. */
+    private record QueueCount(long depth, double oldestSeconds, long countedAt) {
+    }
+
+    private QueueCount queueNow() {
+        QueueCount q = queueCount;
+        if (System.nanoTime() - q.countedAt() < 5_000_000_000L && q.countedAt() != 0) {
+            return q;
+        }
+        Object[] row = jpa.call(em -> em.createQuery("SELECT COUNT(c), MIN(c.queuedAt) FROM CertificateEntity c "
+                + "WHERE c.status = :q", Object[].class).setParameter("q", GenerationStatus.QUEUED).getSingleResult());
+        LocalDateTime oldest = (LocalDateTime) row[1];
+        double age = oldest == null ? 0 : Math.max(0, Duration.between(oldest, Db.now()).toMillis() / 1000.0);
+        queueCount = new QueueCount(((Number) row[0]).longValue(), age, System.nanoTime());
+        return queueCount;
     }
 
     @Override

@@ -56,7 +56,7 @@ final class Generator {
     record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Seals seals,
                    ContentStore store, String node, boolean skipLocked, int workers, int leaseSeconds,
                    java.util.function.Function<String, String> verificationUrl,
-                   java.util.function.ObjIntConsumer<CertificateEntity> generated) {
+                   java.util.function.ObjIntConsumer<CertificateEntity> generated, EngineMetrics metrics) {
     }
 
     /** A claimed certificate with what its render needs. */
@@ -102,10 +102,11 @@ final class Generator {
     }
 
     void start() {
-        int released = Db.now(ctx.jpa(), (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, "
-                + "CLAIMED_AT = NULL WHERE CLAIMED_BY LIKE ?", ctx.node() + "#%"));
+        // on embedded Derby this is the only node there can be: every claim is a leftover, of this node's last run
+        // or of the installation a restored backup was taken from
+        int released = releaseClaims(ctx.skipLocked() ? ctx.node() + "#%" : "%");
         if (released > 0) {
-            LOG.info("Resuming {} certificates this node was generating when it stopped", released);
+            LOG.info("Resuming {} certificates that were being generated when the platform last stopped", released);
         }
         threads.add(new Thread(this::dispatch, "titlecert-certificate-dispatcher"));
         for (int i = 0; i < ctx.workers(); i++) {
@@ -122,13 +123,31 @@ final class Generator {
         running = false;
         storing.shutdown();
         threads.forEach(Thread::interrupt);
+        boolean stopped = true;
         for (Thread t : threads) {
             try {
                 t.join(10_000);
+                stopped &= !t.isAlive();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                stopped = false;
             }
         }
+        // what was claimed but not committed goes back to the queue now, for the other nodes, rather than when
+        // the lease ends (a thread that did not end may still commit: then its claims wait for the lease)
+        if (stopped) {
+            try {
+                int released = releaseClaims(ctx.node() + "#%");
+                LOG.info("Stopped; {} claimed certificates returned to the queue", released);
+            } catch (RuntimeException e) {
+                LOG.warn("Stopped; the claims of this node return to the queue when their lease ends", e);
+            }
+        }
+    }
+
+    private int releaseClaims(String claimedBy) {
+        return Db.now(ctx.jpa(), (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, "
+                + "CLAIMED_AT = NULL WHERE CLAIMED_BY LIKE ?", claimedBy));
     }
 
     /** Something was queued: look now rather than at the next poll. */
@@ -319,10 +338,12 @@ final class Generator {
             try {
                 Templates.Entry template = ctx.templates().best(c.getRegion()).orElse(null);
                 if (template == null) {
-                    finish(c.getId(), job.revision(), GenerationStatus.FAILED, Reasons.NO_TEMPLATE);
+                    fail(c.getId(), job.revision(), "NO_TEMPLATE", Reasons.NO_TEMPLATE);
                     return;
                 }
+                long started = System.nanoTime();
                 RenderedCertificate pdf = renderer(template).render(content(c, job.title(), job.photo()));
+                ctx.metrics().render.observeNanos(System.nanoTime() - started);
                 byte[] bytes = pdf.pdf();
                 String[] sealedBy = new String[2];
                 SealRole[] roles = {SealRole.COMMITTEE, SealRole.ISSUING_AUTHORITY};
@@ -331,22 +352,29 @@ final class Generator {
                     Seals.Entry seal = ctx.seals().best(codes[i], c.getRegion()).orElse(null);
                     Area area = pdf.sealArea(roles[i]).orElse(null);
                     if (seal != null && area != null) {
+                        long sealing = System.nanoTime();
                         bytes = seal.provider().seal(bytes, new SealPlacement(area, pdf.qrArea(),
                                 roles[i] == SealRole.COMMITTEE ? "评审组织盖章" : "发证机关盖章"));
+                        ctx.metrics().seal.observeNanos(System.nanoTime() - sealing, roles[i].name());
                         sealedBy[i] = seal.key();
                     }
                 }
                 rendered.add(new Rendered(job, bytes, template, sealedBy[0], sealedBy[1]));
             } catch (SealException e) {
                 LOG.warn("Certificate {} could not be sealed: {}", c.getNumber(), e.getMessage(), e);
-                finish(c.getId(), job.revision(), GenerationStatus.FAILED, e.getMessage());
+                fail(c.getId(), job.revision(), "SEAL", e.getMessage());
             } catch (TemplateException e) {
                 LOG.warn("Certificate {} cannot be generated: {} {}", c.getNumber(), e.code(), e.getMessage());
-                finish(c.getId(), job.revision(), GenerationStatus.FAILED, e.getMessage());
+                fail(c.getId(), job.revision(), "TEMPLATE", e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("Certificate {} could not be generated", c.getNumber(), e);
-                finish(c.getId(), job.revision(), GenerationStatus.FAILED, Reasons.INTERNAL);
+                fail(c.getId(), job.revision(), "INTERNAL", Reasons.INTERNAL);
             }
+        }
+
+        private void fail(long id, long revision, String metric, String reason) {
+            ctx.metrics().failures.inc(metric);
+            finish(id, revision, GenerationStatus.FAILED, reason);
         }
     }
 
@@ -366,6 +394,7 @@ final class Generator {
                 return;
             } catch (RuntimeException e) {
                 LOG.error("Could not record {} generated certificates; they stay queued", batch.size(), e);
+                ctx.metrics().failures.inc("STORE");
                 batch.forEach(r -> release(r.job().certificate().getId()));
             } finally {
                 batch.forEach(r -> inflight.remove(r.job().certificate().getId()));
@@ -437,6 +466,7 @@ final class Generator {
                 ctx.store().delete(c.getSha256());
             }
             throughput.record(now);
+            ctx.metrics().generated.inc();
             ctx.generated().accept(c, versions[i]);
         }
     }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.titlecert.store.ContentStore;
+import org.titlecert.store.DeletionHold;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -29,9 +30,11 @@ final class S3ContentStore implements ContentStore {
     private final String extension;
     private final String contentType;
     private final ClassLoader loader = S3ContentStore.class.getClassLoader();
+    private final DeletionHold deletions;
 
-    S3ContentStore(S3Client s3, String bucket, String prefix, String extension) {
+    S3ContentStore(S3Client s3, String bucket, String prefix, String extension, DeletionHold deletions) {
         this.s3 = s3;
+        this.deletions = deletions;
         this.bucket = bucket;
         this.prefix = prefix;
         this.extension = extension;
@@ -96,7 +99,7 @@ final class S3ContentStore implements ContentStore {
 
     @Override
     public void delete(String sha) {
-        call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key(sha))));
+        deletions.delete(sha, s -> call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key(s)))));
     }
 
     /** The SDK finds some of its parts through the context class loader: let it be the one that has them. */

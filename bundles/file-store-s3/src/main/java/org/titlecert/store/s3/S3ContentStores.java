@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.store.ContentStore;
 import org.titlecert.store.ContentStores;
+import org.titlecert.store.DeletionHold;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -47,6 +48,7 @@ public class S3ContentStores implements ContentStores {
     private String prefix;
     private String location;
     private volatile boolean active;
+    private final DeletionHold deletions = new DeletionHold();
     private Thread waiting;
     private ServiceRegistration<ContentStores> registration;
 
@@ -69,7 +71,7 @@ public class S3ContentStores implements ContentStores {
     private void registerOnceTheBucketAnswers(BundleContext context) {
         for (int attempt = 0; active; attempt++) {
             try {
-                new S3ContentStore(s3, bucket, prefix, "").exists("0".repeat(64));
+                new S3ContentStore(s3, bucket, prefix, "", deletions).exists("0".repeat(64));
                 synchronized (this) {
                     if (active) {
                         registration = context.registerService(ContentStores.class, this,
@@ -140,7 +142,12 @@ public class S3ContentStores implements ContentStores {
 
     @Override
     public ContentStore area(String name, String extension) {
-        return new S3ContentStore(s3, bucket, prefix + name + "/", extension);
+        return new S3ContentStore(s3, bucket, prefix + name + "/", extension, deletions);
+    }
+
+    @Override
+    public DeletionHold.Hold holdDeletions() {
+        return deletions.hold();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.titlecert.store.ContentStore;
+import org.titlecert.store.DeletionHold;
 
 /**
  * Files named by the SHA-256 of their content, under {@code root/ab/cd/}. A write goes to a temporary
@@ -31,17 +32,22 @@ public final class LocalContentStore implements ContentStore {
     private final String extension;
     /** This node's temporary files start with it; another node's writes into a shared folder do not. */
     private final String incoming;
+    private final DeletionHold deletions;
 
     /** @param extension the file name suffix, e.g. {@code ".pdf"} */
     public LocalContentStore(Path root, String extension) {
-        this(root, extension, "local");
+        this(root, extension, "local", new DeletionHold());
     }
 
-    /** @param node names this node in temporary file names, so that it knows its own after a crash */
-    public LocalContentStore(Path root, String extension, String node) {
+    /**
+     * @param node      names this node in temporary file names, so that it knows its own after a crash
+     * @param deletions the store's hold on deletions, shared by its areas
+     */
+    public LocalContentStore(Path root, String extension, String node, DeletionHold deletions) {
         this.root = root;
         this.extension = extension;
         this.incoming = ".incoming-" + node + "-";
+        this.deletions = deletions;
     }
 
     public Path path(String sha) {
@@ -102,11 +108,14 @@ public final class LocalContentStore implements ContentStore {
 
     @Override
     public void delete(String sha) {
-        try {
-            Files.deleteIfExists(path(sha));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path file = path(sha);
+        deletions.delete(sha, s -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.store.ContentStore;
 import org.titlecert.store.ContentStores;
+import org.titlecert.store.DeletionHold;
 
 /**
  * The file store in local folders (or one shared volume that every node mounts), registered only when
@@ -35,6 +36,7 @@ public class LocalContentStores implements ContentStores {
     /** This installation: its host and folder. */
     private final String node = Integer.toHexString((hostName() + System.getProperty("karaf.base", "")).hashCode());
     private ServiceRegistration<ContentStores> registration;
+    private final DeletionHold deletions = new DeletionHold();
 
     @Activate
     void activate(StoreConfig config) {
@@ -58,7 +60,7 @@ public class LocalContentStores implements ContentStores {
 
     @Override
     public ContentStore area(String name, String extension) {
-        LocalContentStore store = new LocalContentStore(root.resolve(name), extension, node);
+        LocalContentStore store = new LocalContentStore(root.resolve(name), extension, node, deletions);
         int partial = store.removeIncomplete(ABANDONED);
         if (partial > 0) {
             LOG.info("Removed {} partly written files from {} left by an interrupted run", partial, name);
@@ -72,6 +74,11 @@ public class LocalContentStores implements ContentStores {
         } catch (java.io.IOException e) {
             return "";
         }
+    }
+
+    @Override
+    public DeletionHold.Hold holdDeletions() {
+        return deletions.hold();
     }
 
     @Override

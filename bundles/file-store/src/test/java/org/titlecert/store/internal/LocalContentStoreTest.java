@@ -38,7 +38,7 @@ class LocalContentStoreTest {
 
     @Test
     void removesWhatACrashLeftBehindButNotAnotherNodesWriteInProgress() throws IOException {
-        LocalContentStore store = new LocalContentStore(root, ".pdf", "n1");
+        LocalContentStore store = new LocalContentStore(root, ".pdf", "n1", new org.titlecert.store.DeletionHold());
         String sha = store.put("kept".getBytes(StandardCharsets.UTF_8));
         Path mine = store.path(sha).resolveSibling(".incoming-n1-123.part");
         Files.write(mine, new byte[] {1, 2, 3});
@@ -59,5 +59,29 @@ class LocalContentStoreTest {
     void refusesNamesThatAreNotHashes() {
         LocalContentStore store = new LocalContentStore(root, ".jpg");
         assertThatThrownBy(() -> store.path("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deletionsWaitWhileAHoldIsOpenAndHappenWhenTheLastCloses() {
+        org.titlecert.store.DeletionHold deletions = new org.titlecert.store.DeletionHold();
+        LocalContentStore store = new LocalContentStore(root, ".pdf", "n1", deletions);
+        String a = store.put("a".getBytes());
+        String b = store.put("b".getBytes());
+        org.titlecert.store.DeletionHold.Hold first = deletions.hold();
+        org.titlecert.store.DeletionHold.Hold second = deletions.hold();
+        store.delete(a);
+        store.delete(b);
+        assertThat(store.exists(a)).isTrue();
+        assertThat(deletions.waiting()).isEqualTo(2);
+        first.close();
+        first.close();
+        assertThat(store.exists(a)).as("another hold is still open").isTrue();
+        second.close();
+        assertThat(store.exists(a)).isFalse();
+        assertThat(store.exists(b)).isFalse();
+        assertThat(deletions.waiting()).isZero();
+        String c = store.put("c".getBytes());
+        store.delete(c);
+        assertThat(store.exists(c)).as("no hold: at once").isFalse();
     }
 }

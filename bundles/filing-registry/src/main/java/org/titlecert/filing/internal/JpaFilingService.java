@@ -84,7 +84,7 @@ public class JpaFilingService implements FilingService {
                             @Reference ContentStores stores, FilingRegistryConfig config) {
         this.jpa = new Transactions(emf);
         this.config = config;
-        this.documents = stores.area("approval-documents", ".pdf");
+        this.documents = stores.area(ApprovalDocumentFiles.AREA, ApprovalDocumentFiles.EXTENSION);
         moveDocumentsOutOfTheDatabase();
         countRosters();
     }

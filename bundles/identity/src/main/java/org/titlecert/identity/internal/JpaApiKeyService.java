@@ -56,7 +56,8 @@ public class JpaApiKeyService implements ApiKeyService {
         if (unitId != null && organizations.unit(unitId).isEmpty()) {
             throw TitleCertException.invalid("INVALID_UNIT", "组建单位不存在");
         }
-        if (unitId != null && (scopes.contains(Scopes.ADMIN) || scopes.contains(Scopes.AUDIT_READ))) {
+        if (unitId != null && (scopes.contains(Scopes.ADMIN) || scopes.contains(Scopes.AUDIT_READ)
+                || scopes.contains(Scopes.METRICS_READ))) {
             throw TitleCertException.invalid("INVALID_SCOPES", "单位密钥不能有系统管理权限");
         }
         String key = KEY_PREFIX + Secrets.token(32);

@@ -68,7 +68,7 @@ public class JpaPhotoService implements PhotoService {
                            @Reference PersonDirectory persons, @Reference AuditLog audit,
                            @Reference ContentStores stores, PhotoConfig config) {
         this.jpa = new Transactions(emf);
-        this.store = stores.area("photos", ".jpg");
+        this.store = stores.area(PhotoFiles.AREA, PhotoFiles.EXTENSION);
         this.persons = persons;
         this.audit = audit;
         modified(config);

@@ -17,6 +17,10 @@ final class Created {
     }
 
     static URI location(HttpServletRequest request, long id) {
+        return location(request, Long.toString(id));
+    }
+
+    static URI location(HttpServletRequest request, String id) {
         String host = request.getHeader("Host");
         if (host == null || !HOST.matcher(host).matches()) {
             host = request.getServerName() + ":" + request.getServerPort();

@@ -15,6 +15,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.titlecert.api.RequestOrigin;
 import org.titlecert.audit.AuditLog;
+import org.titlecert.backup.Backups;
+import org.titlecert.metrics.Metrics;
+import org.titlecert.metrics.MetricsReadout;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.seal.SealRegistry;
 import org.titlecert.filing.FilingService;
@@ -69,6 +72,15 @@ public class RestServer {
     @Reference
     private RequestOrigin origin;
 
+    @Reference
+    private Backups backups;
+
+    @Reference
+    private Metrics metrics;
+
+    @Reference
+    private MetricsReadout metricsReadout;
+
     private Server server;
 
     @Activate
@@ -90,11 +102,13 @@ public class RestServer {
                 new AuthResource(identity),
                 new MeResource(registration, filings, certificates, photos, config.maxUploadMb()),
                 new PersonResource(filings, photos, config.maxUploadMb()),
-                new AdminResource(admins, apiKeys, registration, audit)));
+                new AdminResource(admins, apiKeys, registration, audit),
+                new BackupResource(backups),
+                new MetricsResource(metricsReadout)));
         factory.setProviders(List.of(Json.provider(), new ParamConverters(), new OriginFilter(origin),
                 new BodyLimitFilter(config.maxJsonKb()), new AuthFilter(identity),
                 new UploadLimitFilter(config.maxAnonymousUploadMb()),
-                new NoStoreFilter(),
+                new NoStoreFilter(), new RequestMetrics(metrics),
                 new ErrorMappers.Domain(), new ErrorMappers.Web(), new ErrorMappers.Unexpected()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());

@@ -18,7 +18,8 @@ enum Access {
 
     private static final List<String> OPEN = List.of("/", "/index.html", "/login", "/login/sso", "/login/sso/callback",
             "/register", "/logout", "/admin/login", "/favicon.ico", "/api/docs");
-    private static final List<String> SYSTEM_AREAS = List.of("/admin/accounts", "/admin/api-keys", "/admin/audit");
+    private static final List<String> SYSTEM_AREAS = List.of("/admin/accounts", "/admin/api-keys", "/admin/audit",
+            "/admin/system");
 
     static Access of(String path) {
         if (OPEN.contains(path) || path.startsWith("/v/") || path.startsWith("/static/")) {

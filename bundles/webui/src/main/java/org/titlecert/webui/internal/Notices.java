@@ -21,7 +21,8 @@ final class Notices {
             Map.entry("confirmed", "已审核通过该人员的注册"),
             Map.entry("photo", "照片已上传，电子证书正在生成"),
             Map.entry("revoked", "证书已撤销，公开验证页面将显示撤销状态"),
-            Map.entry("regenerated", "已提交重新生成，证书将在片刻后更新为新版本"));
+            Map.entry("regenerated", "已提交重新生成，证书将在片刻后更新为新版本"),
+            Map.entry("backup", "备份已开始，平台照常服务；进度见下方“最近备份”"));
 
     private Notices() {
     }
