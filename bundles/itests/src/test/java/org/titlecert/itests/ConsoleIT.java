@@ -30,6 +30,13 @@ class ConsoleIT {
     static void start() {
         platform = Platform.create("console");
         platform.configureForTests();
+        // the JSON log for log shippers, switched on as the README says
+        try {
+            Files.writeString(platform.home().resolve("etc/system.properties"), "\ntitlecert.log.json = INFO\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         console = platform.startWithConsole();
         system = platform.system();
         TestFixtures.awaitDemoSeals(system);
@@ -67,6 +74,31 @@ class ConsoleIT {
         assertThat(out).contains(manifest.get("filesCopied").asLong() + " files");
         assertThat(manifest.at("/rows/TC_CERTIFICATE").asLong()).isPositive();
         assertThat(console.run("titlecert:backup " + dir)).contains("备份目录已存在且不为空");
+    }
+
+    @Test
+    void theJsonLogHoldsOneEcsEventPerLine() throws Exception {
+        assertThat(platform.api().tryLogin("individual", "json-log-test", "wrong-password").status()).isEqualTo(401);
+        List<String> lines = Files.readAllLines(platform.home().resolve("data/log/karaf.json"));
+        assertThat(lines).hasSizeGreaterThan(10);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : lines) {
+            events.add(json.readTree(line));
+        }
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.get("@timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*");
+            assertThat(e.get("log.level").asText()).isIn("INFO", "WARN", "ERROR");
+            assertThat(e.has("message")).isTrue();
+        });
+        // the audit log's events, Chinese intact, each field its own
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.get("log.logger").asText()).isEqualTo("org.titlecert.audit");
+            assertThat(e.get("message").asText()).startsWith("LOGIN FAILURE").contains("actor=json-log-test")
+                    .contains("账号或密码错误");
+        });
+        assertThat(String.join("\n", lines)).contains("二维码地址");
+        assertThat(platform.home().resolve("data/log/karaf.log")).isNotEmptyFile();
     }
 
     @Test
