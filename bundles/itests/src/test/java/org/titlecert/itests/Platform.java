@@ -103,7 +103,7 @@ public final class Platform {
             config("org.ops4j.datasource-titlecert", "osgi.jdbc.driver.class = org.postgresql.Driver",
                     "url = " + url, "user = " + user, "password = $[secret:titlecert-db.password]",
                     "dataSourceName = titlecert", "pool = dbcp2", "xa = false", "pool.maxTotal = 16",
-                    "pool.maxIdle = 8");
+                    "pool.maxIdle = 8", "pool.testOnBorrow = true");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

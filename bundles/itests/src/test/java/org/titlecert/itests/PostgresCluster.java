@@ -128,13 +128,25 @@ public final class PostgresCluster {
             PostgresCluster cluster = new PostgresCluster(dir, bin, port, password);
             cluster.run(root, "initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--pwfile=" + pwfile,
                     "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
-            cluster.run(root, "pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(),
-                    "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
-                            + dir + " -c max_connections=300" + statements(bin), "start");
+            cluster.resume();
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a PostgreSQL cluster", e);
         }
+    }
+
+    /** Stops the server, keeping its data: the database goes away under whoever uses it. */
+    public void pause() {
+        run("root".equals(System.getProperty("user.name")), "pg_ctl", "-D", dir.resolve("data").toString(), "-m",
+                "fast", "-w", "stop");
+    }
+
+    /** Starts the server (again) on its port and data. */
+    public void resume() {
+        run("root".equals(System.getProperty("user.name")), "pg_ctl", "-D", dir.resolve("data").toString(), "-l",
+                dir.resolve("server.log").toString(), "-w", "-t", "60", "-o", "-p " + port
+                        + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir
+                        + " -c max_connections=300" + statements(bin), "start");
     }
 
     /** pg_stat_statements, where the server has it: the benchmarks read what the platform's statements cost. */
@@ -145,8 +157,7 @@ public final class PostgresCluster {
 
     private void stop() {
         try {
-            run("root".equals(System.getProperty("user.name")), "pg_ctl", "-D", dir.resolve("data").toString(),
-                    "-m", "fast", "-w", "stop");
+            pause();
         } finally {
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -183,8 +183,13 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         generator.start();
         maintenance.execute(this::reconcile);
         maintenance.scheduleWithFixedDelay(() -> {
-            limiter.flush();
-            checkLimiter.flush();
+            try {
+                limiter.flush();
+                checkLimiter.flush();
+            } catch (RuntimeException e) {
+                // a periodic task that throws is never run again: this one must outlive a database outage
+                LOG.debug("Rate counts not shared this second", e);
+            }
         }, 1, 1, TimeUnit.SECONDS);
         scheduleRequeue();
         publicBaseUrlProblem().ifPresent(warning -> {

@@ -6,7 +6,7 @@ import org.titlecert.metrics.Metrics;
 final class EngineMetrics {
 
     final Metrics.Counter generated;
-    /** Label {@code reason}: NO_TEMPLATE, TEMPLATE, SEAL, INTERNAL, STORE. */
+    /** Label {@code reason}: NO_TEMPLATE, TEMPLATE, SEAL, INTERNAL, STORE, DATABASE (out of reach; retried). */
     final Metrics.Counter failures;
     final Metrics.Timer render;
     /** Label {@code role}: COMMITTEE, ISSUING_AUTHORITY. */

@@ -19,6 +19,7 @@ import javax.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.api.Caller;
+import org.titlecert.api.Faults;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.FilingService;
@@ -78,6 +79,8 @@ final class Generator {
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final BlockingQueue<Rendered> rendered = new LinkedBlockingQueue<>();
     private final Set<Long> inflight = ConcurrentHashMap.newKeySet();
+    /** Claims this node gave up while the database was out of reach; returned to the queue once it is back. */
+    private final Set<Long> unreleased = ConcurrentHashMap.newKeySet();
     /** Titles of the filings most recently generated for; used by the dispatcher thread only. */
     private final Map<Long, Map<Long, PersonTitle>> recentFilings = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -172,6 +175,7 @@ final class Generator {
                     wake.tryAcquire(1, TimeUnit.SECONDS);
                     continue;
                 }
+                returnUnreleased();
                 // keep the renderers fed; what waits to be stored is bounded separately
                 int free = Math.min(capacity - jobs.size(), capacity * 8 - inflight.size());
                 boolean full = false;
@@ -179,7 +183,12 @@ final class Generator {
                     List<Long> ids = claim(free);
                     full = ids.size() == free;
                     inflight.addAll(ids);
-                    prepare(ids);
+                    try {
+                        prepare(ids);
+                    } catch (RuntimeException e) {
+                        ids.forEach(this::release);
+                        throw e;
+                    }
                 }
                 if (!full) {
                     // work queued on another node wakes nobody here: with several nodes, look again sooner
@@ -189,7 +198,11 @@ final class Generator {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Could not claim queued certificates; trying again shortly", e);
+                if (Faults.databaseUnavailable(e)) {
+                    LOG.warn("The database is out of reach ({}); claiming again in 2 s", e.toString());
+                } else {
+                    LOG.warn("Could not claim queued certificates; trying again shortly", e);
+                }
                 sleepQuietly(2000);
             }
         }
@@ -224,6 +237,9 @@ final class Generator {
                     jobs.add(new Job(c, rev, t, photo));
                 }
             } catch (RuntimeException e) {
+                if (Faults.databaseUnavailable(e)) {
+                    throw e; // not the certificate's fault: it stays queued
+                }
                 LOG.error("Certificate {} could not be prepared", c.getNumber(), e);
                 finish(c.getId(), rev, GenerationStatus.FAILED, Reasons.INTERNAL);
             }
@@ -393,8 +409,19 @@ final class Generator {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.error("Could not record {} generated certificates; they stay queued", batch.size(), e);
-                ctx.metrics().failures.inc("STORE");
+                if (Faults.databaseUnavailable(e)) {
+                    LOG.warn("Could not record {} generated certificates, the database is out of reach ({}); they "
+                            + "stay queued", batch.size(), e.toString());
+                    ctx.metrics().failures.inc("DATABASE");
+                } else if (Faults.diskFull(e)) {
+                    LOG.warn("Could not store {} generated certificates, the disk is full; they stay queued, and "
+                            + "generation tries again in 5 s", batch.size());
+                    ctx.metrics().failures.inc("DISK_FULL");
+                    sleepQuietly(5000);
+                } else {
+                    LOG.error("Could not record {} generated certificates; they stay queued", batch.size(), e);
+                    ctx.metrics().failures.inc("STORE");
+                }
                 batch.forEach(r -> release(r.job().certificate().getId()));
             } finally {
                 batch.forEach(r -> inflight.remove(r.job().certificate().getId()));
@@ -483,14 +510,41 @@ final class Generator {
                 }
                 return n;
             });
+        } catch (RuntimeException e) {
+            LOG.warn("Certificate {} stays queued: its outcome could not be recorded ({})", id, e.toString());
+            unreleased.add(id);
         } finally {
             inflight.remove(id);
             wake.release();
         }
     }
 
+    /** Returns a claim to the queue, now or, if the database cannot be reached, once it can. */
     private void release(long id) {
-        ctx.jpa().run(em -> release(em, id));
+        try {
+            ctx.jpa().run(em -> release(em, id));
+        } catch (RuntimeException e) {
+            unreleased.add(id);
+        }
+        inflight.remove(id);
+    }
+
+    /** The claims given up while the database was out of reach, and not claimed again since. */
+    private void returnUnreleased() {
+        if (unreleased.isEmpty()) {
+            return;
+        }
+        List<Long> ids = unreleased.stream().filter(id -> !inflight.contains(id)).toList();
+        int n = Db.now(ctx.jpa(), (em, now) -> {
+            int released = 0;
+            for (long id : ids) {
+                released += Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, CLAIMED_AT = NULL "
+                        + "WHERE ID = ? AND CLAIMED_BY LIKE ?", id, ctx.node() + "#%");
+            }
+            return released;
+        });
+        ids.forEach(unreleased::remove);
+        LOG.info("The database is back: {} certificates returned to the queue", n);
     }
 
     private static void release(javax.persistence.EntityManager em, long id) {

@@ -11,6 +11,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.titlecert.api.Faults;
 import org.titlecert.api.TitleCertException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -98,6 +99,14 @@ final class ErrorMappers {
     }
 
     static Response unexpected(Throwable e) {
+        boolean database = Faults.databaseUnavailable(e);
+        if (database || Faults.diskFull(e)) {
+            // what the platform stands on failed, not the platform: a client is asked to come back
+            LOG.warn("{}: {}", database ? "Database unavailable" : "Disk full", e.toString());
+            return Response.fromResponse(response(503, new ErrorBody(database ? "DATABASE_UNAVAILABLE" : "DISK_FULL",
+                    database ? Faults.DATABASE_MESSAGE : Faults.DISK_FULL_MESSAGE)))
+                    .header("Retry-After", Faults.RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Unexpected error, incident {}", incident, e);
         return response(500, new ErrorBody("INTERNAL_ERROR", "服务器内部错误，请稍后重试（事件编号 " + incident + "）"));

@@ -14,6 +14,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletError
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.titlecert.api.Faults;
 
 /** The Chinese error page for every error status and uncaught exception: a plain message, never exception text. */
 @Component(service = Servlet.class)
@@ -34,11 +35,18 @@ public class ErrorPageServlet extends HttpServlet {
         Object status = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer i ? i : 500;
         Object error = req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Object precise = req.getAttribute(MESSAGE);
+        if (error instanceof Throwable t && (Faults.databaseUnavailable(t) || Faults.diskFull(t))) {
+            boolean database = Faults.databaseUnavailable(t);
+            LOG.warn("{} {}: {}", req.getMethod(), req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t.toString());
+            resp.setHeader("Retry-After", Integer.toString(Faults.RETRY_AFTER_SECONDS));
+            renderer.error(req, resp, 503, database ? Faults.DATABASE_MESSAGE : Faults.DISK_FULL_MESSAGE);
+            return;
+        }
         if (error instanceof Throwable t) {
             LOG.error("{} {} failed", req.getMethod(), req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
             code = 500;
         }
-        Object precise = req.getAttribute(MESSAGE);
         renderer.error(req, resp, code, precise instanceof String m ? m : message(code));
     }
 
