@@ -40,7 +40,7 @@ public class BackupResource {
 
     @POST
     @RequiresScope(Scopes.ADMIN)
-    @Operation(operationId = "startBackup",
+    @Operation(operationId = "createBackup",
             summary = "开始备份 · Start an online backup into a new folder under the configured backup directory "
                     + "(system admins; embedded database only; one at a time)",
             responses = @ApiResponse(responseCode = "202", description = "started; follow it at Location",

@@ -103,9 +103,9 @@ final class ErrorMappers {
         if (database || Faults.diskFull(e)) {
             // what the platform stands on failed, not the platform: a client is asked to come back
             LOG.warn("{}: {}", database ? "Database unavailable" : "Disk full", e.toString());
-            return Response.fromResponse(response(503, new ErrorBody(database ? "DATABASE_UNAVAILABLE" : "DISK_FULL",
-                    database ? Faults.DATABASE_MESSAGE : Faults.DISK_FULL_MESSAGE)))
-                    .header("Retry-After", Faults.RETRY_AFTER_SECONDS).build();
+            ErrorBody body = database ? new ErrorBody("DATABASE_UNAVAILABLE", Faults.DATABASE_MESSAGE)
+                    : new ErrorBody("DISK_FULL", Faults.DISK_FULL_MESSAGE);
+            return Response.fromResponse(response(503, body)).header("Retry-After", Faults.RETRY_AFTER_SECONDS).build();
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Unexpected error, incident {}", incident, e);

@@ -36,7 +36,7 @@ public class MetricsResource {
     @Operation(operationId = "getMetrics", summary = "运行指标 · This node's metrics in Prometheus' text format: the "
             + "queue, generation, failures by reason, verifications, logins, requests per route, the JVM, the disk",
             responses = @ApiResponse(responseCode = "200", description = "Prometheus text format 0.0.4",
-                    content = @Content(mediaType = "text/plain", schema = @Schema(type = "string"))))
+                    content = @Content(mediaType = "text/plain", schema = @Schema(type = "string", format = "binary"))))
     public Response prometheus() throws java.io.IOException {
         // written whole before the answer starts (some tens of kB), so that a refusal is a JSON error
         java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(32 * 1024);
