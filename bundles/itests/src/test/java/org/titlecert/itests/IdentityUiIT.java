@@ -223,6 +223,8 @@ class IdentityUiIT {
                     .startsWith(platform.home().resolve("backups").toString());
         }
         Browser.screenshot(browser, "system-status");
-        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        // on PostgreSQL the page that says so answers 409, which the browser notes
+        assertThat(Browser.consoleErrors(browser, "/admin/system/backup - Failed to load resource: the server "
+                + "responded with a status of 409")).isEmpty();
     }
 }

@@ -24,7 +24,6 @@ import java.time.LocalDateTime;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
@@ -47,6 +46,7 @@ import org.slf4j.LoggerFactory;
 import org.titlecert.api.RateLimiter;
 import org.titlecert.api.SharedCounts;
 import org.titlecert.api.Caller;
+import org.titlecert.api.Faults;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
 import org.titlecert.api.Role;
@@ -125,6 +125,9 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private ScheduledFuture<?> pendingRequeue;
     private Generator generator;
     private final EngineMetrics metrics;
+    /** Approved filings whose certificates could not be recorded (database out of reach, disk full). */
+    private final java.util.Set<Long> unrecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int RECORD_RETRY_SECONDS = 10;
     /** The queue as last counted for the metrics; counted again when older than a few seconds. */
     private volatile QueueCount queueCount = new QueueCount(0, 0, 0);
     /** PostgreSQL rather than embedded Derby: claims skip rows other nodes hold. */
@@ -182,6 +185,13 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                 postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated, metrics));
         generator.start();
         maintenance.execute(this::reconcile);
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                recordPending();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record pending certificates", e);
+            }
+        }, RECORD_RETRY_SECONDS, RECORD_RETRY_SECONDS, TimeUnit.SECONDS);
         maintenance.scheduleWithFixedDelay(() -> {
             try {
                 limiter.flush();
@@ -433,14 +443,31 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                     generator.wake();
                 }
                 return;
-            } catch (PersistenceException e) {
-                // a concurrent approval took the same sequence row or the same roster entries: try again
-                if (attempt >= 8) {
-                    LOG.error("Could not record the certificates of filing {}", filingId, e);
+            } catch (RuntimeException e) {
+                boolean fault = Faults.databaseUnavailable(e) || Faults.diskFull(e);
+                // a concurrent approval took the same sequence row or the same roster entries: try again; a
+                // database out of reach or a full disk: again in a while, until it is back
+                if (fault || attempt >= 8) {
+                    if (fault) {
+                        LOG.warn("Could not record the certificates of filing {} ({}); trying again in {} s", filingId,
+                                e.toString(), RECORD_RETRY_SECONDS);
+                    } else {
+                        LOG.error("Could not record the certificates of filing {}; trying again in {} s", filingId,
+                                RECORD_RETRY_SECONDS, e);
+                    }
+                    unrecorded.add(filingId);
                     return;
                 }
                 sleep(20L * attempt + RANDOM.nextInt(50));
             }
+        }
+    }
+
+    /** The approved filings whose certificates could not be recorded yet, tried again. */
+    private void recordPending() {
+        for (Long filingId : List.copyOf(unrecorded)) {
+            unrecorded.remove(filingId);
+            createFor(filingId);
         }
     }
 
