@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Power cuts: 20 rounds of {@code kill -9} on embedded Derby, each in the middle of a roster import, a photo
  * upload, an approval or a generation, then a restart. After every restart each write that was answered 2xx is
  * there, each that was not is there whole or not at all, no file is partial or corrupt, and at the end the queue
- * drains with no certificate number twice. Then a graceful stop during generation returns every claim. (On
+ * drains with no certificate number twice. Then {@code bin/stop} during generation returns every claim. (On
  * PostgreSQL, {@code TwoNodesIT} kills a node mid-generation.)
  */
 @DisabledIf("org.titlecert.itests.PostgresCluster#enabled")
@@ -133,7 +133,7 @@ class CrashIT {
         long last = TestFixtures.photographedFiling(system, system, "正常停止测试", PEOPLE, 99000, "AHKJGP", "AHRS");
         TestFixtures.approve(system, last);
         awaitGenerated(last, 20);
-        platform.stop();
+        platform.stopWithScript();
         try (Connection c = platform.connectDatabase(); Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM TC_CERTIFICATE WHERE CLAIMED_BY IS NOT NULL"))
                     .as("claims after a graceful stop").isZero();

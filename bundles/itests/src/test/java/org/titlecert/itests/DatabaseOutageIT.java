@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * PostgreSQL stopped for 30 s while a filing generates: meanwhile the API and the pages answer 503 with
+ * PostgreSQL (a cluster of this test's own) stopped for 30 s while a filing generates: meanwhile the API and the pages answer 503 with
  * Retry-After and a Chinese message (never a stack trace), readiness says DOWN and liveness UP; when the database
  * is back everything resumes by itself, every generation thread alive and the filing generated whole.
  */
@@ -21,12 +21,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 class DatabaseOutageIT {
 
     private static final int PEOPLE = 300;
+    private static PostgresCluster database;
     private static Platform platform;
     private static Api system;
 
     @BeforeAll
     static void start() {
+        database = PostgresCluster.ofItsOwn();
         platform = Platform.create("outage");
+        platform.database(database.createDatabase("outage"), PostgresCluster.USER, database.password());
         platform.configureForTests();
         platform.start();
         system = platform.system();
@@ -37,6 +40,9 @@ class DatabaseOutageIT {
     static void stop() {
         if (platform != null) {
             platform.stop();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -52,7 +58,7 @@ class DatabaseOutageIT {
         DemoAccounts.Account admin = platform.accounts().first("sysadmin");
         Api session = platform.api().login("admin", admin.login(), admin.secret());
 
-        PostgresCluster.shared().pause();
+        database.pause();
         long down = System.nanoTime();
         try {
             int checks = 0;
@@ -74,7 +80,7 @@ class DatabaseOutageIT {
             }
             System.out.printf("database down for 30 s: %d rounds of checks answered 503 as they should%n", checks);
         } finally {
-            PostgresCluster.shared().resume();
+            database.resume();
         }
         long back = System.nanoTime();
         platform.awaitHealthy(java.time.Duration.ofSeconds(60));

@@ -284,6 +284,26 @@ public final class Platform {
         }
     }
 
+    /** Stops with {@code bin/stop}, as an operator does, and waits until the JVM has ended. */
+    public void stopWithScript() {
+        try {
+            Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            home.resolve("console.log").toFile())).start();
+            if (!stop.waitFor(60, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+                throw new IllegalStateException("bin/stop did not succeed");
+            }
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the platform did not stop within 90 s of bin/stop");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kills the JVM at once, as a power cut would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

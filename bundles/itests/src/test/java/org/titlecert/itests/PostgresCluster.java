@@ -52,6 +52,19 @@ public final class PostgresCluster {
         return shared;
     }
 
+    /**
+     * A cluster of its own, for a test that stops its server: the shared one's other users (and its warm caches)
+     * are left alone. {@link #close} removes it.
+     */
+    public static PostgresCluster ofItsOwn() {
+        return start();
+    }
+
+    /** Stops the server and removes its files. */
+    public void close() {
+        stop();
+    }
+
     public int port() {
         return port;
     }
