@@ -199,6 +199,31 @@ class AttackIT {
         }
     }
 
+    /**
+     * 立即备份 (issue 12) starts a backup for system admins only: a unit admin gets 403, an individual and an
+     * anonymous caller are sent to log in, in every spelling of the path, and no backup is started by them.
+     */
+    @Test
+    void theBackupButtonRefusesAllButSystemAdmins() {
+        DemoAccounts.Account unitAdmin = platform.accounts().of("unitadmin", "HFRS");
+        Api unit = api.login("admin", unitAdmin.login(), unitAdmin.secret());
+        DemoAccounts.Account ind = platform.accounts().all("individual").get(1);
+        Api person = api.login("individual", ind.login(), ind.secret());
+        int backupsBefore = platform.system().get("/api/v1/backups").json().size();
+        java.util.function.BiFunction<Api, String, Api.Response> post = (who, path) -> formPost(who, path, "");
+        List<String> paths = new java.util.ArrayList<>(List.of("/admin/system/backup"));
+        paths.addAll(AccessMatrixIT.spellings("/admin/system/backup"));
+        for (String path : paths) {
+            assertThat(post.apply(unit, path).status()).as("unit admin " + path).isIn(302, 400, 403, 404);
+            assertThat(post.apply(person, path).status()).as("individual " + path).isIn(302, 400, 403, 404);
+            assertThat(post.apply(api, path).status()).as("anonymous " + path).isIn(302, 400, 403, 404);
+        }
+        assertThat(post.apply(unit, "/admin/system/backup").status()).isEqualTo(403);
+        assertThat(post.apply(person, "/admin/system/backup").status()).isEqualTo(302);
+        assertThat(platform.system().get("/api/v1/backups").json().size()).as("no backup started")
+                .isEqualTo(backupsBefore);
+    }
+
     /** The page actions added with issues 10 and 16 refuse every caller but the one they are for. */
     @Test
     void newPageActionsRefuseTheWrongCallers() {
@@ -207,10 +232,8 @@ class AttackIT {
         DemoAccounts.Account ind = platform.accounts().all("individual").get(1);
         Api person = api.login("individual", ind.login(), ind.secret());
         long queuedBefore = platform.system().get("/api/v1/certificates/queue").json().get("queued").asLong();
-        java.util.function.BiFunction<Api, String, Api.Response> post = (who, path) -> who.send(who.request(path)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("action=regenerate-all&reason=x&_csrf="
-                        + (who.csrf() == null ? "" : who.csrf()))));
+        java.util.function.BiFunction<Api, String, Api.Response> post = (who, path) -> formPost(who, path,
+                "action=regenerate-all&reason=x&");
         // 全部重新生成 is for system admins: a unit admin gets 403, others are sent to log in
         assertThat(post.apply(unit, "/admin/seals").status()).isEqualTo(403);
         assertThat(post.apply(person, "/admin/seals").status()).isEqualTo(302);
@@ -251,5 +274,12 @@ class AttackIT {
         JsonNode me = person.get("/api/v1/me").json();
         assertThat(me.get("role").asText()).isEqualTo("INDIVIDUAL");
         assertThat(me.get("personId").isNumber()).isTrue();
+    }
+
+    /** A page form posted with the caller's CSRF token, if it has one. */
+    private static Api.Response formPost(Api who, String path, String fields) {
+        return who.send(who.request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(fields + "_csrf="
+                        + (who.csrf() == null ? "" : who.csrf()))));
     }
 }

@@ -106,7 +106,8 @@ class BackupRestoreIT {
             assertThat(restore(platform, backup, runningRefusal)).isEqualTo(1);
             assertThat(Files.readString(runningRefusal)).contains("平台正在运行");
 
-            Path tampered = copyOf(backup, platform.home().resolve("tampered"));
+            Path tampered = platform.home().resolve("tampered");
+            Platform.copyTree(backup, tampered);
             try (Stream<Path> pdfs = Files.walk(tampered.resolve("store/certificates"))) {
                 Path victim = pdfs.filter(Files::isRegularFile).findFirst().orElseThrow();
                 byte[] bytes = Files.readAllBytes(victim);
@@ -233,20 +234,6 @@ class BackupRestoreIT {
         Process p = new ProcessBuilder("sh", into.home().resolve("bin/titlecert-restore").toString(), backup.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return p.waitFor();
-    }
-
-    private static Path copyOf(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
     }
 
     private static Map<String, Long> counts(JsonNode node) {

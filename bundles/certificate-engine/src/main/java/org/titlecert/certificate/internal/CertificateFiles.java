@@ -5,23 +5,12 @@ import org.titlecert.store.ContentReferences;
 
 /** The certificate PDFs that certificates refer to: the current one of each (older versions are kept as hashes only). */
 @Component(service = ContentReferences.class)
-public class CertificateFiles implements ContentReferences {
+public class CertificateFiles extends ContentReferences {
 
     static final String AREA = "certificates";
     static final String EXTENSION = ".pdf";
 
-    @Override
-    public String area() {
-        return AREA;
-    }
-
-    @Override
-    public String extension() {
-        return EXTENSION;
-    }
-
-    @Override
-    public String query() {
-        return "SELECT SHA256 FROM TC_CERTIFICATE WHERE SHA256 IS NOT NULL";
+    public CertificateFiles() {
+        super(AREA, EXTENSION, "SELECT SHA256 FROM TC_CERTIFICATE WHERE SHA256 IS NOT NULL");
     }
 }
