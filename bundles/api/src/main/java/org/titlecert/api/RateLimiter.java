@@ -79,8 +79,12 @@ public final class RateLimiter {
         synchronized (w) {
             w.roll(minute);
             int nextMinute = (int) Math.max(1, (60_000 - now % 60_000 + 999) / 1000);
-            if (w.shared + w.unflushed >= Math.max(1, perMinute / 4)) {
-                // near the limit: this request is added at once, and the total of all nodes decides
+            if (w.shared + w.inFlight + w.unflushed >= Math.max(1, perMinute / 4)) {
+                // near the limit: this request is added at once, and the total of all nodes decides; a flush
+                // adding this client's hits is waited for, so that the total it answers is exact
+                if (!w.awaitFlush()) {
+                    return null;
+                }
                 long total;
                 try {
                     total = counts.add(name, minute, Map.of(client, w.unflushed + 1)).getOrDefault(client, 0L);
@@ -104,41 +108,43 @@ public final class RateLimiter {
         long minute = millis.getAsLong() / 60_000;
         // a minute that is over counts no more: its windows go, and what they had not added yet with them
         windows.values().removeIf(w -> w.past(minute));
+        Map<String, Window> flushing = new HashMap<>();
         Map<String, Long> hits = new HashMap<>();
         windows.forEach((client, w) -> {
             synchronized (w) {
-                if (w.minute == minute && w.unflushed > 0) {
+                if (w.minute == minute && w.unflushed > 0 && w.inFlight == 0) {
                     hits.put(client, w.unflushed);
+                    flushing.put(client, w);
+                    w.inFlight = w.unflushed;
+                    w.unflushed = 0;
                 }
             }
         });
         if (hits.isEmpty()) {
             return;
         }
-        Map<String, Long> totals;
+        Map<String, Long> totals = null;
         try {
             totals = counts.add(name, minute, hits);
         } catch (RuntimeException unreachable) {
-            return;
+            // what was not added stays counted on this node, to be added at the next flush
+        } finally {
+            Map<String, Long> added = totals;
+            flushing.forEach((client, w) -> w.flushed(minute, added == null ? null : added.getOrDefault(client, 0L)));
         }
-        hits.forEach((client, added) -> {
-            Window w = windows.get(client);
-            if (w != null) {
-                synchronized (w) {
-                    if (w.minute == minute) {
-                        w.unflushed -= added;
-                        w.shared = Math.max(w.shared, totals.getOrDefault(client, 0L));
-                    }
-                }
-            }
-        });
     }
 
-    /** A client's minute: the total of all nodes as last read, and what this node counted since. */
+    /**
+     * A client's minute: the total of all nodes as last read, what this node counted since, and what a flush is
+     * adding to the shared counts now (counted in neither until it answers).
+     */
     private static final class Window {
+        private static final long FLUSH_WAIT_MILLIS = 2_000;
+
         private long minute;
         private long shared;
         private long unflushed;
+        private long inFlight;
 
         Window(long minute) {
             this.minute = minute;
@@ -150,6 +156,32 @@ public final class RateLimiter {
                 shared = 0;
                 unflushed = 0;
             }
+        }
+
+        /** Waits (the caller holding the lock) until no flush adds this client's hits; false if it takes too long. */
+        boolean awaitFlush() {
+            long until = System.nanoTime() + FLUSH_WAIT_MILLIS * 1_000_000;
+            try {
+                for (long left = FLUSH_WAIT_MILLIS; inFlight > 0 && left > 0;
+                        left = (until - System.nanoTime()) / 1_000_000) {
+                    wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return inFlight == 0;
+        }
+
+        /** A flush's end: the shared total it read, or null when the counts did not answer (the hits stay here). */
+        synchronized void flushed(long of, Long total) {
+            if (of == minute && total != null) {
+                shared = Math.max(shared, total);
+            } else if (of == minute) {
+                unflushed += inFlight;
+            }
+            inFlight = 0;
+            notifyAll();
         }
 
         void absorb(long total) {

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +29,7 @@ class RateLimiterTest {
     }
 
     /** The database's counts as two nodes see them. */
-    private static final class Counts implements SharedCounts {
+    private static class Counts implements SharedCounts {
         final Map<String, Long> totals = new HashMap<>();
         boolean down;
 
@@ -62,6 +68,54 @@ class RateLimiterTest {
 
         clock.addAndGet(60_000);
         assertThat(one.acquire("10.0.0.1", later)).as("a new minute").isZero();
+    }
+
+    @Test
+    void aFlushStillAddingIsNotCountedTwiceByARequestNearTheLimit() throws Exception {
+        CountDownLatch flushing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Counts db = new Counts() {
+            @Override
+            public Map<String, Long> add(String limiter, long minute, Map<String, Long> hits) {
+                if (hits.get("10.0.0.1") == 5L) { // the flush, slowed like a busy database
+                    flushing.countDown();
+                    await(release);
+                }
+                return super.add(limiter, minute, hits);
+            }
+        };
+        RateLimiter limiter = new RateLimiter("verify", 20, 20, () -> db, () -> 0L);
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.acquire("10.0.0.1", 0)).isZero();
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> flush = pool.submit(limiter::flush);
+            flushing.await();
+            // five hits on their way to the database: the next request near the limit waits for them
+            Future<Integer> near = ForkJoinPool.commonPool().submit(() -> limiter.acquire("10.0.0.1", 0));
+            Thread.sleep(200);
+            assertThat(near).as("waits for the flush").isNotDone();
+            release.countDown();
+            flush.get(5, TimeUnit.SECONDS);
+            assertThat(near.get(5, TimeUnit.SECONDS)).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.totals.get("verify0" + "10.0.0.1")).as("counted once").isEqualTo(6L);
+        int allowed = 6;
+        for (int i = 0; i < 30; i++) {
+            allowed += limiter.acquire("10.0.0.1", 0) == 0 ? 1 : 0;
+        }
+        assertThat(allowed).isEqualTo(20);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

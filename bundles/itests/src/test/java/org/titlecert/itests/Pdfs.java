@@ -64,9 +64,9 @@ public final class Pdfs {
 
     /**
      * The text of the QR code on the first page, seen as a phone sees a print: the whole page rendered at 150 dpi,
-     * or, as a phone held nearer, at 200 or 300. (A sweep of 300 random verification URLs found one whose code the
-     * single full-page 150 dpi pass misread while every other resolution, and the code's own area at 150 dpi,
-     * read it.)
+     * or, as a phone held nearer, at 200 or 300. (Among 4,500 random verification URLs, ZXing read about one page
+     * in 300 only nearer than 150 dpi, and, since the template draws only codes its detector reads, every page at
+     * one of the three.)
      */
     public static String qr(byte[] pdf) {
         ReaderException last = null;
