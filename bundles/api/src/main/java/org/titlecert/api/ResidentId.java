@@ -2,6 +2,7 @@ package org.titlecert.api;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,8 +38,16 @@ public final class ResidentId {
         return new ResidentId(v, birth(v));
     }
 
-    /** Why {@code raw} is not a valid ID number, or empty if it is. */
+    /**
+     * Why {@code raw} is not a valid ID number, or empty if it is. Without the platform's today at hand, a birth
+     * date is in the future only once no time zone has reached it.
+     */
     public static Optional<String> problem(String raw) {
+        return problem(raw, LocalDate.now(ZoneOffset.MAX));
+    }
+
+    /** Why {@code raw} is not a valid ID number of someone born by {@code today}, or empty if it is. */
+    public static Optional<String> problem(String raw, LocalDate today) {
         if (raw == null || raw.isBlank()) {
             return Optional.of("身份证号码不能为空");
         }
@@ -55,7 +64,7 @@ public final class ResidentId {
         } catch (DateTimeException e) {
             return Optional.of("身份证号码中的出生日期无效");
         }
-        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(LocalDate.now())) {
+        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(today)) {
             return Optional.of("身份证号码中的出生日期无效");
         }
         if (checkChar(v) != v.charAt(17)) {

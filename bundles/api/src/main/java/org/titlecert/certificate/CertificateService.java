@@ -19,8 +19,12 @@ public interface CertificateService {
     /** Event topic posted after a certificate's PDF is generated, with {@code certificateId} and {@code version}. */
     String TOPIC_GENERATED = "org/titlecert/certificate/GENERATED";
 
-    /** A filing's certificates, by certificate number; {@code status} {@code null} for all. */
-    Page<Certificate> byFiling(Caller caller, long filingId, GenerationStatus status, PageRequest page);
+    /**
+     * A filing's certificates, by certificate number; {@code status} {@code null} for all. {@code search}, if not
+     * blank, is a full ID number (the holder's certificate) or part of a name.
+     */
+    Page<Certificate> byFiling(Caller caller, long filingId, GenerationStatus status, String search,
+                               PageRequest page);
 
     /** The caller's own certificates (an individual's). */
     List<Certificate> mine(Caller caller);
@@ -39,11 +43,29 @@ public interface CertificateService {
     /** Checks the selection (all generated, all of this filing, all in scope) before anything is written. */
     CertificateExport export(Caller caller, long filingId, List<Long> ids);
 
+    /** 下载全部: every generated certificate of the filing, whatever the page, as one ZIP streamed from the store. */
+    CertificateExport exportAll(Caller caller, long filingId);
+
     /**
      * Revokes a certificate (撤销). The reason, from the fixed list, is public; the note (up to 500 characters,
      * optional) is for admins and the audit log only.
      */
     Certificate revoke(Caller caller, long id, RevocationReason reason, String note);
+
+    /**
+     * Revokes every valid certificate of an approved filing in one act (system admins; a filing found fraudulent),
+     * with one reason and note; returns how many.
+     */
+    int revokeFiling(Caller caller, long filingId, RevocationReason reason, String note);
+
+    /**
+     * 撤销恢复 (system admins, with a note for the audit log): the certificate is valid again and is generated again
+     * as a new version.
+     */
+    Certificate reinstate(Caller caller, long id, String note);
+
+    /** Reinstates the certificates that the filing's revocation took (not those revoked on their own). */
+    int reinstateFiling(Caller caller, long filingId, String note);
 
     /** Generates the certificate again, e.g. after a correction; its version goes up. */
     Certificate regenerate(Caller caller, long id);

@@ -45,6 +45,13 @@ public interface IdentityService {
 
     void logout(String token, String address);
 
+    /**
+     * 修改密码 for the account of a signed-in session: the current password, then a new one that meets the policy.
+     * The account's other sessions end; this one stays. Wrong current passwords count towards the login throttle.
+     * An account that signs in only through the government SSO has no local password to change.
+     */
+    void changePassword(String sessionToken, String currentPassword, String newPassword, String address);
+
     /** The caller an API key stands for; empty if the key is unknown or revoked. */
     Optional<Caller> authenticateApiKey(String key, String address);
 }

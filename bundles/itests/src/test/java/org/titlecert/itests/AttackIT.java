@@ -205,10 +205,8 @@ class AttackIT {
      */
     @Test
     void theBackupButtonRefusesAllButSystemAdmins() {
-        DemoAccounts.Account unitAdmin = platform.accounts().of("unitadmin", "HFRS");
-        Api unit = api.login("admin", unitAdmin.login(), unitAdmin.secret());
-        DemoAccounts.Account ind = platform.accounts().all("individual").get(1);
-        Api person = api.login("individual", ind.login(), ind.secret());
+        Api unit = hfrsAdmin();
+        Api person = anIndividual();
         int backupsBefore = platform.system().get("/api/v1/backups").json().size();
         java.util.function.BiFunction<Api, String, Api.Response> post = (who, path) -> formPost(who, path, "");
         List<String> paths = new java.util.ArrayList<>(List.of("/admin/system/backup"));
@@ -224,13 +222,45 @@ class AttackIT {
                 .isEqualTo(backupsBefore);
     }
 
+    /**
+     * 撤销整批证书, 恢复整批证书 and 撤销恢复 are the system's: the unit's own admin is refused (403), individuals and
+     * anonymous callers are sent to log in, in every spelling of the paths, and no certificate changes.
+     */
+    @Test
+    void filingWideRevocationAndReinstatementRefuseAllButSystemAdmins() {
+        Api unit = hfrsAdmin();
+        Api person = anIndividual();
+        long filing = platform.system().get("/api/v1/filings?approvalNumber=" + java.net.URLEncoder.encode(
+                "合职改〔2021〕156号", java.nio.charset.StandardCharsets.UTF_8)).json().at("/items/0/id").asLong();
+        JsonNode certificate = platform.system().get("/api/v1/filings/" + filing + "/certificates?size=1").json()
+                .at("/items/0");
+        String base = "/admin/filings/" + filing + "/certificates";
+        String listed = "/api/v1/filings/" + filing + "/certificates?size=100";
+        List<String> before = platform.system().get(listed).json().findValuesAsText("validity");
+        List<String> paths = new java.util.ArrayList<>();
+        for (String path : List.of(base + "/revoke", base + "/reinstate",
+                base + "/" + certificate.get("id").asLong() + "/reinstate")) {
+            paths.add(path);
+            paths.addAll(AccessMatrixIT.spellings(path));
+        }
+        for (String path : paths) {
+            String form = "reason=FRAUD&note=" + java.net.URLEncoder.encode("越权", java.nio.charset.StandardCharsets.UTF_8)
+                    + "&";
+            assertThat(formPost(unit, path, form).status()).as("unit admin " + path).isIn(400, 403, 404);
+            assertThat(formPost(person, path, form).status()).as("individual " + path).isIn(302, 400, 403, 404);
+            assertThat(formPost(api, path, form).status()).as("anonymous " + path).isIn(302, 400, 403, 404);
+        }
+        assertThat(formPost(unit, base + "/revoke", "reason=FRAUD&").status()).isEqualTo(403);
+        assertThat(formPost(person, base + "/revoke", "reason=FRAUD&").status()).isEqualTo(302);
+        assertThat(platform.system().get(listed).json().findValuesAsText("validity")).as("no certificate changed")
+                .isEqualTo(before);
+    }
+
     /** The page actions added with issues 10 and 16 refuse every caller but the one they are for. */
     @Test
     void newPageActionsRefuseTheWrongCallers() {
-        DemoAccounts.Account unitAdmin = platform.accounts().of("unitadmin", "HFRS");
-        Api unit = api.login("admin", unitAdmin.login(), unitAdmin.secret());
-        DemoAccounts.Account ind = platform.accounts().all("individual").get(1);
-        Api person = api.login("individual", ind.login(), ind.secret());
+        Api unit = hfrsAdmin();
+        Api person = anIndividual();
         long queuedBefore = platform.system().get("/api/v1/certificates/queue").json().get("queued").asLong();
         java.util.function.BiFunction<Api, String, Api.Response> post = (who, path) -> formPost(who, path,
                 "action=regenerate-all&reason=x&");
@@ -277,6 +307,17 @@ class AttackIT {
     }
 
     /** A page form posted with the caller's CSRF token, if it has one. */
+    /** A session of the demo unit admin of HFRS, whose filing is 合职改〔2021〕156号. */
+    private Api hfrsAdmin() {
+        DemoAccounts.Account unitAdmin = platform.accounts().of("unitadmin", "HFRS");
+        return api.login("admin", unitAdmin.login(), unitAdmin.secret());
+    }
+
+    private Api anIndividual() {
+        DemoAccounts.Account ind = platform.accounts().all("individual").get(1);
+        return api.login("individual", ind.login(), ind.secret());
+    }
+
     private static Api.Response formPost(Api who, String path, String fields) {
         return who.send(who.request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(fields + "_csrf="

@@ -212,7 +212,7 @@ class GeneratedClientIT {
         long deadline = System.nanoTime() + 60_000_000_000L;
         List<Certificate> items;
         do {
-            items = filings.listFilingCertificates(id, GenerationStatus.GENERATED, 1, 50).getItems();
+            items = filings.listFilingCertificates(id, GenerationStatus.GENERATED, 1, 50, null).getItems();
             if (items.size() == count) {
                 return items;
             }

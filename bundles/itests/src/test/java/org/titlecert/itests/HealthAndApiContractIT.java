@@ -64,7 +64,7 @@ class HealthAndApiContractIT {
                 "post /filings/{id}/roster", "get /filings/{id}/roster",
                 "put /filings/{id}/approval-document", "get /filings/{id}/approval-document",
                 "get /captcha", "post /auth/login", "post /auth/register", "post /auth/logout", "get /me",
-                "get /me/profile", "put /me/profile", "get /admin-accounts", "post /admin-accounts",
+                "get /me/profile", "put /me/profile", "post /me/password", "get /admin-accounts", "post /admin-accounts",
                 "post /admin-accounts/{id}/disable", "post /admin-accounts/{id}/enable",
                 "post /admin-accounts/{id}/reset-password", "get /api-keys", "post /api-keys",
                 "delete /api-keys/{id}", "get /individuals/pending", "post /individuals/{accountId}/confirm",
@@ -74,9 +74,11 @@ class HealthAndApiContractIT {
                 "get /me/titles", "get /me/titles/{rosterEntryId}", "get /me/photo", "put /me/photo",
                 "get /persons/{personId}/titles", "get /persons/{personId}/photo", "put /persons/{personId}/photo",
                 "post /photo-imports", "get /me/certificates", "get /certificates/queue", "get /certificates/{id}",
-                "get /certificates/{id}/pdf", "post /certificates/{id}/revoke",
+                "get /certificates/{id}/pdf", "post /certificates/{id}/revoke", "post /certificates/{id}/reinstate",
                 "post /certificates/regenerate-all", "post /certificates/{id}/regenerate",
-                "get /filings/{id}/certificates", "post /filings/{id}/certificates/export", "get /verify/{token}",
+                "get /filings/{id}/certificates", "post /filings/{id}/certificates/export",
+                "get /filings/{id}/certificates/all.zip",
+                "post /filings/{id}/certificates/revoke", "post /filings/{id}/certificates/reinstate", "get /verify/{token}",
                 "post /verify/{token}/check", "get /seals");
         List<String> found = new ArrayList<>();
         paths.fields().forEachRemaining(e -> e.getValue().fieldNames()

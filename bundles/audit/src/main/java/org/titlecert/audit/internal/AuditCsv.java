@@ -19,26 +19,29 @@ import org.titlecert.audit.AuditEntry;
 /** The audit log as CSV, written a page at a time. */
 final class AuditCsv {
 
-    static final String[] HEADER = {"序号", "时间（北京时间）", "操作人", "角色", "来源地址", "操作", "对象", "结果", "说明"};
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private AuditCsv() {
     }
 
     /**
      * Writes the header, then each page that {@code next} gives after the last entry written ({@code null} for the
-     * first page) until one comes back empty; returns how many entries.
+     * first page) until one comes back empty; returns how many entries. Times are in {@code zone}, which the header
+     * names (北京时间 for Asia/Shanghai).
      */
-    static long write(OutputStream out, Function<AuditEntry, List<AuditEntry>> next) throws IOException {
+    static long write(OutputStream out, ZoneId zone, Function<AuditEntry, List<AuditEntry>> next)
+            throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(HEADER).get());
+        String time = "时间（" + (zone.getId().equals("Asia/Shanghai") ? "北京时间" : zone.getId()) + "）";
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
+                .setHeader("序号", time, "操作人", "角色", "来源地址", "操作", "对象", "结果", "说明").get());
+        DateTimeFormatter at = TIME.withZone(zone);
         long written = 0;
         AuditEntry last = null;
         for (List<AuditEntry> page = next.apply(null); !page.isEmpty(); page = next.apply(last)) {
             for (AuditEntry e : page) {
-                csv.printRecord(e.id(), TIME.format(e.at()), safe(e.actor()), safe(e.role()), safe(e.address()),
+                csv.printRecord(e.id(), at.format(e.at()), safe(e.actor()), safe(e.role()), safe(e.address()),
                         safe(e.action()), safe(e.target()), e.outcome(), safe(e.detail()));
                 last = e;
                 written++;

@@ -18,12 +18,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
+import org.titlecert.api.PlatformClock;
 import org.titlecert.api.Scopes;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.audit.AuditEntry;
@@ -48,6 +51,10 @@ public class JpaAuditLog implements AuditLog {
     private final Metrics.Counter logins;
 
     private final Clock clock = Clock.systemUTC();
+
+    /** The zone the export's times are in. */
+    @Reference(policyOption = ReferencePolicyOption.GREEDY, policy = ReferencePolicy.DYNAMIC)
+    private volatile PlatformClock platformClock;
 
     private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "titlecert-audit-retention");
@@ -138,7 +145,7 @@ public class JpaAuditLog implements AuditLog {
         allowed(caller);
         Filter f = new Filter(q);
         return out -> {
-            long written = AuditCsv.write(out, after -> jpa.call(em -> {
+            long written = AuditCsv.write(out, platformClock.zone(), after -> jpa.call(em -> {
                 // a page at a time, after the last one written: an export of years holds one page in memory
                 TypedQuery<AuditEntity> page = em.createQuery("SELECT a FROM AuditEntity a" + f.where
                         + (after == null ? "" : " AND (a.at > :lastAt OR (a.at = :lastAt AND a.id > :lastId))")

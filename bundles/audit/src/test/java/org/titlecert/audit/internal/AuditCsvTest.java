@@ -32,7 +32,7 @@ class AuditCsvTest {
                 List.of(entry(3, "2026-12-02T00:00:00Z", "b,c")), List.of());
         List<AuditEntry> asked = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long written = AuditCsv.write(out, after -> {
+        long written = AuditCsv.write(out, java.time.ZoneId.of("Asia/Shanghai"), after -> {
             asked.add(after);
             return pages.get(asked.size() - 1);
         });

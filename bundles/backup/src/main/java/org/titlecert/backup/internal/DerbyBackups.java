@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -39,11 +38,13 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.api.Caller;
+import org.titlecert.api.PlatformClock;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.audit.AuditLog;
 import org.titlecert.audit.Outcome;
@@ -73,8 +74,7 @@ public class DerbyBackups implements Backups {
     static final String MANIFEST = "titlecert-backup.json";
     static final String CHECKSUMS = "files.sha256";
     private static final Logger LOG = LoggerFactory.getLogger(DerbyBackups.class);
-    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("'titlecert-'yyyyMMdd-HHmmss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("'titlecert-'yyyyMMdd-HHmmss");
     private static final int KEPT = 20;
 
     @Reference(target = "(osgi.jndi.service.name=titlecert)")
@@ -88,6 +88,10 @@ public class DerbyBackups implements Backups {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<ContentReferences> references;
+
+    /** Backup folders are named by the time in the platform's zone. */
+    @Reference(policyOption = ReferencePolicyOption.GREEDY, policy = ReferencePolicy.DYNAMIC)
+    private volatile PlatformClock clock;
 
     @Reference
     private AuditLog audit;
@@ -117,9 +121,10 @@ public class DerbyBackups implements Backups {
     @Override
     public BackupStatus start(Caller caller) {
         allowed(caller);
-        Path dir = root.resolve(FOLDER.format(Instant.now()));
+        DateTimeFormatter folder = FOLDER.withZone(clock.zone());
+        Path dir = root.resolve(folder.format(Instant.now()));
         for (int i = 2; Files.exists(dir); i++) {
-            dir = root.resolve(FOLDER.format(Instant.now()) + "-" + i);
+            dir = root.resolve(folder.format(Instant.now()) + "-" + i);
         }
         return start(caller, dir);
     }

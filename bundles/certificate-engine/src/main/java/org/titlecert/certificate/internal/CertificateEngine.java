@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
@@ -27,8 +26,6 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,11 +40,11 @@ import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.titlecert.api.RateLimiter;
 import org.titlecert.api.SharedCounts;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Faults;
 import org.titlecert.api.Page;
+import org.titlecert.api.ResidentId;
 import org.titlecert.api.PageRequest;
 import org.titlecert.api.Role;
 import org.titlecert.api.Scopes;
@@ -72,6 +69,7 @@ import org.titlecert.filing.FilingService;
 import org.titlecert.filing.FilingStatus;
 import org.titlecert.filing.IssuingAuthority;
 import org.titlecert.filing.OrganizationService;
+import org.titlecert.filing.PersonDirectory;
 import org.titlecert.filing.PersonTitle;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
@@ -79,7 +77,6 @@ import org.titlecert.store.ContentStore;
 import org.titlecert.store.ContentStores;
 import org.titlecert.seal.SealProvider;
 import org.titlecert.seal.SealRegistry;
-import org.titlecert.seal.SealReport;
 import org.titlecert.seal.SealVerifier;
 import org.titlecert.template.CertificateTemplate;
 import org.titlecert.jpa.Schema;
@@ -96,24 +93,20 @@ import org.titlecert.jpa.Schema;
 public class CertificateEngine implements CertificateService, SealRegistry, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateEngine.class);
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final long VERIFY_CACHE_SIZE = 100_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Transactions jpa;
     private final FilingService filings;
     private final OrganizationService organizations;
     private final PhotoService photos;
+    private final PersonDirectory persons;
     private final AuditLog audit;
     private final EngineConfig config;
     private final ContentStore store;
     private final NumberPattern defaultPattern;
     private final Map<String, NumberPattern> patterns = new HashMap<>();
-    private final RateLimiter limiter;
-    /** The public answers of hot tokens; dropped when their certificate changes. */
-    private final Cache<String, Verification> verifications;
-    private final RateLimiter checkLimiter;
-    private final java.util.concurrent.Semaphore checks;
+    private final PublicVerification verification;
+    private final Revocations revocations;
     private final Templates templates = new Templates();
     private final Seals seals = new Seals();
     private final java.util.Set<String> sealedIssuers = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -146,7 +139,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Activate
     public CertificateEngine(@Reference(target = "(&(osgi.unit.name=titlecert-certificate)" + Schema.CURRENT + ")") EntityManagerFactory emf,
                              @Reference FilingService filings, @Reference OrganizationService organizations,
-                             @Reference PhotoService photos, @Reference AuditLog audit,
+                             @Reference PhotoService photos, @Reference PersonDirectory persons,
+                             @Reference AuditLog audit,
                              @Reference(target = "(osgi.jndi.service.name=titlecert)") DataSource dataSource,
                              @Reference ContentStores stores, @Reference Metrics metrics, EngineConfig config) {
         this.jpa = new Transactions(emf);
@@ -158,6 +152,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         this.filings = filings;
         this.organizations = organizations;
         this.photos = photos;
+        this.persons = persons;
         this.audit = audit;
         this.config = config;
         this.store = stores.area(CertificateFiles.AREA, CertificateFiles.EXTENSION);
@@ -169,13 +164,9 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             }
             patterns.put(entry.substring(0, eq).strip(), NumberPattern.parse(entry.substring(eq + 1).strip()));
         }
-        this.limiter = new RateLimiter("verify", config.verifyPerMinute(), config.verifyBurst(),
-                () -> sharedCounts);
-        this.verifications = Caffeine.newBuilder().maximumSize(config.verifyCacheSeconds() > 0 ? VERIFY_CACHE_SIZE : 0)
-                .expireAfterWrite(Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()))).build();
-        this.checkLimiter = new RateLimiter("check", config.checkPerMinute(), 0, () -> sharedCounts);
-        this.checks = new java.util.concurrent.Semaphore(Math.max(1, config.checkConcurrency()));
+        this.verification = new PublicVerification(jpa, config, this.metrics, () -> sharedCounts, () -> verifier);
         this.postgres = Db.isPostgres(dataSource);
+        this.revocations = new Revocations(jpa, audit);
     }
 
     @Activate
@@ -194,8 +185,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         }, RECORD_RETRY_SECONDS, RECORD_RETRY_SECONDS, TimeUnit.SECONDS);
         maintenance.scheduleWithFixedDelay(() -> {
             try {
-                limiter.flush();
-                checkLimiter.flush();
+                verification.flushCounts();
             } catch (RuntimeException e) {
                 // a periodic task that throws is never run again: this one must outlive a database outage
                 LOG.debug("Rate counts not shared this second", e);
@@ -210,10 +200,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     @Override
     public int regenerateAll(Caller caller, boolean dryRun) {
-        requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
-        if (!caller.isSystem()) {
-            throw TitleCertException.forbidden("FORBIDDEN", "仅系统管理员可以重新生成全部证书");
-        }
+        requireSystem(caller, "重新生成全部证书");
         if (dryRun) {
             return jpa.call(em -> em.createQuery("SELECT COUNT(c) FROM CertificateEntity c WHERE c.validity = :v "
                     + "AND c.status IN :s", Long.class).setParameter("v", Validity.VALID).setParameter("s",
@@ -522,7 +509,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     /** A new version is committed: the public answer changes with it. */
     private void generated(CertificateEntity c, int version) {
-        verifications.invalidate(c.getToken());
+        verification.forget(List.of(c.getToken()));
         EventAdmin ea = events;
         if (ea != null) {
             ea.postEvent(new Event(TOPIC_GENERATED, Map.of("certificateId", c.getId(), "version", version)));
@@ -532,23 +519,34 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     // ---- reading, scoped to the caller
 
     @Override
-    public Page<Certificate> byFiling(Caller caller, long filingId, GenerationStatus status, PageRequest page) {
+    public Page<Certificate> byFiling(Caller caller, long filingId, GenerationStatus status, String search,
+                                      PageRequest page) {
         requireAdmin(caller, Scopes.CERTIFICATES_READ);
         Filing filing = filings.get(caller, filingId);
-        if (filing.status() != FilingStatus.APPROVED) {
+        String q = search == null ? "" : search.strip();
+        if (filing.status() != FilingStatus.APPROVED || q.length() > 50) {
             return new Page<>(List.of(), 0, page.page(), page.size());
         }
+        // a full ID number finds its holder's certificate; anything else is part of a name
+        Long person = ResidentId.isValid(q) ? persons.find(q.toUpperCase(java.util.Locale.ROOT)).orElse(-1L) : null;
         return jpa.call(em -> {
-            String where = " WHERE c.filingId = :f" + (status == null ? "" : " AND c.status = :s");
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CertificateEntity c" + where, Long.class)
-                    .setParameter("f", filingId);
-            TypedQuery<CertificateEntity> q = em.createQuery("SELECT c FROM CertificateEntity c" + where
-                    + " ORDER BY c.number", CertificateEntity.class).setParameter("f", filingId);
-            if (status != null) {
-                count.setParameter("s", status);
-                q.setParameter("s", status);
+            String where = " WHERE c.filingId = :f" + (status == null ? "" : " AND c.status = :s")
+                    + (person != null ? " AND c.personId = :p" : q.isEmpty() ? "" : " AND c.personName LIKE :n");
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CertificateEntity c" + where, Long.class);
+            TypedQuery<CertificateEntity> list = em.createQuery("SELECT c FROM CertificateEntity c" + where
+                    + " ORDER BY c.number", CertificateEntity.class);
+            for (TypedQuery<?> query : List.of(count, list)) {
+                query.setParameter("f", filingId);
+                if (status != null) {
+                    query.setParameter("s", status);
+                }
+                if (person != null) {
+                    query.setParameter("p", person);
+                } else if (!q.isEmpty()) {
+                    query.setParameter("n", "%" + q.replace("%", "").replace("_", "") + "%");
+                }
             }
-            List<Certificate> items = q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
+            List<Certificate> items = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
                     .stream().map(this::dto).toList();
             return new Page<>(items, count.getSingleResult(), page.page(), page.size());
         });
@@ -705,6 +703,26 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         return new ZipExport(name, items, store, id -> item(jpa.call(em -> em.find(CertificateEntity.class, id))));
     }
 
+    @Override
+    public CertificateExport exportAll(Caller caller, long filingId) {
+        requireAdmin(caller, Scopes.CERTIFICATES_READ);
+        Filing filing = filings.get(caller, filingId);
+        // the items' few columns, not the entities: a filing of tens of thousands lists in a few MB
+        List<ZipExport.Item> items = jpa.call(em -> em.createQuery("SELECT c.id, c.number, c.personName, c.maskedId, "
+                        + "c.sha256, c.size, c.crc32 FROM CertificateEntity c WHERE c.filingId = :f AND c.status = :s "
+                        + "ORDER BY c.number", Object[].class).setParameter("f", filingId)
+                .setParameter("s", GenerationStatus.GENERATED).getResultList()).stream()
+                .map(r -> new ZipExport.Item((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+        if (items.isEmpty()) {
+            throw TitleCertException.invalid("EXPORT_EMPTY", "该批复备案还没有已生成的证书");
+        }
+        audit.record(caller, "CERTIFICATE_EXPORT", "filing:" + filingId, Outcome.SUCCESS, "全部 " + items.size() + " 本");
+        String name = ZipExport.fileName(filing.approvalNumber() + "_证书", "全部" + items.size() + "本")
+                .replace(".pdf", ".zip");
+        return new ZipExport(name, items, store, id -> item(jpa.call(em -> em.find(CertificateEntity.class, id))));
+    }
+
     private static ZipExport.Item item(CertificateEntity c) {
         return new ZipExport.Item(c.getId(), c.getNumber(), c.getPersonName(), c.getMaskedId(), c.getSha256(),
                 c.getSize(), c.getCrc32());
@@ -715,31 +733,52 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Override
     public Certificate revoke(Caller caller, long id, RevocationReason reason, String note) {
         requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
-        if (reason == null) {
-            throw TitleCertException.invalid("REASON_REQUIRED", "请选择撤销原因");
+        applied(revocations.revoke(caller, id, reason, note, c -> mayRead(caller, c)));
+        return get(caller, id);
+    }
+
+    @Override
+    public int revokeFiling(Caller caller, long filingId, RevocationReason reason, String note) {
+        return applied(revocations.revokeFiling(caller, approvedFiling(caller, filingId, "撤销整批证书"), reason,
+                note));
+    }
+
+    @Override
+    public Certificate reinstate(Caller caller, long id, String note) {
+        requireSystem(caller, "撤销恢复");
+        applied(revocations.reinstate(caller, id, note));
+        return get(caller, id);
+    }
+
+    @Override
+    public int reinstateFiling(Caller caller, long filingId, String note) {
+        return applied(revocations.reinstateFiling(caller, approvedFiling(caller, filingId, "撤销恢复"), note));
+    }
+
+    /** A system admin's filing-wide act: the filing must be approved. */
+    private Filing approvedFiling(Caller caller, long filingId, String act) {
+        requireSystem(caller, act);
+        Filing filing = filings.get(caller, filingId);
+        if (filing.status() != FilingStatus.APPROVED) {
+            throw TitleCertException.conflict("FILING_NOT_APPROVED", "该批复备案尚未审核通过，没有证书");
         }
-        String why = note == null || note.isBlank() ? null : note.strip();
-        if (why != null && why.length() > 500) {
-            throw TitleCertException.invalid("NOTE_TOO_LONG", "内部说明不能超过 500 字");
+        return filing;
+    }
+
+    private void requireSystem(Caller caller, String act) {
+        requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
+        if (!caller.isSystem()) {
+            throw TitleCertException.forbidden("FORBIDDEN", "仅系统管理员可以" + act);
         }
-        String[] token = new String[1];
-        Certificate revoked = Db.now(jpa, (em, now) -> {
-            CertificateEntity c = em.find(CertificateEntity.class, id);
-            if (c == null || !mayRead(caller, c)) {
-                throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
-            }
-            if (c.getValidity() == Validity.REVOKED) {
-                throw TitleCertException.conflict("CERTIFICATE_REVOKED", "该证书已撤销");
-            }
-            c.revoke(reason, why, caller.principal(), now);
-            token[0] = c.getToken();
-            return dto(c);
-        });
-        // after the commit: an answer read before it is dropped, one read after it is already the new one
-        verifications.invalidate(token[0]);
-        audit.record(caller, "CERTIFICATE_REVOKE", "certificate:" + id, Outcome.SUCCESS,
-                revoked.certificateNumber() + " " + reason.label() + (why == null ? "" : "：" + why));
-        return revoked;
+    }
+
+    /** After the commit: an answer read before it is dropped, one read after it is already the new one. */
+    private int applied(Revocations.Changed changed) {
+        verification.forget(changed.tokens());
+        if (changed.queued()) {
+            generator.wake();
+        }
+        return changed.tokens().size();
     }
 
     @Override
@@ -763,79 +802,12 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     @Override
     public Verification verify(String token, String clientAddress) {
-        int wait = limiter.acquire(clientAddress, System.nanoTime());
-        if (wait > 0) {
-            metrics.refusals.inc("verify");
-            throw TitleCertException.tooMany("VERIFY_RATE_LIMITED", "查询过于频繁，请 " + wait + " 秒后再试", wait);
-        }
-        try {
-            // a malformed token never reaches the cache, nor the database
-            Verification v = TOKEN.matcher(token == null ? "" : token).matches()
-                    ? verifications.get(token, t -> byToken(t).toVerification()) : byToken(token).toVerification();
-            metrics.verifications.inc("page", v.status().name());
-            return v;
-        } catch (TitleCertException e) {
-            metrics.verifications.inc("page", "NOT_FOUND");
-            throw e;
-        }
+        return verification.verify(token, clientAddress);
     }
 
     @Override
     public PdfCheck check(String token, InputStream pdf, String clientAddress) {
-        int wait = checkLimiter.acquire(clientAddress, System.nanoTime());
-        if (wait > 0) {
-            metrics.refusals.inc("check");
-            throw TitleCertException.tooMany("CHECK_RATE_LIMITED", "核验文件过于频繁，请 " + wait + " 秒后再试", wait);
-        }
-        CertificateEntity c = byToken(token);
-        long max = config.maxCheckMb() * 1024L * 1024L;
-        byte[] data;
-        try {
-            data = pdf.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        } catch (IOException e) {
-            throw TitleCertException.invalid("PDF_UNREADABLE", "文件读取失败，请重新上传");
-        }
-        if (data.length > max) {
-            throw TitleCertException.tooLarge("PDF_TOO_LARGE", "文件超过 " + config.maxCheckMb() + " MB");
-        }
-        if (data.length == 0) {
-            throw TitleCertException.invalid("PDF_EMPTY", "请选择要核验的证书文件");
-        }
-        if (!checks.tryAcquire()) {
-            throw TitleCertException.busy("CHECK_BUSY", "核验服务繁忙，请稍后再试", 5);
-        }
-        String sha;
-        SealReport report;
-        try {
-            sha = ContentStore.sha256(data);
-            report = verifier.verify(data);
-        } finally {
-            checks.release();
-        }
-        PdfCheck result;
-        if (sha.equals(c.getSha256())) {
-            result = new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report);
-        } else {
-            Integer older = jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v "
-                            + "WHERE v.certificateId = :c AND v.sha256 = :s", Integer.class)
-                    .setParameter("c", c.getId()).setParameter("s", sha).getResultList().stream().findFirst()
-                    .orElse(null));
-            result = older == null ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report)
-                    : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion(), report);
-        }
-        metrics.verifications.inc("check", result.outcome().name());
-        return result;
-    }
-
-    /** A certificate by its QR token; unknown and malformed tokens are answered alike. */
-    private CertificateEntity byToken(String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
-            throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "未找到该证书");
-        }
-        return jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.token = :t",
-                        CertificateEntity.class).setParameter("t", token).getResultList()).stream()
-                .filter(c -> c.getStatus() == GenerationStatus.GENERATED || c.getVersion() > 0).findFirst()
-                .orElseThrow(() -> TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "未找到该证书"));
+        return verification.check(token, pdf, clientAddress);
     }
 
     /** The queue's depth and the age of its oldest entry, counted at most every few seconds. */

@@ -135,6 +135,10 @@ public class CertificateEntity {
     @Column(name = "REVOKED_BY", length = 100)
     private String revokedBy;
 
+    /** {@link Revocations#ONE} or {@link Revocations#FILING}: what reinstating the filing gives back. */
+    @Column(name = "REVOKED_SCOPE", length = 12)
+    private String revokedScope;
+
     @Column(name = "VERSION_NO", nullable = false)
     private int version;
 
@@ -230,6 +234,7 @@ public class CertificateEntity {
         revokedNote = note;
         revokedBy = by;
         revokedAt = now;
+        revokedScope = Revocations.ONE;
     }
 
     private static java.time.Instant instant(LocalDateTime t) {

@@ -1,9 +1,9 @@
 package org.titlecert.filing.internal;
 
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
@@ -35,6 +36,7 @@ import org.titlecert.store.ContentStore;
 import org.titlecert.store.ContentStores;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
+import org.titlecert.api.PlatformClock;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
@@ -73,7 +75,10 @@ public class JpaFilingService implements FilingService {
     @Reference
     private AuditLog audit;
 
-    private final Clock clock = Clock.systemUTC();
+    /** Today (in the platform's zone) and the UTC times the rows record. */
+    @Reference(policyOption = ReferencePolicyOption.GREEDY, policy = ReferencePolicy.DYNAMIC)
+    private volatile PlatformClock clock;
+
     private volatile FilingRegistryConfig config;
 
     /** Approval documents, by SHA-256 (as the filing records it). */
@@ -225,7 +230,7 @@ public class JpaFilingService implements FilingService {
     @Override
     public Filing approve(Caller caller, long id, LocalDate approvalDate) {
         requireSystem(caller);
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        LocalDate today = clock.today();
         LocalDate date = approvalDate == null ? today : approvalDate;
         if (date.isAfter(today)) {
             throw TitleCertException.invalid("APPROVAL_DATE_INVALID", "批复日期不能晚于今天");
@@ -276,7 +281,7 @@ public class JpaFilingService implements FilingService {
         jpa.call(em -> editable(em, caller, filingId));
         FilingRegistryConfig c = config;
         RosterTable table = new RosterReader(c.maxRosterRows(), c.maxRosterInflatedMb() * 1024L * 1024L).read(content);
-        RosterValidator.Result result = new RosterValidator(LocalDate.now(clock)).validate(table);
+        RosterValidator.Result result = new RosterValidator(clock.today()).validate(table);
         if (!result.violations().isEmpty()) {
             List<Violation> v = result.violations();
             audit.record(caller, "ROSTER_IMPORT", "filing:" + filingId, Outcome.FAILURE, v.size() + " 处错误");
@@ -504,7 +509,7 @@ public class JpaFilingService implements FilingService {
         } else if (d.approvalNumber().strip().length() > 100) {
             v.add(Violation.field("approvalNumber", "批复文号不能超过 100 字"));
         }
-        int thisYear = LocalDate.now(clock).getYear();
+        int thisYear = clock.today().getYear();
         if (d.year() == null || d.year() < 1980 || d.year() > thisYear + 1) {
             v.add(Violation.field("year", "年度应在 1980 到 " + (thisYear + 1) + " 之间"));
         }
@@ -577,6 +582,6 @@ public class JpaFilingService implements FilingService {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return LocalDateTime.ofInstant(clock.clock().instant(), ZoneOffset.UTC);
     }
 }

@@ -41,6 +41,15 @@ final class Accounts {
         return a;
     }
 
+    /** The account a caller signed in with: an individual's by its id, an admin's by its login. */
+    static AccountEntity of(EntityManager em, Caller caller) {
+        if (caller.principal().startsWith(INDIVIDUAL_PREFIX)) {
+            return individual(em, caller);
+        }
+        return byLogin(em, caller.principal()).filter(a -> a.getRole() != Role.INDIVIDUAL)
+                .orElseThrow(() -> TitleCertException.notFound("ACCOUNT_NOT_FOUND", "账号不存在"));
+    }
+
     static Optional<AccountEntity> byLogin(EntityManager em, String login) {
         return em.createQuery("SELECT a FROM AccountEntity a WHERE a.login = :l", AccountEntity.class)
                 .setParameter("l", login).getResultList().stream().findFirst();

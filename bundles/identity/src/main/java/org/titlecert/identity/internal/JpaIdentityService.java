@@ -169,6 +169,39 @@ public class JpaIdentityService implements IdentityService {
         return s;
     }
 
+    @Override
+    public void changePassword(String sessionToken, String currentPassword, String newPassword, String address) {
+        Session session = sessions.find(sessionToken, address)
+                .orElseThrow(() -> new TitleCertException(TitleCertException.Kind.UNAUTHENTICATED, "UNAUTHENTICATED",
+                        "请先登录", null));
+        AccountEntity account = jpa.call(em -> Accounts.of(em, session.caller()));
+        String key = "account:" + account.getId();
+        checkThrottle(account.getLogin(), key, address, "PASSWORD_CHANGE");
+        if (account.getPasswordHash() == null) {
+            throw TitleCertException.conflict("NO_LOCAL_PASSWORD", "该账号通过统一身份认证登录，没有本平台的密码");
+        }
+        if (!hasher.verify(currentPassword == null ? "" : currentPassword, account.getPasswordHash())) {
+            throttle.failed(key); // the account's count: whoever holds its session may not guess on
+            audit.record(session.caller(), "PASSWORD_CHANGE", null, Outcome.FAILURE, "原密码错误");
+            throw TitleCertException.invalid("PASSWORD_WRONG", "原密码不正确",
+                    List.of(Violation.field("currentPassword", "原密码不正确")));
+        }
+        Optional<String> problem = newPassword != null && newPassword.equals(currentPassword)
+                ? Optional.of("新密码不能与原密码相同")
+                : Accounts.passwordProblem(newPassword, account.getLogin(), account.getMobile());
+        if (problem.isPresent()) {
+            throw TitleCertException.invalid("PASSWORD_INVALID", problem.get(),
+                    List.of(Violation.field("newPassword", problem.get())));
+        }
+        throttle.succeeded(key);
+        String hash = hasher.hash(newPassword);
+        jpa.run(em -> {
+            em.find(AccountEntity.class, account.getId()).setPasswordHash(hash);
+            sessions.closeOthers(em, account.getId(), sessionToken);
+        });
+        audit.record(session.caller(), "PASSWORD_CHANGE", null, Outcome.SUCCESS, "其他登录已退出");
+    }
+
     private void checkThrottle(String login, String key, String address, String action) {
         Duration wait = throttle.waitFor(key, addressKey(address));
         if (!wait.isZero() && !wait.isNegative()) {

@@ -19,10 +19,13 @@ import javax.persistence.TypedQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.titlecert.api.Caller;
 import org.titlecert.api.Gender;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
+import org.titlecert.api.PlatformClock;
 import org.titlecert.api.ResidentId;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
@@ -51,7 +54,11 @@ public class JpaRegistrationService implements RegistrationService {
     private final OrganizationService organizations;
     private final PersonDirectory persons;
     private final JpaIdentityService identity;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock utc = Clock.systemUTC();
+
+    /** Today, in the platform's zone. */
+    @Reference(policyOption = ReferencePolicyOption.GREEDY, policy = ReferencePolicy.DYNAMIC)
+    private volatile PlatformClock clock;
 
     @Activate
     public JpaRegistrationService(@Reference(target = JpaIdentityService.PERSISTENCE_UNIT) EntityManagerFactory emf,
@@ -150,7 +157,7 @@ public class JpaRegistrationService implements RegistrationService {
         if (f.address() != null && f.address().length() > 200) {
             v.add(Violation.field("address", "通讯地址不能超过 200 字"));
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = clock.today();
         if (f.workStartDate() == null) {
             v.add(Violation.field("workStartDate", "请填写工作时间"));
         } else if (f.workStartDate().isAfter(today)
@@ -221,7 +228,7 @@ public class JpaRegistrationService implements RegistrationService {
                 if (Accounts.byLogin(em, id).isPresent() || Accounts.byMobile(em, profile.mobile()).isPresent()) {
                     throw TitleCertException.conflict("ACCOUNT_EXISTS", "该身份证号码或手机号码已有账号");
                 }
-                AccountEntity a = new AccountEntity(id, Role.INDIVIDUAL, LocalDateTime.now(clock));
+                AccountEntity a = new AccountEntity(id, Role.INDIVIDUAL, LocalDateTime.now(utc));
                 a.setMobile(profile.mobile());
                 a.setPasswordHash(hash);
                 a.setPersonId(person);

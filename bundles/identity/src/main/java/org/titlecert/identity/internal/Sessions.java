@@ -53,6 +53,12 @@ public class Sessions {
         return session(em, token, a, csrf, now, address);
     }
 
+    /** Ends every session of the account but the one with this token, in the caller's transaction. */
+    void closeOthers(EntityManager em, long accountId, String token) {
+        em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId = :a AND s.tokenHash <> :t")
+                .setParameter("a", accountId).setParameter("t", Secrets.sha256(token)).executeUpdate();
+    }
+
     /** Ends every session of the account, in the caller's transaction. */
     void closeAll(EntityManager em, long accountId) {
         em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId = :a").setParameter("a", accountId)

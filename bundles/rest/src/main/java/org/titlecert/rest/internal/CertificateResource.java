@@ -38,6 +38,10 @@ public class CertificateResource {
     public record Revocation(RevocationReason reason, String note) {
     }
 
+    /** The body of a reinstatement (撤销恢复): why, for the audit log. */
+    public record Reinstatement(String note) {
+    }
+
     /** How many certificates a bulk regeneration queued, or would queue on a dry run. */
     public record RegenerationCount(Integer queued, Integer wouldQueue) {
     }
@@ -98,6 +102,17 @@ public class CertificateResource {
     public Certificate revoke(@PathParam("id") long id, Revocation body) {
         return certificates.revoke(AuthFilter.caller(request), id, body == null ? null : body.reason(),
                 body == null ? null : body.note());
+    }
+
+    @POST
+    @Path("{id}/reinstate")
+    @Consumes("application/json")
+    @RequiresScope(Scopes.CERTIFICATES_WRITE)
+    @Operation(operationId = "reinstateCertificate",
+            summary = "撤销恢复 · Make a revoked certificate valid again; it is generated again as a new version",
+            description = "System admins, with a note for the audit log.")
+    public Certificate reinstate(@PathParam("id") long id, Reinstatement body) {
+        return certificates.reinstate(AuthFilter.caller(request), id, body == null ? null : body.note());
     }
 
     @POST

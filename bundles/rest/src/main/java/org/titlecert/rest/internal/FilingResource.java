@@ -215,8 +215,24 @@ public class FilingResource {
     public Page<Certificate> certificates(@PathParam("id") long id,
                                           @Parameter(description = "生成状态 · generation status")
                                           @QueryParam("status") GenerationStatus status,
-                                          @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return certificates.byFiling(caller(), id, status, PageRequest.of(page, size));
+                                          @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                          @Parameter(description = "身份证号码或姓名（部分） · a full ID number, or "
+                                                  + "part of a name")
+                                          @QueryParam("search") String search) {
+        return certificates.byFiling(caller(), id, status, search, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("{id}/certificates/all.zip")
+    @Produces({"application/zip", "application/json"})
+    @RequiresScope(Scopes.CERTIFICATES_READ)
+    @Operation(operationId = "exportAllCertificates",
+            summary = "下载全部 · Every generated certificate of the filing as one ZIP, with manifest.csv, streamed",
+            responses = @ApiResponse(responseCode = "200", description = "the ZIP; manifest.csv lists each file's SHA-256",
+                    content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))))
+    public Response exportAll(@PathParam("id") long id) {
+        CertificateExport export = certificates.exportAll(caller(), id);
+        return Downloads.stream(export::writeTo, "application/zip", export.fileName(), false, null, -1);
     }
 
     @POST
@@ -231,5 +247,35 @@ public class FilingResource {
     public Response export(@PathParam("id") long id, ExportRequest body) {
         CertificateExport export = certificates.export(caller(), id, body == null ? null : body.ids());
         return Downloads.stream(export::writeTo, "application/zip", export.fileName(), false, null, -1);
+    }
+
+    /** How many certificates a filing-wide act changed. */
+    public record CertificateCount(int certificates) {
+    }
+
+    @POST
+    @Path("{id}/certificates/revoke")
+    @Consumes("application/json")
+    @RequiresScope(Scopes.CERTIFICATES_WRITE)
+    @Operation(operationId = "revokeFilingCertificates",
+            summary = "撤销整批证书 · Revoke every valid certificate of an approved filing in one act",
+            description = "System admins, for a filing found fraudulent. The reason's text shows on each public "
+                    + "verification page; the note stays internal. Reinstating the filing gives them back.")
+    public CertificateCount revokeCertificates(@PathParam("id") long id, CertificateResource.Revocation body) {
+        return new CertificateCount(certificates.revokeFiling(caller(), id, body == null ? null : body.reason(),
+                body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("{id}/certificates/reinstate")
+    @Consumes("application/json")
+    @RequiresScope(Scopes.CERTIFICATES_WRITE)
+    @Operation(operationId = "reinstateFilingCertificates",
+            summary = "恢复整批证书 · Reinstate the certificates that the filing's revocation took",
+            description = "System admins, with a note for the audit log. Certificates revoked on their own stay "
+                    + "revoked; each one reinstated is generated again as a new version.")
+    public CertificateCount reinstateCertificates(@PathParam("id") long id,
+                                                  CertificateResource.Reinstatement body) {
+        return new CertificateCount(certificates.reinstateFiling(caller(), id, body == null ? null : body.note()));
     }
 }

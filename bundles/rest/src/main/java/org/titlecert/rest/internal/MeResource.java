@@ -8,6 +8,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
+import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.Profile;
 import org.titlecert.identity.RegistrationService;
 import org.titlecert.identity.Session;
@@ -53,6 +55,11 @@ public class MeResource {
                      String registrationRejected, String displayName, Boolean registrationComplete, String csrfToken) {
     }
 
+    /** 修改密码: the current password and the new one. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    private final IdentityService identity;
     private final RegistrationService registration;
     private final FilingService filings;
     private final CertificateService certificates;
@@ -62,8 +69,9 @@ public class MeResource {
     @Context
     private HttpServletRequest request;
 
-    MeResource(RegistrationService registration, FilingService filings, CertificateService certificates,
-               PhotoService photos, int maxUploadMb) {
+    MeResource(IdentityService identity, RegistrationService registration, FilingService filings,
+               CertificateService certificates, PhotoService photos, int maxUploadMb) {
+        this.identity = identity;
         this.registration = registration;
         this.filings = filings;
         this.certificates = certificates;
@@ -84,6 +92,25 @@ public class MeResource {
         return new Me(c.principal(), c.role(), c.unitId(), c.personId(), c.scopes(),
                 registration.rejection(c).orElse(null), s == null ? null : s.displayName(),
                 s == null ? null : s.registrationComplete(), s == null ? null : s.csrfToken());
+    }
+
+    @POST
+    @Path("password")
+    @DuringRegistration
+    @Consumes("application/json")
+    @Operation(operationId = "updateMyPassword",
+            summary = "修改密码 · Change the signed-in account's password; its other sessions end",
+            description = "Sessions only (an API key has no password). Wrong current passwords count towards the "
+                    + "login throttle.",
+            responses = @ApiResponse(responseCode = "204", description = "changed"))
+    public Response changePassword(PasswordChange body) {
+        Session s = AuthFilter.session(request);
+        if (s == null) {
+            throw TitleCertException.forbidden("SESSION_REQUIRED", "API 密钥不能修改密码，请登录后修改");
+        }
+        identity.changePassword(s.token(), body == null ? null : body.currentPassword(),
+                body == null ? null : body.newPassword(), OriginFilter.address(request));
+        return Response.noContent().build();
     }
 
     @GET

@@ -100,7 +100,7 @@ public class RestServer {
                 new VerifyResource(certificates),
                 new SealResource(seals),
                 new AuthResource(identity),
-                new MeResource(registration, filings, certificates, photos, config.maxUploadMb()),
+                new MeResource(identity, registration, filings, certificates, photos, config.maxUploadMb()),
                 new PersonResource(filings, photos, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit),
                 new BackupResource(backups),

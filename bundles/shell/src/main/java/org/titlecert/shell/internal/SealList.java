@@ -1,6 +1,5 @@
 package org.titlecert.shell.internal;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -8,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.titlecert.api.PlatformClock;
 import org.titlecert.seal.SealRegistry;
 
 /** Lists every committee and issuing authority with the e-seal that seals for it. */
@@ -15,13 +15,15 @@ import org.titlecert.seal.SealRegistry;
 @Command(scope = "titlecert", name = "seal-list", description = "Show each issuer and its seal provider")
 public class SealList implements Action {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
-
     @Reference
     private SealRegistry seals;
 
+    @Reference
+    private PlatformClock clock;
+
     @Override
     public Object execute() {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(clock.zone());
         ShellTable table = new ShellTable();
         table.column("Kind");
         table.column("Code");
@@ -32,7 +34,7 @@ public class SealList implements Action {
         for (SealRegistry.IssuerSeal s : seals.issuers()) {
             table.addRow().addContent(s.kind(), s.code(), s.name(), s.provider() == null ? "- (unsealed)" : s.provider(),
                     s.identity() == null ? "" : s.identity().subject(),
-                    s.identity() == null ? "" : DAY.format(s.identity().notAfter()));
+                    s.identity() == null ? "" : day.format(s.identity().notAfter()));
         }
         table.print(System.out);
         return null;

@@ -30,9 +30,14 @@ import org.titlecert.photo.PhotoService;
  */
 final class CertificatePages {
 
-    /** {@code /{filing}/certificates}, {@code .../export}, {@code .../{id}}, {@code .../{id}/revoke|regenerate}. */
-    static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|\\d+)(?:/(revoke|regenerate))?)?");
-    private static final int PAGE_SIZE = 50;
+    /**
+     * {@code /{filing}/certificates}, {@code .../export}, {@code .../all.zip}, {@code .../revoke|reinstate} (the
+     * whole filing's), {@code .../{id}}, {@code .../{id}/revoke|reinstate|regenerate}.
+     */
+    static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|all\\.zip|revoke|reinstate|\\d+)"
+            + "(?:/(revoke|reinstate|regenerate))?)?");
+    /** The page sizes 证书导出 offers; the first is the default. */
+    private static final List<Integer> PAGE_SIZES = List.of(50, 20, 100, 200);
     /** Why a batch download was refused, by code (post/redirect/get carries no free text). */
     private static final Map<String, String> PROBLEMS = Map.of(
             "EXPORT_EMPTY", "请至少勾选一本已生成的证书",
@@ -58,6 +63,8 @@ final class CertificatePages {
         model.put("f", f);
         if (m.group(2) == null && m.group(3) == null) {
             list(req, resp, caller, f, model);
+        } else if ("all.zip".equals(m.group(2)) && m.group(3) == null) {
+            stream(resp, certificates.exportAll(caller, filingId));
         } else if (m.group(2).matches("\\d+") && m.group(3) == null) {
             view(req, resp, caller, f, Long.parseLong(m.group(2)), model);
         } else {
@@ -71,7 +78,14 @@ final class CertificatePages {
             export(req, resp, caller, filingId);
             return;
         }
-        if (m.group(2) == null || m.group(3) == null) {
+        if (("revoke".equals(m.group(2)) || "reinstate".equals(m.group(2))) && m.group(3) == null) {
+            int n = m.group(2).equals("revoke")
+                    ? certificates.revokeFiling(caller, filingId, reason(req), Pages.param(req, "note"))
+                    : certificates.reinstateFiling(caller, filingId, Pages.param(req, "note"));
+            resp.sendRedirect("/admin/filings/" + filingId + "/certificates?notice=filing-" + m.group(2) + "d&n=" + n);
+            return;
+        }
+        if (m.group(2) == null || m.group(3) == null || !m.group(2).matches("\\d+")) {
             renderer.error(req, resp, 404, "页面不存在");
             return;
         }
@@ -80,13 +94,16 @@ final class CertificatePages {
         if (c.filingId() != filingId) {
             throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
         }
-        if (m.group(3).equals("revoke")) {
-            certificates.revoke(caller, id, RevocationReason.of(Pages.param(req, "reason")).orElse(null),
-                    Pages.param(req, "note"));
-        } else {
-            certificates.regenerate(caller, id);
+        switch (m.group(3)) {
+            case "revoke" -> certificates.revoke(caller, id, reason(req), Pages.param(req, "note"));
+            case "reinstate" -> certificates.reinstate(caller, id, Pages.param(req, "note"));
+            default -> certificates.regenerate(caller, id);
         }
         resp.sendRedirect("/admin/filings/" + filingId + "/certificates/" + id + "?notice=" + m.group(3) + "d");
+    }
+
+    private static RevocationReason reason(HttpServletRequest req) {
+        return RevocationReason.of(Pages.param(req, "reason")).orElse(null);
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp, Caller caller, Filing f,
@@ -99,16 +116,23 @@ final class CertificatePages {
             }
         }
         Integer page = Pages.integer(Pages.param(req, "page"));
-        Page<Certificate> result = certificates.byFiling(caller, f.id(), filter,
-                new PageRequest(page == null || page < 1 ? 1 : page, PAGE_SIZE));
+        Integer asked = Pages.integer(Pages.param(req, "size"));
+        int size = asked != null && PAGE_SIZES.contains(asked) ? asked : PAGE_SIZES.get(0);
+        String search = Pages.param(req, "q") == null ? "" : Pages.param(req, "q").strip();
+        Page<Certificate> result = certificates.byFiling(caller, f.id(), filter, search,
+                new PageRequest(page == null || page < 1 ? 1 : page, size));
         model.put("result", result);
+        model.put("q", search);
+        model.put("size", size);
+        model.put("pageSizes", PAGE_SIZES.stream().sorted().toList());
         model.put("problem", PROBLEMS.get(String.valueOf(Pages.param(req, "problem"))));
         model.put("status", filter == null ? "" : filter.name());
         model.put("statuses", GenerationStatus.values());
-        model.put("generated", certificates.byFiling(caller, f.id(), GenerationStatus.GENERATED,
+        model.put("generated", certificates.byFiling(caller, f.id(), GenerationStatus.GENERATED, null,
                 new PageRequest(1, 1)).total());
-        model.put("all", certificates.byFiling(caller, f.id(), null, new PageRequest(1, 1)).total());
+        model.put("all", certificates.byFiling(caller, f.id(), null, null, new PageRequest(1, 1)).total());
         model.put("extraScripts", List.of("/static/certificates.js"));
+        model.put("revocationReasons", RevocationReason.values());
         if (result.items().stream().anyMatch(c -> c.status() == GenerationStatus.QUEUED)) {
             model.put("refresh", Pages.withoutNotice(req));
         }
@@ -149,6 +173,10 @@ final class CertificatePages {
             resp.sendRedirect("/admin/filings/" + filingId + "/certificates?problem=" + e.code());
             return;
         }
+        stream(resp, export);
+    }
+
+    private static void stream(HttpServletResponse resp, CertificateExport export) throws IOException {
         resp.setContentType("application/zip");
         resp.setHeader("Content-Disposition", ContentDisposition.of(export.fileName(), false));
         resp.setHeader("Cache-Control", "no-store");

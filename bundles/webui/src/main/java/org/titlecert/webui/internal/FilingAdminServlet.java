@@ -2,7 +2,6 @@ package org.titlecert.webui.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,13 +44,16 @@ import org.titlecert.photo.PhotoService;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-filings")
 @HttpWhiteboardServletPattern({"/admin/filings", "/admin/filings/*"})
-@HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 25L * 1024 * 1024, maxRequestSize = 26L * 1024 * 1024)
+// the container's bound; the configured limit (maxUploadMb, at most this) is checked on each upload
+@HttpWhiteboardServletMultipart(enabled = true, maxFileSize = FilingAdminServlet.MAX_UPLOAD,
+        maxRequestSize = FilingAdminServlet.MAX_UPLOAD + 1024 * 1024)
 public class FilingAdminServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern ID = Pattern.compile("/(\\d+)(/[a-z-]+)?");
     private static final int PAGE_SIZE = 15;
     private static final int ROSTER_PAGE_SIZE = 20;
+    static final long MAX_UPLOAD = 100L * 1024 * 1024;
 
     @Reference
     private transient FilingService filings;
@@ -191,20 +193,27 @@ public class FilingAdminServlet extends PageServlet {
         }
     }
 
-    private static Part part(HttpServletRequest req) throws IOException, ServletException {
+    private Part part(HttpServletRequest req) throws IOException, ServletException {
+        long maxMb = Math.min(renderer.config().maxUploadMb(), MAX_UPLOAD / (1024 * 1024));
+        TitleCertException tooLarge = TitleCertException.tooLarge("PAYLOAD_TOO_LARGE",
+                "文件超过 " + maxMb + " MB 的大小限制");
         Part part;
         try {
             part = req.getPart("file");
         } catch (IllegalStateException e) {
-            throw TitleCertException.tooLarge("PAYLOAD_TOO_LARGE", "文件超过 25 MB 的大小限制");
+            throw tooLarge;
         }
         if (part == null || part.getSize() == 0) {
             throw TitleCertException.invalid("FILE_REQUIRED", "请选择要上传的文件");
         }
+        if (part.getSize() > maxMb * 1024 * 1024) {
+            part.delete();
+            throw tooLarge;
+        }
         return part;
     }
 
-    private static byte[] upload(HttpServletRequest req) throws IOException, ServletException {
+    private byte[] upload(HttpServletRequest req) throws IOException, ServletException {
         try (InputStream in = part(req).getInputStream()) {
             return in.readAllBytes();
         }
@@ -242,7 +251,7 @@ public class FilingAdminServlet extends PageServlet {
         model.put("f", f);
         model.put("roster", roster);
         model.put("canDecide", caller.isSystem() && f.editable());
-        model.put("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        model.put("today", renderer.today().toString());
         if (problem != null) {
             model.put("problem", problem.getMessage());
             model.put("violations", problem.violations());
@@ -255,8 +264,8 @@ public class FilingAdminServlet extends PageServlet {
                       FilingDraft draft, List<Violation> violations) throws IOException {
         Map<String, Object> model = base(req);
         model.put("existing", existing);
-        model.put("d", draft == null ? new FilingDraft("", "", Year.now().getValue(), FilingType.REVIEW, null, null)
-                : draft);
+        int year = renderer.today().getYear();
+        model.put("d", draft == null ? new FilingDraft("", "", year, FilingType.REVIEW, null, null) : draft);
         model.put("errors", Pages.fieldErrors(violations));
         model.put("types", FilingType.values());
         model.put("committees", organizations.committees().stream()
@@ -286,8 +295,8 @@ public class FilingAdminServlet extends PageServlet {
                 f.issuingAuthority().id());
     }
 
-    private static List<Integer> years() {
-        int now = Year.now().getValue();
+    private List<Integer> years() {
+        int now = renderer.today().getYear();
         List<Integer> years = new ArrayList<>();
         for (int y = now + 1; y >= now - 8; y--) {
             years.add(y);

@@ -7,23 +7,24 @@ import java.time.format.DateTimeFormatter;
 
 import org.titlecert.api.ResidentId;
 
-/** Formats values for pages: dates in China Standard Time, sizes in KB/MB. */
+/** Formats values for pages: times in the platform's zone, sizes in KB/MB. */
 public final class Format {
 
-    static final Format INSTANCE = new Format();
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private Format() {
+    private final ZoneId zone;
+
+    Format(ZoneId zone) {
+        this.zone = zone;
     }
 
     public String dateTime(Object t) {
-        return t instanceof Instant i ? DATE_TIME.format(i.atZone(CHINA)) : "";
+        return t instanceof Instant i ? DATE_TIME.format(i.atZone(zone)) : "";
     }
 
     /** A date as yyyy-mm-dd; empty for anything else, so that templates may pass an absent value. */
     public String date(Object d) {
-        return d instanceof LocalDate ld ? ld.toString() : d instanceof Instant i ? i.atZone(CHINA).toLocalDate().toString() : "";
+        return d instanceof LocalDate ld ? ld.toString() : d instanceof Instant i ? i.atZone(zone).toLocalDate().toString() : "";
     }
 
     /** An ID number as lists show it: first and last character only; in full only on a person's own page. */

@@ -21,6 +21,8 @@ final class Notices {
             Map.entry("confirmed", "已审核通过该人员的注册"),
             Map.entry("photo", "照片已上传，电子证书正在生成"),
             Map.entry("revoked", "证书已撤销，公开验证页面将显示撤销状态"),
+            Map.entry("password", "密码已修改，其他设备上的登录已退出"),
+            Map.entry("reinstated", "证书已恢复有效，正在生成新版本"),
             Map.entry("regenerated", "已提交重新生成，证书将在片刻后更新为新版本"),
             Map.entry("backup", "备份已开始，平台照常服务；进度见下方“最近备份”"));
 
@@ -35,6 +37,12 @@ final class Notices {
             return String.format("导入成功：共 %d 行，新增 %d 人，更新 %d 人，未变 %d 人%s", number(req, "rows"),
                     number(req, "ins"), number(req, "upd"), number(req, "same"),
                     removed > 0 ? "，移除 " + removed + " 人" : "");
+        }
+        if ("filing-revoked".equals(code)) {
+            return "整批证书已撤销：共 " + number(req, "n") + " 本，公开验证页面将显示撤销状态";
+        }
+        if ("filing-reinstated".equals(code)) {
+            return "随整批撤销的证书已恢复有效：共 " + number(req, "n") + " 本，正在生成新版本";
         }
         return code == null ? null : TEXT.get(code);
     }

@@ -2,6 +2,8 @@ package org.titlecert.webui.internal;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,7 +17,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.titlecert.api.DemoMode;
+import org.titlecert.api.PlatformClock;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.identity.Session;
 
@@ -37,10 +41,14 @@ public class Renderer {
             target = "(" + DemoMode.ENABLED + "=true)")
     private volatile DemoMode demo;
 
+    @Reference(policyOption = ReferencePolicyOption.GREEDY, policy = ReferencePolicy.DYNAMIC)
+    private volatile PlatformClock clock;
+
     public Renderer() {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setTemplateLoader(new ClassTemplateLoader(Renderer.class, "/templates"));
         freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setURLEscapingCharset("UTF-8");
         freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);
@@ -59,6 +67,15 @@ public class Renderer {
         return config;
     }
 
+    /** The zone in which pages show times and count days. */
+    ZoneId zone() {
+        return clock.zone();
+    }
+
+    LocalDate today() {
+        return clock.today();
+    }
+
     /** The Chinese error page. */
     void error(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
         render(req, resp, status, "error", Map.of("message", message));
@@ -74,7 +91,7 @@ public class Renderer {
         Map<String, Object> m = new HashMap<>(model);
         m.put("platformName", config.platformName());
         m.put("operator", config.operator());
-        m.put("fmt", Format.INSTANCE);
+        m.put("fmt", new Format(clock.zone()));
         m.put("csrf", Pages.csrf(req));
         if (demo != null) {
             m.put("demoNotice", DemoMode.NOTICE);

@@ -47,7 +47,6 @@ public class SystemAdminServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern ACTION = Pattern.compile("/(\\d+)/([a-z-]+)");
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Reference
     private transient AdminAccountService admins;
@@ -186,15 +185,16 @@ public class SystemAdminServlet extends PageServlet {
         return filter;
     }
 
-    /** The filters as a query: dates are whole days in China's time. */
-    private static AuditQuery auditQuery(HttpServletRequest req, int page) {
+    /** The filters as a query: dates are whole days in the platform's zone. */
+    private AuditQuery auditQuery(HttpServletRequest req, int page) {
+        ZoneId zone = renderer.zone();
         Map<String, String> filter = auditFilter(req);
         LocalDate from = date(filter.get("from"));
         LocalDate to = date(filter.get("to"));
         return new AuditQuery(filter.get("actor"), filter.get("action"),
                 FilingAdminServlet.enumOrNull(Outcome.class, filter.get("outcome")),
-                from == null ? null : from.atStartOfDay(CHINA).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(CHINA).toInstant(), new PageRequest(page, 30));
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), new PageRequest(page, 30));
     }
 
     private static LocalDate date(String v) {

@@ -14,6 +14,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Operator", description = "The department that runs the platform, shown in the footer")
     String operator() default "人力资源和社会保障厅";
 
-    @AttributeDefinition(name = "Largest upload (MB)")
+    @AttributeDefinition(name = "Largest upload (MB)",
+            description = "Of a roster or an approval document on a filing's page; at most 100")
     int maxUploadMb() default 25;
 }

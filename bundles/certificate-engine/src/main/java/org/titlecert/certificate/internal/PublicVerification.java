@@ -1,0 +1,143 @@
+package org.titlecert.certificate.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.titlecert.api.RateLimiter;
+import org.titlecert.api.SharedCounts;
+import org.titlecert.api.TitleCertException;
+import org.titlecert.certificate.GenerationStatus;
+import org.titlecert.certificate.PdfCheck;
+import org.titlecert.certificate.Verification;
+import org.titlecert.jpa.Transactions;
+import org.titlecert.seal.SealReport;
+import org.titlecert.seal.SealVerifier;
+import org.titlecert.store.ContentStore;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Public verification: the page a QR code opens (扫码验证) and the check of an uploaded PDF (核验文件). Each is
+ * limited per client over all nodes; a hot token's answer is kept a few seconds and forgotten the moment its
+ * certificate changes; PDF checks run a bounded number at a time.
+ */
+final class PublicVerification {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final long CACHE_SIZE = 100_000;
+
+    private final Transactions jpa;
+    private final EngineConfig config;
+    private final EngineMetrics metrics;
+    private final Supplier<SealVerifier> verifier;
+    private final RateLimiter limiter;
+    private final RateLimiter checkLimiter;
+    /** The public answers of hot tokens; dropped when their certificate changes. */
+    private final Cache<String, Verification> answers;
+    private final Semaphore checks;
+
+    PublicVerification(Transactions jpa, EngineConfig config, EngineMetrics metrics, Supplier<SharedCounts> shared,
+                       Supplier<SealVerifier> verifier) {
+        this.jpa = jpa;
+        this.config = config;
+        this.metrics = metrics;
+        this.verifier = verifier;
+        this.limiter = new RateLimiter("verify", config.verifyPerMinute(), config.verifyBurst(), shared);
+        this.checkLimiter = new RateLimiter("check", config.checkPerMinute(), 0, shared);
+        this.answers = Caffeine.newBuilder().maximumSize(config.verifyCacheSeconds() > 0 ? CACHE_SIZE : 0)
+                .expireAfterWrite(Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()))).build();
+        this.checks = new Semaphore(Math.max(1, config.checkConcurrency()));
+    }
+
+    /** After a change is committed: an answer read before it is dropped, one read after it is already the new one. */
+    void forget(Collection<String> tokens) {
+        answers.invalidateAll(tokens);
+    }
+
+    /** Adds this node's counts to the shared ones; called every second. */
+    void flushCounts() {
+        limiter.flush();
+        checkLimiter.flush();
+    }
+
+    Verification verify(String token, String clientAddress) {
+        int wait = limiter.acquire(clientAddress, System.nanoTime());
+        if (wait > 0) {
+            metrics.refusals.inc("verify");
+            throw TitleCertException.tooMany("VERIFY_RATE_LIMITED", "查询过于频繁，请 " + wait + " 秒后再试", wait);
+        }
+        try {
+            // a malformed token never reaches the cache, nor the database
+            Verification v = TOKEN.matcher(token == null ? "" : token).matches()
+                    ? answers.get(token, t -> byToken(t).toVerification()) : byToken(token).toVerification();
+            metrics.verifications.inc("page", v.status().name());
+            return v;
+        } catch (TitleCertException e) {
+            metrics.verifications.inc("page", "NOT_FOUND");
+            throw e;
+        }
+    }
+
+    PdfCheck check(String token, InputStream pdf, String clientAddress) {
+        int wait = checkLimiter.acquire(clientAddress, System.nanoTime());
+        if (wait > 0) {
+            metrics.refusals.inc("check");
+            throw TitleCertException.tooMany("CHECK_RATE_LIMITED", "核验文件过于频繁，请 " + wait + " 秒后再试", wait);
+        }
+        CertificateEntity c = byToken(token);
+        long max = config.maxCheckMb() * 1024L * 1024L;
+        byte[] data;
+        try {
+            data = pdf.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        } catch (IOException e) {
+            throw TitleCertException.invalid("PDF_UNREADABLE", "文件读取失败，请重新上传");
+        }
+        if (data.length > max) {
+            throw TitleCertException.tooLarge("PDF_TOO_LARGE", "文件超过 " + config.maxCheckMb() + " MB");
+        }
+        if (data.length == 0) {
+            throw TitleCertException.invalid("PDF_EMPTY", "请选择要核验的证书文件");
+        }
+        if (!checks.tryAcquire()) {
+            throw TitleCertException.busy("CHECK_BUSY", "核验服务繁忙，请稍后再试", 5);
+        }
+        String sha;
+        SealReport report;
+        try {
+            sha = ContentStore.sha256(data);
+            report = verifier.get().verify(data);
+        } finally {
+            checks.release();
+        }
+        PdfCheck result;
+        if (sha.equals(c.getSha256())) {
+            result = new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report);
+        } else {
+            Integer older = jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v "
+                            + "WHERE v.certificateId = :c AND v.sha256 = :s", Integer.class)
+                    .setParameter("c", c.getId()).setParameter("s", sha).getResultList().stream().findFirst()
+                    .orElse(null));
+            result = older == null ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report)
+                    : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion(), report);
+        }
+        metrics.verifications.inc("check", result.outcome().name());
+        return result;
+    }
+
+    /** A certificate by its QR token; unknown and malformed tokens are answered alike. */
+    private CertificateEntity byToken(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "未找到该证书");
+        }
+        return jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.token = :t",
+                        CertificateEntity.class).setParameter("t", token).getResultList()).stream()
+                .filter(c -> c.getStatus() == GenerationStatus.GENERATED || c.getVersion() > 0).findFirst()
+                .orElseThrow(() -> TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "未找到该证书"));
+    }
+}
