@@ -11,9 +11,11 @@ import org.titlecert.api.Caller;
  * @param csrfToken            the token every state-changing request of this session must carry
  * @param registrationComplete false until an individual completes the registration form
  * @param displayName          the name to greet the user with
+ * @param passwordChangeRequired true while the account still has a one-time password: nothing but 修改密码 (and
+ *                             logging out) is open until it is changed
  */
 public record Session(String token, Caller caller, String csrfToken, boolean registrationComplete,
-                      String displayName, Instant idleExpiry) {
+                      String displayName, Instant idleExpiry, boolean passwordChangeRequired) {
 
     /** The name of the session cookie over plain HTTP (a development machine, tests). */
     public static final String COOKIE = "TCSESSION";

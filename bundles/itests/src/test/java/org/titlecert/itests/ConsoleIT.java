@@ -56,7 +56,10 @@ class ConsoleIT {
         Matcher m = Pattern.compile("password: (\\S+)").matcher(file);
         assertThat(m.find()).isTrue();
         assertThat(console.text()).contains("initial system admin 'sysadmin', password " + m.group(1));
-        platform.api().login("admin", "sysadmin", m.group(1));
+        Api first = platform.api().login("admin", "sysadmin", m.group(1));
+        assertThat(first.get("/api/v1/me").json().get("passwordChangeRequired").asBoolean())
+                .as("the printed password is one-time").isTrue();
+        assertThat(first.get("/api/v1/filings").status()).isEqualTo(403);
     }
 
     @Test
@@ -142,6 +145,10 @@ class ConsoleIT {
         assertThat(out).contains("Unit admin console-admin created.");
         assertThat(m.find()).as(out).isTrue();
         Api admin = platform.api().login("admin", "console-admin", m.group(1));
+        assertThat(admin.get("/api/v1/filings").json().get("code").asText()).isEqualTo("PASSWORD_CHANGE_REQUIRED");
+        assertThat(admin.post("/api/v1/me/password", java.util.Map.of("currentPassword", m.group(1),
+                "newPassword", "Console2026admin")).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/filings").status()).as("open once changed").isEqualTo(200);
         JsonNode me = admin.get("/api/v1/me").json();
         assertThat(me.get("role").asText()).isEqualTo("UNIT_ADMIN");
         assertThat(me.get("displayName").asText()).isEqualTo("控制台管理员");

@@ -61,17 +61,30 @@ class PasswordIT {
         assertThat(audit.findValuesAsText("outcome")).contains("SUCCESS", "FAILURE");
     }
 
+    /**
+     * An admin created with a one-time password is sent to 修改密码 at first login, and nothing else opens (pages
+     * redirect, the API answers 403 PASSWORD_CHANGE_REQUIRED) until they choose their own; a reset makes the
+     * password one-time again.
+     */
     @Test
-    void anAdminChangesTheirPasswordOnThePageInTheirMenu() throws Exception {
+    void anAdminWithAOneTimePasswordMustChangeItAtFirstLogin() throws Exception {
         String login = "pw-admin-" + System.nanoTime() % 100000;
         JsonNode created = platform.system().post("/api/v1/admin-accounts", Map.of("login", login,
                 "displayName", "密码测试管理员", "role", "SYSTEM_ADMIN")).json();
         String oneTime = created.get("secret").asText();
+        Api firstSession = platform.api().login("admin", login, oneTime);
+        assertThat(firstSession.get("/api/v1/me").json().get("passwordChangeRequired").asBoolean()).isTrue();
+        Api.Response held = firstSession.get("/api/v1/filings");
+        assertThat(held.status()).isEqualTo(403);
+        assertThat(held.json().get("code").asText()).isEqualTo("PASSWORD_CHANGE_REQUIRED");
+
         browser = Browser.start();
         Browser.loginAdmin(browser, platform, login, oneTime);
-        Browser.waitForUrl(browser, "/admin/filings");
-        browser.findElement(By.linkText("修改密码")).click();
+        Browser.waitForUrl(browser, "/admin/password?notice=password-required");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("请先修改密码");
+        browser.get(platform.url("/admin/filings"));
         Browser.waitForUrl(browser, "/admin/password");
+        Browser.screenshot(browser, "password-change-required");
 
         browser.findElement(By.id("currentPassword")).sendKeys(oneTime);
         browser.findElement(By.id("newPassword")).sendKeys("Chosen2026pw");
@@ -94,8 +107,19 @@ class PasswordIT {
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
                 .isEqualTo("密码已修改，其他设备上的登录已退出");
         Browser.screenshot(browser, "password-changed");
+        browser.findElement(By.linkText("批复备案管理")).click();
+        Browser.waitForUrl(browser, "/admin/filings");
+        assertThat(browser.findElement(By.linkText("修改密码")).getAttribute("href")).endsWith("/admin/password");
+        assertThat(firstSession.get("/api/v1/me").status()).as("the other session ended").isEqualTo(401);
         assertThat(platform.api().tryLogin("admin", login, oneTime).status()).isEqualTo(401);
-        assertThat(platform.api().tryLogin("admin", login, "Chosen2026pw").status()).isEqualTo(200);
+        Api chosen = platform.api().login("admin", login, "Chosen2026pw");
+        assertThat(chosen.get("/api/v1/filings").status()).isEqualTo(200);
+
+        String reset = platform.system().post("/api/v1/admin-accounts/" + created.get("id").asLong()
+                + "/reset-password", "").json().get("secret").asText();
+        Api afterReset = platform.api().login("admin", login, reset);
+        assertThat(afterReset.get("/api/v1/filings").json().get("code").asText()).as("a reset is one-time too")
+                .isEqualTo("PASSWORD_CHANGE_REQUIRED");
         assertThat(Browser.consoleErrors(browser, "/admin/password - Failed to load resource: the server responded "
                 + "with a status of 400")).as("only the two refused forms").isEmpty();
     }

@@ -39,13 +39,13 @@ final class DemoAccounts {
                        Map<String, Long> unitIds, List<Individual> individuals, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# TitleCert demo accounts: role\tlogin\tsecret\tscope (unit code, ID number or system)");
-        NewSecret sys = admins.create(demo, "demoadmin", "演示系统管理员", Role.SYSTEM_ADMIN, null);
+        NewSecret sys = admins.create(demo, "demoadmin", "演示系统管理员", Role.SYSTEM_ADMIN, null, false);
         lines.add(line("sysadmin", sys.name(), sys.secret(), "system"));
         for (Map.Entry<String, Long> u : unitIds.entrySet()) {
             String unitName = DemoCatalog.UNITS.stream().filter(c -> c.code().equals(u.getKey())).findFirst()
                     .orElseThrow().name();
             NewSecret a = admins.create(demo, u.getKey().toLowerCase() + "_admin", unitName + " 管理员",
-                    Role.UNIT_ADMIN, u.getValue());
+                    Role.UNIT_ADMIN, u.getValue(), false);
             lines.add(line("unitadmin", a.name(), a.secret(), u.getKey()));
         }
         int n = 0;

@@ -66,6 +66,10 @@ public class AccountEntity {
     @Column(name = "REGISTERED", nullable = false)
     private boolean registered;
 
+    /** When the one-time password the account now has was issued; null once its holder chose their own. */
+    @Column(name = "ONE_TIME_PASSWORD_AT")
+    private LocalDateTime oneTimePasswordAt;
+
     @Column(name = "REJECTED_REASON", length = 200)
     private String rejectedReason;
 
@@ -107,6 +111,8 @@ public class AccountEntity {
     void setRejectedReason(String reason) { this.rejectedReason = reason; }
     boolean isRegistered() { return registered; }
     void setRegistered(boolean registered) { this.registered = registered; }
+    boolean mustChangePassword() { return oneTimePasswordAt != null; }
+    void setOneTimePasswordAt(LocalDateTime at) { this.oneTimePasswordAt = at; }
     LocalDateTime getCreatedAt() { return createdAt; }
     LocalDateTime getLastLoginAt() { return lastLoginAt; }
     void setLastLoginAt(LocalDateTime lastLoginAt) { this.lastLoginAt = lastLoginAt; }

@@ -50,7 +50,7 @@ public class FirstAdmin {
         Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-------"))), text);
         System.out.println("\nTitleCert: initial system admin '" + admin.name() + "', password " + admin.secret()
-                + " (also in " + file + ")\n");
+                + " (also in " + file + "); a one-time password, to be changed at first login\n");
         LOG.warn("Created the initial system admin '{}'; its password is in {}", admin.name(), file);
     }
 }

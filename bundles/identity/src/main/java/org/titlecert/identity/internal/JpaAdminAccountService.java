@@ -54,7 +54,8 @@ public class JpaAdminAccountService implements AdminAccountService {
     }
 
     @Override
-    public NewSecret create(Caller caller, String login, String displayName, Role role, Long unitId) {
+    public NewSecret create(Caller caller, String login, String displayName, Role role, Long unitId,
+                            boolean oneTime) {
         requireSystem(caller);
         String l = login == null ? "" : login.strip();
         if (!l.matches("[A-Za-z][A-Za-z0-9_.-]{2,31}")) {
@@ -78,6 +79,7 @@ public class JpaAdminAccountService implements AdminAccountService {
                 a.setDisplayName(displayName == null || displayName.isBlank() ? null : displayName.strip());
                 a.setUnitId(role == Role.UNIT_ADMIN ? unitId : null);
                 a.setPasswordHash(hash);
+                a.setOneTimePasswordAt(oneTime ? a.getCreatedAt() : null);
                 a.setRegistered(true);
                 em.persist(a);
                 em.flush();
@@ -118,6 +120,7 @@ public class JpaAdminAccountService implements AdminAccountService {
         String login = jpa.call(em -> {
             AccountEntity a = admin(em, id);
             a.setPasswordHash(hash);
+            a.setOneTimePasswordAt(LocalDateTime.now(clock));
             endSessions(em, id);
             return a.getLogin();
         });

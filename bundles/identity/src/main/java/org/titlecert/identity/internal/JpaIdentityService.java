@@ -196,7 +196,9 @@ public class JpaIdentityService implements IdentityService {
         throttle.succeeded(key);
         String hash = hasher.hash(newPassword);
         jpa.run(em -> {
-            em.find(AccountEntity.class, account.getId()).setPasswordHash(hash);
+            AccountEntity a = em.find(AccountEntity.class, account.getId());
+            a.setPasswordHash(hash);
+            a.setOneTimePasswordAt(null);
             sessions.closeOthers(em, account.getId(), sessionToken);
         });
         audit.record(session.caller(), "PASSWORD_CHANGE", null, Outcome.SUCCESS, "其他登录已退出");

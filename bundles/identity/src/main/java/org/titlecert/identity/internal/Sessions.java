@@ -104,7 +104,7 @@ public class Sessions {
                             String address) {
         return new Session(token, Accounts.caller(a, address), csrf,
                 a.getRole() != Role.INDIVIDUAL || a.isRegistered(), displayName(em, a),
-                lastSeen.plusSeconds(config.sessionIdleSeconds()).toInstant(ZoneOffset.UTC));
+                lastSeen.plusSeconds(config.sessionIdleSeconds()).toInstant(ZoneOffset.UTC), a.mustChangePassword());
     }
 
     private static String displayName(EntityManager em, AccountEntity a) {

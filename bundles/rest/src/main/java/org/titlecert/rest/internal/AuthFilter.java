@@ -64,6 +64,9 @@ final class AuthFilter implements ContainerRequestFilter {
                         && !s.csrfToken().equals(ctx.getHeaderString(Session.CSRF_HEADER))) {
                     throw TitleCertException.forbidden("CSRF_TOKEN_INVALID", "请求缺少有效的 CSRF 令牌");
                 }
+                if (s.passwordChangeRequired() && !marked(method, type, BeforePasswordChange.class) && !open) {
+                    throw TitleCertException.forbidden("PASSWORD_CHANGE_REQUIRED", "请先修改初始密码");
+                }
                 if (caller.role() == Role.INDIVIDUAL && !s.registrationComplete()
                         && !marked(method, type, DuringRegistration.class) && !open) {
                     throw TitleCertException.forbidden("REGISTRATION_REQUIRED", "请先完善个人注册信息");

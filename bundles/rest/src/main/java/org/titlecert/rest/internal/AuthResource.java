@@ -43,7 +43,8 @@ public class AuthResource {
     }
 
     /** A session just started: who logged in, and the CSRF token every state-changing call must send. */
-    public record LoginResult(Role role, String displayName, boolean registrationComplete, String csrfToken) {
+    public record LoginResult(Role role, String displayName, boolean registrationComplete, String csrfToken,
+                              boolean passwordChangeRequired) {
     }
 
     /** A request accepted for processing, with what to tell the person. */
@@ -114,6 +115,7 @@ public class AuthResource {
     @POST
     @Path("auth/logout")
     @DuringRegistration
+    @BeforePasswordChange
     @Operation(operationId = "logout", summary = "退出登录 · End this session on the server",
             responses = @ApiResponse(responseCode = "204", description = "logged out"))
     public Response logout() {
@@ -128,7 +130,8 @@ public class AuthResource {
     static final String REGISTERED = "注册申请已受理，请使用身份证号码和密码登录。如该身份证号码此前已注册，请使用原密码或统一身份认证登录。";
 
     private Response started(Session s) {
-        LoginResult body = new LoginResult(s.caller().role(), s.displayName(), s.registrationComplete(), s.csrfToken());
+        LoginResult body = new LoginResult(s.caller().role(), s.displayName(), s.registrationComplete(), s.csrfToken(),
+                s.passwordChangeRequired());
         return Response.ok(body).header("Set-Cookie", s.cookie(OriginFilter.secure(request)))
                 .header("Cache-Control", "no-store").build();
     }

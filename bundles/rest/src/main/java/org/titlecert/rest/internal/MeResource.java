@@ -52,7 +52,8 @@ public class MeResource {
      * token; registrationRejected is the reason a unit gave for refusing the registration, until it is corrected.
      */
     public record Me(String principal, Role role, Long unitId, Long personId, Set<String> scopes,
-                     String registrationRejected, String displayName, Boolean registrationComplete, String csrfToken) {
+                     String registrationRejected, String displayName, Boolean registrationComplete, String csrfToken,
+                     Boolean passwordChangeRequired) {
     }
 
     /** 修改密码: the current password and the new one. */
@@ -85,18 +86,21 @@ public class MeResource {
 
     @GET
     @DuringRegistration
+    @BeforePasswordChange
     @Operation(operationId = "getMe", summary = "当前用户 · Who the caller is; with a session, also its CSRF token")
     public Me me() {
         Caller c = caller();
         Session s = AuthFilter.session(request);
         return new Me(c.principal(), c.role(), c.unitId(), c.personId(), c.scopes(),
                 registration.rejection(c).orElse(null), s == null ? null : s.displayName(),
-                s == null ? null : s.registrationComplete(), s == null ? null : s.csrfToken());
+                s == null ? null : s.registrationComplete(), s == null ? null : s.csrfToken(),
+                s == null ? null : s.passwordChangeRequired());
     }
 
     @POST
     @Path("password")
     @DuringRegistration
+    @BeforePasswordChange
     @Consumes("application/json")
     @Operation(operationId = "updateMyPassword",
             summary = "修改密码 · Change the signed-in account's password; its other sessions end",

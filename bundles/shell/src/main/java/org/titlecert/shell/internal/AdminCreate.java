@@ -48,6 +48,7 @@ public class AdminCreate implements Action {
                 unitId == null ? Role.SYSTEM_ADMIN : Role.UNIT_ADMIN, unitId);
         System.out.println((unitId == null ? "System admin " : "Unit admin ") + s.name() + " created.");
         System.out.println("Password (shown once): " + s.secret());
+        System.out.println("It is a one-time password: the admin chooses their own at first login.");
         return null;
     }
 }

@@ -64,6 +64,12 @@ public class WebAuthFilter implements Filter {
             access.refuse(resp, role, path);
             return;
         }
+        String passwordPage = role == Role.INDIVIDUAL ? "/me/password" : "/admin/password";
+        if (session.isPresent() && session.get().passwordChangeRequired() && access != Access.PUBLIC
+                && !path.equals(passwordPage)) {
+            resp.sendRedirect(passwordPage + "?notice=password-required");
+            return;
+        }
         if (role == Role.INDIVIDUAL && !session.get().registrationComplete() && access != Access.PUBLIC
                 && !path.equals("/register/profile")) {
             resp.sendRedirect("/register/profile");
