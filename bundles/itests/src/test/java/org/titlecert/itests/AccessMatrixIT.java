@@ -43,6 +43,8 @@ class AccessMatrixIT {
     private static long certA;
     private static long certFilingA;
     private static long certB;
+    /** Unit B's pending filing whose roster names IND_A, a person of unit A's approved filing. */
+    private static long claim;
     private static String tokenA;
     private static long personA;
     private static long accountA;
@@ -88,7 +90,7 @@ class AccessMatrixIT {
         titleA = indA.get("/api/v1/me/titles").json().get(0).get("rosterEntryId").asLong();
         // the review's trick: unit B puts IND_A, a person of unit A's approved filing, on a pending roster of its own
         Api unitB = callers.get(Who.UNIT_B_KEY);
-        long claim = TestFixtures.filing(unitB, "权限矩阵·乙单位认领", 2021, "REVIEW", "HFGCZP", "HFRSJ").get("id").asLong();
+        claim = TestFixtures.filing(unitB, "权限矩阵·乙单位认领", 2021, "REVIEW", "HFGCZP", "HFRSJ").get("id").asLong();
         idA = individuals.get(0).scope();
         String row = String.join(",", "冒认", idA, (idA.charAt(16) - '0') % 2 == 1 ? "男" : "女",
                 idA.substring(6, 10) + "-" + idA.substring(10, 12) + "-" + idA.substring(12, 14), "合肥", "工程", "土木工程",
@@ -195,6 +197,12 @@ class AccessMatrixIT {
                 new Row("POST", "/api/v1/filings/{B}/certificates/export", "{\"ids\":[{CB}]}", UNIT_B, false),
                 new Row("GET", "/api/v1/filings/{FCA}/certificates/all.zip", null, UNIT_A, false),
                 new Row("GET", "/api/v1/filings/{B}/certificates/all.zip", null, UNIT_B, false),
+                // a pending filing has no certificates (400), also when it names another unit's person
+                new Row("GET", "/api/v1/filings/{PA}/certificates/all.zip", null, UNIT_A, false),
+                new Row("GET", "/api/v1/filings/{CLB}/certificates/all.zip", null, UNIT_B, false),
+                new Row("GET", "/api/v1/filings/{CLB}/certificates?search={IDA}", null, UNIT_B, false),
+                new Row("GET", "/api/v1/filings/{B}/certificates?search={IDA}", null, UNIT_B, false),
+                new Row("POST", "/api/v1/filings/{CLB}/certificates/revoke", "{\"reason\":\"FRAUD\"}", SYSTEM, false),
                 new Row("GET", "/admin/filings/{B}/certificates/all.zip", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/api/v1/verify/{TA}", null, EVERYONE, false),
                 new Row("GET", "/api/v1/seals", null, ADMINS, false),
@@ -327,6 +335,19 @@ class AccessMatrixIT {
         assertThat(all.findValuesAsText("code")).contains("AHCZ", "HFRS");
     }
 
+    /** Unit B's claim on A's person opens none of A's certificates: not by search, not in a whole-filing ZIP. */
+    @Test
+    void aUnitsPendingRowForAnotherUnitsPersonFindsNoneOfTheirCertificates() {
+        Api unitB = callers.get(Who.UNIT_B_KEY);
+        for (long filing : new long[] {claim, filingB}) {
+            JsonNode found = unitB.get("/api/v1/filings/" + filing + "/certificates?search=" + idA).json();
+            assertThat(found.get("total").asInt()).as("filing " + filing).isZero();
+        }
+        assertThat(unitB.get("/api/v1/filings/" + claim + "/certificates/all.zip").status()).isEqualTo(400);
+        assertThat(callers.get(Who.UNIT_A_KEY).get("/api/v1/filings/" + certFilingA + "/certificates?search=" + idA)
+                .json().at("/items/0/id").asLong()).as("the search does find it for its own unit").isEqualTo(certA);
+    }
+
     @Test
     void aKeyWithoutAScopeIsRefused() {
         Api system = callers.get(Who.SYSTEM_KEY);
@@ -348,7 +369,8 @@ class AccessMatrixIT {
                 .replace("{PA}", String.valueOf(pendingA)).replace("{FCA}", String.valueOf(certFilingA))
                 .replace("{CA}", String.valueOf(certA)).replace("{CB}", String.valueOf(certB)).replace("{TA}", tokenA)
                 .replace("{PER}", String.valueOf(personA)).replace("{TIA}", String.valueOf(titleA))
-                .replace("{ACA}", String.valueOf(accountA));
+                .replace("{ACA}", String.valueOf(accountA)).replace("{CLB}", String.valueOf(claim))
+                .replace("{IDA}", idA);
     }
 
     private static Api.Response call(Api api, Row row) {
