@@ -7,8 +7,10 @@ package org.titlecert.certificate;
  * @param matchedVersion the version the file is, 0 when it is none
  * @param currentVersion the certificate's current version
  * @param seals          the file's seals checked one by one: signer, time, intact, trusted
+ * @param corrected      whether the certificate was corrected (更正) since the matched version
  */
-public record PdfCheck(Outcome outcome, int matchedVersion, int currentVersion, org.titlecert.seal.SealReport seals) {
+public record PdfCheck(Outcome outcome, int matchedVersion, int currentVersion, org.titlecert.seal.SealReport seals,
+                       boolean corrected) {
 
     public enum Outcome {
         /** Byte for byte the current version. */

@@ -11,10 +11,11 @@ import java.time.LocalDate;
  * @param version        the current version; earlier versions are superseded
  * @param sha256         of the current, genuine PDF
  * @param sealStatus     whether the current PDF carries its e-seals
+ * @param versions       every version, the first first, with its SHA-256, date and reason
  */
 public record Verification(String certificateNumber, String name, String maskedIdNumber, String series,
                            String specialty, String titleName, String level, String committee,
                            String issuingAuthority, LocalDate issueDate, Validity status, String revokedReason,
                            Instant revokedAt, int version, String sha256, Instant generatedAt,
-                           SealStatus sealStatus) {
+                           SealStatus sealStatus, java.util.List<CertificateVersion> versions) {
 }

@@ -59,6 +59,22 @@ public interface FilingService {
     /** One title, by roster entry, for its holder or a scoped admin. */
     PersonTitle title(Caller caller, long rosterEntryId);
 
+    /**
+     * Checks a correction of a roster entry of an approved filing by the roster's own rules, for an admin in scope.
+     * Changes nothing.
+     *
+     * @return the entry as it would be
+     * @throws org.titlecert.api.TitleCertException {@code CORRECTION_INVALID} with one violation per bad field,
+     *                                              {@code NOTHING_TO_CORRECT} if it changes nothing
+     */
+    RosterEntry checkCorrection(Caller caller, long rosterEntryId, RosterChange change);
+
+    /**
+     * Applies an approved correction (system admins): the entry's previous values are kept as its history under
+     * {@code reference}. Applying the same reference again changes nothing.
+     */
+    RosterEntry correct(Caller caller, long rosterEntryId, RosterChange change, String reference);
+
     /** Stores the approval document, a PDF checked by content and size. */
     DocumentInfo putApprovalDocument(Caller caller, long filingId, String filename, InputStream content);
 

@@ -85,12 +85,12 @@ import org.titlecert.jpa.Schema;
  * Certificates: records made when a filing is approved, generation on approval, photo change, template
  * change and request, downloads and exports scoped to the caller, and public verification.
  */
-@Component(service = {CertificateService.class, SealRegistry.class, EventHandler.class},
+@Component(service = {CertificateService.class, SealRegistry.class, EventHandler.class, CertificateChanges.class},
         configurationPid = EngineConfig.PID,
         property = {EventConstants.EVENT_TOPIC + "=" + FilingService.TOPIC_APPROVED,
                 EventConstants.EVENT_TOPIC + "=" + PhotoService.TOPIC_CHANGED})
 @Designate(ocd = EngineConfig.class)
-public class CertificateEngine implements CertificateService, SealRegistry, EventHandler {
+public class CertificateEngine implements CertificateService, SealRegistry, EventHandler, CertificateChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateEngine.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -521,7 +521,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Override
     public Page<Certificate> byFiling(Caller caller, long filingId, GenerationStatus status, String search,
                                       PageRequest page) {
-        requireAdmin(caller, Scopes.CERTIFICATES_READ);
+        Access.requireAdmin(caller, Scopes.CERTIFICATES_READ);
         Filing filing = filings.get(caller, filingId);
         String q = search == null ? "" : search.strip();
         if (filing.status() != FilingStatus.APPROVED || q.length() > 50) {
@@ -589,15 +589,6 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private static boolean mayRead(Caller caller, CertificateEntity c) {
         return caller.role() == Role.INDIVIDUAL ? caller.isHolder(c.getPersonId(), c.getUnitId())
                 : caller.mayManageUnit(c.getUnitId());
-    }
-
-    private static void requireAdmin(Caller caller, String scope) {
-        if (!caller.isAdmin()) {
-            throw TitleCertException.forbidden("FORBIDDEN", "仅管理人员可以进行此操作");
-        }
-        if (!caller.hasScope(scope)) {
-            throw TitleCertException.forbidden("SCOPE_MISSING", "该 API 密钥没有此操作的权限");
-        }
     }
 
     private Certificate dto(CertificateEntity c) {
@@ -669,7 +660,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     @Override
     public CertificateExport export(Caller caller, long filingId, List<Long> ids) {
-        requireAdmin(caller, Scopes.CERTIFICATES_READ);
+        Access.requireAdmin(caller, Scopes.CERTIFICATES_READ);
         Filing filing = filings.get(caller, filingId);
         List<Long> wanted = ids == null ? List.of() : ids.stream().distinct().toList();
         if (wanted.isEmpty()) {
@@ -705,7 +696,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     @Override
     public CertificateExport exportAll(Caller caller, long filingId) {
-        requireAdmin(caller, Scopes.CERTIFICATES_READ);
+        Access.requireAdmin(caller, Scopes.CERTIFICATES_READ);
         Filing filing = filings.get(caller, filingId);
         // the items' few columns, not the entities: a filing of tens of thousands lists in a few MB
         List<ZipExport.Item> items = jpa.call(em -> em.createQuery("SELECT c.id, c.number, c.personName, c.maskedId, "
@@ -732,7 +723,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     @Override
     public Certificate revoke(Caller caller, long id, RevocationReason reason, String note) {
-        requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
+        Access.requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
         applied(revocations.revoke(caller, id, reason, note, c -> mayRead(caller, c)));
         return get(caller, id);
     }
@@ -766,7 +757,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     }
 
     private void requireSystem(Caller caller, String act) {
-        requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
+        Access.requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
         if (!caller.isSystem()) {
             throw TitleCertException.forbidden("FORBIDDEN", "仅系统管理员可以" + act);
         }
@@ -774,16 +765,21 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     /** After the commit: an answer read before it is dropped, one read after it is already the new one. */
     private int applied(Revocations.Changed changed) {
-        verification.forget(changed.tokens());
-        if (changed.queued()) {
-            generator.wake();
-        }
+        changed(changed.tokens(), changed.queued());
         return changed.tokens().size();
     }
 
     @Override
+    public void changed(java.util.Collection<String> tokens, boolean queued) {
+        verification.forget(tokens);
+        if (queued) {
+            generator.wake();
+        }
+    }
+
+    @Override
     public Certificate regenerate(Caller caller, long id) {
-        requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
+        Access.requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
         CertificateEntity c = readable(caller, id);
         if (c.getValidity() == Validity.REVOKED) {
             throw TitleCertException.conflict("CERTIFICATE_REVOKED", "已撤销的证书不能重新生成");

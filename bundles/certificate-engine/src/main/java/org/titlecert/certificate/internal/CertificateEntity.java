@@ -28,8 +28,8 @@ import org.titlecert.filing.PersonTitle;
 /**
  * One certificate per roster entry of an approved filing. The generation queue is the rows in status
  * QUEUED: {@code requested} counts the requests to (re)generate, and a render only becomes current if
- * no newer request came in meanwhile. What the public page shows is copied in at creation, since an
- * approved filing no longer changes.
+ * no newer request came in meanwhile. What the public page shows is copied in at creation and again when a
+ * correction (更正) is approved; {@code changeReason} says why the next version is made.
  */
 @Entity
 @Table(name = "TC_CERTIFICATE", uniqueConstraints = {
@@ -142,6 +142,17 @@ public class CertificateEntity {
     @Column(name = "VERSION_NO", nullable = false)
     private int version;
 
+    /** How many corrections were approved: the roster entry is then read afresh for every render. */
+    @Column(name = "CORRECTIONS", nullable = false)
+    private int corrections;
+
+    /** Why the pending request was made, when it is more than a render again (a {@link org.titlecert.certificate.VersionReason}). */
+    @Column(name = "CHANGE_REASON", length = 12)
+    private String changeReason;
+
+    @Column(name = "CHANGE_CORRECTION")
+    private Long changeCorrection;
+
     @Column(length = 64)
     private String sha256;
 
@@ -213,10 +224,10 @@ public class CertificateEntity {
                 verificationUrl, sealStatus == null ? SealStatus.UNSEALED : sealStatus);
     }
 
-    Verification toVerification() {
+    Verification toVerification(java.util.List<org.titlecert.certificate.CertificateVersion> versions) {
         return new Verification(number, personName, maskedId, series, specialty, titleName, level, committee,
                 authority, issueDate, validity, publicReason(), instant(revokedAt), version, sha256,
-                instant(generatedAt), sealStatus == null ? SealStatus.UNSEALED : sealStatus);
+                instant(generatedAt), sealStatus == null ? SealStatus.UNSEALED : sealStatus, versions);
     }
 
     /** The label of the fixed reason; records revoked before reasons were fixed show none publicly. */
@@ -323,5 +334,17 @@ public class CertificateEntity {
 
     String getClaimedBy() {
         return claimedBy;
+    }
+
+    int getCorrections() {
+        return corrections;
+    }
+
+    String getChangeReason() {
+        return changeReason;
+    }
+
+    Long getChangeCorrection() {
+        return changeCorrection;
     }
 }

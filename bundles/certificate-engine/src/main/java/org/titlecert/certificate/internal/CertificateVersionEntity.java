@@ -42,11 +42,20 @@ public class CertificateVersionEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private LocalDateTime createdAt;
 
+    /** A {@link org.titlecert.certificate.VersionReason}; versions made before reasons were kept have none. */
+    @Column(name = "REASON", length = 12)
+    private String reason;
+
+    @Column(name = "CORRECTION_ID")
+    private Long correctionId;
+
     public CertificateVersionEntity() {
     }
 
     CertificateVersionEntity(long certificateId, int version, String sha256, String templateKey, String node,
-                             LocalDateTime now) {
+                             LocalDateTime now, String reason, Long correctionId) {
+        this.reason = reason;
+        this.correctionId = correctionId;
         this.certificateId = certificateId;
         this.version = version;
         this.sha256 = sha256;
@@ -57,5 +66,21 @@ public class CertificateVersionEntity {
 
     int getVersion() {
         return version;
+    }
+
+    String getSha256() {
+        return sha256;
+    }
+
+    LocalDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    String getReason() {
+        return reason;
+    }
+
+    Long getCorrectionId() {
+        return correctionId;
     }
 }

@@ -51,6 +51,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Largest PDF to check (MB)", description = "A sealed certificate is about 200 KB")
     int maxCheckMb() default 5;
 
+    @AttributeDefinition(name = "Largest correction evidence (MB)",
+            description = "The PDF a unit attaches to a correction (更正证明材料)")
+    int maxEvidenceMb() default 10;
+
     @AttributeDefinition(name = "PDF checks per client per minute",
             description = "Checking an uploaded PDF costs far more than a lookup, so it has its own, stricter limit")
     int checkPerMinute() default 20;

@@ -24,6 +24,7 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
+import org.titlecert.certificate.VersionReason;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
@@ -227,7 +228,9 @@ final class Generator {
             }
             long rev = c.getRequested();
             try {
-                PersonTitle t = titles(c.getFilingId()).get(c.getRosterEntryId());
+                // a corrected entry is read afresh: other nodes may hold its filing from before the correction
+                PersonTitle t = c.getCorrections() > 0 ? ctx.filings().title(ENGINE, c.getRosterEntryId())
+                        : titles(c.getFilingId()).get(c.getRosterEntryId());
                 byte[] photo = photo(c.getPersonId());
                 if (t == null) {
                     finish(c.getId(), rev, GenerationStatus.FAILED, Reasons.INTERNAL);
@@ -467,8 +470,8 @@ final class Generator {
                 long id = r.job().certificate().getId();
                 int n = Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = NULL, VERSION_NO = VERSION_NO + 1, "
                                 + "SHA256 = ?, BYTE_SIZE = ?, CRC32 = ?, GENERATED_AT = ?, TEMPLATE_ID = ?, TEMPLATE_KEY = ?, "
-                                + "SEAL_STATUS = ?, COMMITTEE_SEAL = ?, AUTHORITY_SEAL = ?, CLAIMED_BY = NULL, CLAIMED_AT = NULL "
-                                + "WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
+                                + "SEAL_STATUS = ?, COMMITTEE_SEAL = ?, AUTHORITY_SEAL = ?, CLAIMED_BY = NULL, CLAIMED_AT = NULL, "
+                                + "CHANGE_REASON = NULL, CHANGE_CORRECTION = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
                         GenerationStatus.GENERATED, shas.get(i), (long) r.pdf().length, crcs.get(i), now,
                         r.template().template().id(), r.template().key(), r.sealStatus(), r.committeeSeal(),
                         r.authoritySeal(), id, r.job().revision(), GenerationStatus.QUEUED);
@@ -477,8 +480,13 @@ final class Generator {
                     continue;
                 }
                 // the claim makes this node the only one to change the version meanwhile
-                v[i] = r.job().certificate().getVersion() + 1;
-                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), r.template().key(), ctx.node(), now));
+                CertificateEntity c = r.job().certificate();
+                v[i] = c.getVersion() + 1;
+                // the request this render answers is still the newest, so its reason is the one read with it
+                String why = v[i] == 1 ? VersionReason.ISSUED.name()
+                        : c.getChangeReason() != null ? c.getChangeReason() : VersionReason.REGENERATED.name();
+                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), r.template().key(), ctx.node(), now,
+                        why, c.getChangeCorrection()));
             }
             return v;
         });

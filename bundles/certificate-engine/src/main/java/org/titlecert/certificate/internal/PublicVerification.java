@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 import org.titlecert.api.RateLimiter;
 import org.titlecert.api.SharedCounts;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.certificate.CertificateVersion;
 import org.titlecert.certificate.GenerationStatus;
+import org.titlecert.certificate.VersionReason;
 import org.titlecert.certificate.PdfCheck;
 import org.titlecert.certificate.Verification;
 import org.titlecert.jpa.Transactions;
@@ -75,7 +78,7 @@ final class PublicVerification {
         try {
             // a malformed token never reaches the cache, nor the database
             Verification v = TOKEN.matcher(token == null ? "" : token).matches()
-                    ? answers.get(token, t -> byToken(t).toVerification()) : byToken(token).toVerification();
+                    ? answers.get(token, this::answer) : answer(token);
             metrics.verifications.inc("page", v.status().name());
             return v;
         } catch (TitleCertException e) {
@@ -117,17 +120,23 @@ final class PublicVerification {
         }
         PdfCheck result;
         if (sha.equals(c.getSha256())) {
-            result = new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report);
+            result = new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report, false);
         } else {
-            Integer older = jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v "
-                            + "WHERE v.certificateId = :c AND v.sha256 = :s", Integer.class)
-                    .setParameter("c", c.getId()).setParameter("s", sha).getResultList().stream().findFirst()
-                    .orElse(null));
-            result = older == null ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report)
-                    : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion(), report);
+            List<CertificateVersion> versions = jpa.call(em -> Versions.of(em, c.getId()));
+            int older = versions.stream().filter(v -> v.sha256().equals(sha)).mapToInt(CertificateVersion::version)
+                    .findFirst().orElse(0);
+            boolean corrected = versions.stream()
+                    .anyMatch(v -> v.version() > older && v.reason() == VersionReason.CORRECTED);
+            result = older == 0 ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report, false)
+                    : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion(), report, corrected);
         }
         metrics.verifications.inc("check", result.outcome().name());
         return result;
+    }
+
+    private Verification answer(String token) {
+        CertificateEntity c = byToken(token);
+        return c.toVerification(jpa.call(em -> Versions.of(em, c.getId())));
     }
 
     /** A certificate by its QR token; unknown and malformed tokens are answered alike. */

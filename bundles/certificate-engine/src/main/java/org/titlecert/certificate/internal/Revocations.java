@@ -27,7 +27,7 @@ final class Revocations {
     static final String FILING = "FILING";
 
     private static final String REINSTATE = "UPDATE TC_CERTIFICATE SET VALIDITY = 'VALID', REVOKED_REASON = NULL, "
-            + "REVOKED_NOTE = NULL, REVOKED_AT = NULL, REVOKED_BY = NULL, REVOKED_SCOPE = NULL, STATUS = '"
+            + "REVOKED_NOTE = NULL, REVOKED_AT = NULL, REVOKED_BY = NULL, REVOKED_SCOPE = NULL, CHANGE_REASON = 'REINSTATED', CHANGE_CORRECTION = NULL, STATUS = '"
             + GenerationStatus.QUEUED.name() + "', REQUESTED = REQUESTED + 1, QUEUED_AT = ?, FAILURE = NULL ";
 
     /** What an act changed: the certificates' tokens, and whether any was queued to be generated again. */

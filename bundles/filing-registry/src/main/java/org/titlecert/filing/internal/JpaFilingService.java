@@ -36,6 +36,7 @@ import org.titlecert.store.ContentStore;
 import org.titlecert.store.ContentStores;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
+import org.titlecert.api.PdfUpload;
 import org.titlecert.api.PlatformClock;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
@@ -52,6 +53,7 @@ import org.titlecert.filing.FilingStatus;
 import org.titlecert.filing.ImportMode;
 import org.titlecert.filing.ImportReport;
 import org.titlecert.filing.PersonTitle;
+import org.titlecert.filing.RosterChange;
 import org.titlecert.filing.RosterEntry;
 import org.titlecert.jpa.Schema;
 
@@ -432,13 +434,60 @@ public class JpaFilingService implements FilingService {
     }
 
     @Override
+    public RosterEntry checkCorrection(Caller caller, long rosterEntryId, RosterChange change) {
+        RosterEntry e = jpa.call(em -> correctable(em, caller, rosterEntryId).toDto());
+        RosterRow r = RosterCorrections.check(e, change, clock.today());
+        return new RosterEntry(e.id(), e.filingId(), e.personId(), r.name(), e.idNumber(), r.gender().label(),
+                r.birthDate(), r.employer(), r.series(), r.specialty(), r.titleName(), r.level(),
+                r.qualificationDate());
+    }
+
+    @Override
+    public RosterEntry correct(Caller caller, long rosterEntryId, RosterChange change, String reference) {
+        if (!caller.isSystem()) {
+            throw TitleCertException.forbidden("FORBIDDEN", "仅主管部门可以审核更正");
+        }
+        RosterEntry after = write(em -> {
+            RosterEntryEntity r = correctable(em, caller, rosterEntryId);
+            boolean done = !em.createQuery("SELECT h.id FROM RosterHistoryEntity h WHERE h.rosterEntryId = :r "
+                            + "AND h.reference = :ref", Long.class).setParameter("r", rosterEntryId)
+                    .setParameter("ref", reference).getResultList().isEmpty();
+            if (done) {
+                return null;
+            }
+            RosterEntry before = r.toDto();
+            r.apply(RosterCorrections.check(before, change, clock.today()));
+            em.persist(new RosterHistoryEntity(before, reference, caller.principal(), now()));
+            return r.toDto();
+        });
+        if (after == null) {
+            return jpa.call(em -> em.find(RosterEntryEntity.class, rosterEntryId).toDto());
+        }
+        audit.record(caller, "ROSTER_CORRECT", "roster-entry:" + rosterEntryId, Outcome.SUCCESS, reference);
+        return after;
+    }
+
+    /** A roster entry of an approved filing in the caller's scope. */
+    private static RosterEntryEntity correctable(EntityManager em, Caller caller, long rosterEntryId) {
+        RosterEntryEntity r = em.find(RosterEntryEntity.class, rosterEntryId);
+        FilingEntity f = r == null ? null : em.find(FilingEntity.class, r.getFilingId());
+        if (f == null || caller.role() == Role.INDIVIDUAL || !caller.mayManageUnit(f.getUnit().getId())) {
+            throw TitleCertException.notFound("TITLE_NOT_FOUND", "职称记录不存在");
+        }
+        if (f.getStatus() != FilingStatus.APPROVED) {
+            throw TitleCertException.conflict("FILING_NOT_APPROVED", "批复备案审核通过后才能更正");
+        }
+        return r;
+    }
+
+    @Override
     public DocumentInfo putApprovalDocument(Caller caller, long filingId, String filename, InputStream content) {
         requireManager(caller);
         jpa.call(em -> editable(em, caller, filingId));
-        byte[] data = Pdf.readBounded(content, config.maxApprovalDocumentMb() * 1024L * 1024L);
-        Pdf.check(data);
-        String sha = Pdf.sha256(data);
-        String name = Pdf.safeFilename(filename, "批复文件.pdf");
+        byte[] data = PdfUpload.readBounded(content, config.maxApprovalDocumentMb() * 1024L * 1024L);
+        PdfUpload.check(data, "批复文件");
+        String sha = PdfUpload.sha256(data);
+        String name = PdfUpload.safeFilename(filename, "批复文件.pdf");
         documents.put(data); // the file first: a filing never names a document that is not there
         DocumentInfo info = write(em -> {
             FilingEntity f = editable(em, caller, filingId);

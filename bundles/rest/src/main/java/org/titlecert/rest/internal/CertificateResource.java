@@ -13,11 +13,17 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 
+import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
+
 import org.titlecert.api.Scopes;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateFile;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.Correction;
+import org.titlecert.certificate.CorrectionReason;
+import org.titlecert.certificate.CorrectionService;
 import org.titlecert.certificate.RevocationReason;
+import org.titlecert.filing.RosterChange;
 import org.titlecert.certificate.QueueState;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,6 +31,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,17 +49,39 @@ public class CertificateResource {
     public record Reinstatement(String note) {
     }
 
+    /**
+     * 申请更正, as a multipart form: the reason from the fixed list, the fields to change (those left out stay) and
+     * the evidence PDF.
+     */
+    @Schema(name = "CorrectionForm", requiredProperties = {"reason", "evidence"})
+    public record CorrectionForm(
+            @Schema(implementation = CorrectionReason.class) String reason,
+            @Schema(description = "说明，仅内部可见 · explanation, internal, up to 500 characters") String detail,
+            @Schema(description = "姓名") String name,
+            @Schema(description = "性别：男 / 女") String gender,
+            @Schema(description = "出生日期", format = "date") String birthDate,
+            @Schema(description = "工作单位") String employer,
+            @Schema(description = "系列") String series,
+            @Schema(description = "专业") String specialty,
+            @Schema(description = "职称名称") String titleName,
+            @Schema(description = "职称级别") String level,
+            @Schema(description = "取得资格时间", format = "date") String qualificationDate,
+            @Schema(description = "证明材料 (PDF)", type = "string", format = "binary") String evidence) {
+    }
+
     /** How many certificates a bulk regeneration queued, or would queue on a dry run. */
     public record RegenerationCount(Integer queued, Integer wouldQueue) {
     }
 
     private final CertificateService certificates;
+    private final CorrectionService corrections;
 
     @Context
     private HttpServletRequest request;
 
-    CertificateResource(CertificateService certificates) {
+    CertificateResource(CertificateService certificates, CorrectionService corrections) {
         this.certificates = certificates;
+        this.corrections = corrections;
     }
 
     @GET
@@ -113,6 +142,30 @@ public class CertificateResource {
             description = "System admins, with a note for the audit log.")
     public Certificate reinstate(@PathParam("id") long id, Reinstatement body) {
         return certificates.reinstate(AuthFilter.caller(request), id, body == null ? null : body.note());
+    }
+
+    @POST
+    @Path("{id}/corrections")
+    @Consumes("multipart/form-data")
+    @RequiresScope(Scopes.CERTIFICATES_WRITE)
+    @Operation(operationId = "requestCorrection",
+            summary = "申请更正 · Ask for a correction of the certificate's data, with evidence",
+            description = "Unit admins of the filing's unit. The change is checked by the roster's rules at once; it "
+                    + "takes effect when a system admin approves it (POST /corrections/{id}/approve).",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
+                    schema = @Schema(implementation = CorrectionForm.class))),
+            responses = @ApiResponse(responseCode = "201", description = "asked for, 待审核",
+                    headers = @Header(name = "Location", description = "the correction's URL",
+                            schema = @Schema(type = "string", format = "uri")),
+                    content = @Content(schema = @Schema(implementation = Correction.class))))
+    public Response requestCorrection(@PathParam("id") long id, @Parameter(hidden = true) MultipartBody form) {
+        FormParts parts = new FormParts(form);
+        Correction c = corrections.request(AuthFilter.caller(request), id, new RosterChange(parts.text("name"),
+                        parts.text("gender"), parts.date("birthDate"), parts.text("employer"), parts.text("series"),
+                        parts.text("specialty"), parts.text("titleName"), parts.text("level"),
+                        parts.date("qualificationDate")), parts.reason("reason"), parts.text("detail"),
+                parts.fileName("evidence"), parts.file("evidence"));
+        return Response.created(Created.location(request, "/certificates/", "/corrections", c.id())).entity(c).build();
     }
 
     @POST

@@ -20,12 +20,25 @@ final class Created {
         return location(request, Long.toString(id));
     }
 
+    /**
+     * A resource made by a POST to another resource's path: the called URL up to {@code from} (e.g.
+     * {@code /certificates/}), then {@code collection} and the new id.
+     */
+    static URI location(HttpServletRequest request, String from, String collection, long id) {
+        String uri = request.getRequestURI();
+        return URI.create(base(request) + uri.substring(0, uri.lastIndexOf(from)) + collection + "/" + id);
+    }
+
     static URI location(HttpServletRequest request, String id) {
+        String collection = request.getRequestURI().replaceAll("/+$", "");
+        return URI.create(base(request) + collection + "/" + id);
+    }
+
+    private static String base(HttpServletRequest request) {
         String host = request.getHeader("Host");
         if (host == null || !HOST.matcher(host).matches()) {
             host = request.getServerName() + ":" + request.getServerPort();
         }
-        String collection = request.getRequestURI().replaceAll("/+$", "");
-        return URI.create((OriginFilter.secure(request) ? "https" : "http") + "://" + host + collection + "/" + id);
+        return (OriginFilter.secure(request) ? "https" : "http") + "://" + host;
     }
 }

@@ -19,6 +19,7 @@ import org.titlecert.backup.Backups;
 import org.titlecert.metrics.Metrics;
 import org.titlecert.metrics.MetricsReadout;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.CorrectionService;
 import org.titlecert.seal.SealRegistry;
 import org.titlecert.filing.FilingService;
 import org.titlecert.identity.AdminAccountService;
@@ -67,6 +68,9 @@ public class RestServer {
     private CertificateService certificates;
 
     @Reference
+    private CorrectionService corrections;
+
+    @Reference
     private SealRegistry seals;
 
     @Reference
@@ -96,7 +100,8 @@ public class RestServer {
                 new OpenApiResource(),
                 new OrganizationResource(organizations),
                 new FilingResource(filings, certificates, config.maxUploadMb()),
-                new CertificateResource(certificates),
+                new CertificateResource(certificates, corrections),
+                new CorrectionResource(corrections),
                 new VerifyResource(certificates),
                 new SealResource(seals),
                 new AuthResource(identity),

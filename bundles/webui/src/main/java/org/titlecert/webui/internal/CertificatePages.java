@@ -1,13 +1,16 @@
 package org.titlecert.webui.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.Part;
 import javax.servlet.http.HttpServletResponse;
 
 import org.titlecert.api.Caller;
@@ -18,7 +21,12 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateExport;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.Correction;
+import org.titlecert.certificate.CorrectionReason;
+import org.titlecert.certificate.CorrectionService;
+import org.titlecert.certificate.CorrectionStatus;
 import org.titlecert.certificate.RevocationReason;
+import org.titlecert.filing.RosterChange;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.Filing;
 import org.titlecert.filing.FilingService;
@@ -32,10 +40,10 @@ final class CertificatePages {
 
     /**
      * {@code /{filing}/certificates}, {@code .../export}, {@code .../all.zip}, {@code .../revoke|reinstate} (the
-     * whole filing's), {@code .../{id}}, {@code .../{id}/revoke|reinstate|regenerate}.
+     * whole filing's), {@code .../{id}}, {@code .../{id}/revoke|reinstate|regenerate|corrections}.
      */
     static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|all\\.zip|revoke|reinstate|\\d+)"
-            + "(?:/(revoke|reinstate|regenerate))?)?");
+            + "(?:/(revoke|reinstate|regenerate|corrections))?)?");
     /** The page sizes 证书导出 offers; the first is the default. */
     private static final List<Integer> PAGE_SIZES = List.of(50, 20, 100, 200);
     /** Why a batch download was refused, by code (post/redirect/get carries no free text). */
@@ -48,12 +56,15 @@ final class CertificatePages {
     private final CertificateService certificates;
     private final Renderer renderer;
     private final PhotoService photos;
+    private final CorrectionService corrections;
 
-    CertificatePages(FilingService filings, CertificateService certificates, Renderer renderer, PhotoService photos) {
+    CertificatePages(FilingService filings, CertificateService certificates, Renderer renderer, PhotoService photos,
+                     CorrectionService corrections) {
         this.filings = filings;
         this.certificates = certificates;
         this.renderer = renderer;
         this.photos = photos;
+        this.corrections = corrections;
     }
 
     void get(HttpServletRequest req, HttpServletResponse resp, Caller caller, Matcher m, Map<String, Object> model)
@@ -72,7 +83,8 @@ final class CertificatePages {
         }
     }
 
-    void post(HttpServletRequest req, HttpServletResponse resp, Caller caller, Matcher m) throws IOException {
+    void post(HttpServletRequest req, HttpServletResponse resp, Caller caller, Matcher m, Map<String, Object> model)
+            throws IOException, ServletException {
         long filingId = Long.parseLong(m.group(1));
         if ("export".equals(m.group(2))) {
             export(req, resp, caller, filingId);
@@ -94,12 +106,57 @@ final class CertificatePages {
         if (c.filingId() != filingId) {
             throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
         }
+        if ("corrections".equals(m.group(3))) {
+            requestCorrection(req, resp, caller, filingId, id, model);
+            return;
+        }
         switch (m.group(3)) {
             case "revoke" -> certificates.revoke(caller, id, reason(req), Pages.param(req, "note"));
             case "reinstate" -> certificates.reinstate(caller, id, Pages.param(req, "note"));
             default -> certificates.regenerate(caller, id);
         }
         resp.sendRedirect("/admin/filings/" + filingId + "/certificates/" + id + "?notice=" + m.group(3) + "d");
+    }
+
+    /**
+     * 申请更正: the form's fields as a change (only those that differ from the entry count), its reason and the
+     * evidence. A refused form is shown again with what was entered and why, in Chinese.
+     */
+    private void requestCorrection(HttpServletRequest req, HttpServletResponse resp, Caller caller, long filingId,
+                                   long id, Map<String, Object> model) throws IOException, ServletException {
+        Map<String, String> entered = new java.util.HashMap<>();
+        for (String k : List.of("name", "gender", "birthDate", "employer", "series", "specialty", "titleName", "level",
+                "qualificationDate", "reason", "detail")) {
+            entered.put(k, Pages.param(req, k) == null ? "" : Pages.param(req, k).strip());
+        }
+        try {
+            Part evidence = FormUploads.part(req, "evidence", renderer.config().maxUploadMb());
+            RosterChange change = new RosterChange(blank(entered.get("name")), blank(entered.get("gender")),
+                    FormUploads.date(entered.get("birthDate"), "出生日期"), blank(entered.get("employer")),
+                    blank(entered.get("series")), blank(entered.get("specialty")), blank(entered.get("titleName")),
+                    blank(entered.get("level")), FormUploads.date(entered.get("qualificationDate"), "取得资格时间"));
+            try (InputStream in = evidence.getInputStream()) {
+                corrections.request(caller, id, change, CorrectionReason.of(entered.get("reason")).orElse(null),
+                        entered.get("detail"), evidence.getSubmittedFileName(), in);
+            }
+        } catch (TitleCertException e) {
+            if (e.kind() == TitleCertException.Kind.NOT_FOUND || e.kind() == TitleCertException.Kind.FORBIDDEN) {
+                throw e;
+            }
+            model.put("draft", entered);
+            model.put("correctionErrors", e.violations().isEmpty() ? List.of(e.getMessage())
+                    : e.violations().stream().map(v -> (v.column() == null ? "" : v.column() + "：") + v.reason())
+                    .toList());
+            Filing f = filings.get(caller, filingId);
+            model.put("f", f);
+            view(req, resp, caller, f, id, model, Pages.status(e));
+            return;
+        }
+        resp.sendRedirect("/admin/filings/" + filingId + "/certificates/" + id + "?notice=correction-requested#corrections");
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static RevocationReason reason(HttpServletRequest req) {
@@ -141,6 +198,11 @@ final class CertificatePages {
 
     private void view(HttpServletRequest req, HttpServletResponse resp, Caller caller, Filing f, long id,
                       Map<String, Object> model) throws IOException {
+        view(req, resp, caller, f, id, model, 200);
+    }
+
+    private void view(HttpServletRequest req, HttpServletResponse resp, Caller caller, Filing f, long id,
+                      Map<String, Object> model, int status) throws IOException {
         Certificate c = certificates.get(caller, id);
         if (c.filingId() != f.id()) {
             throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
@@ -149,7 +211,12 @@ final class CertificatePages {
         model.put("t", filings.title(caller, c.rosterEntryId()));
         model.put("revocationReasons", RevocationReason.values());
         model.put("hasPhoto", photos.info(caller, c.personId()).isPresent());
-        renderer.render(req, resp, 200, "certificate", model);
+        List<Correction> history = corrections.find(caller, null, id, new PageRequest(1, 50)).items();
+        model.put("corrections", history);
+        model.put("correctionPending", history.stream().anyMatch(x -> x.status() == CorrectionStatus.PENDING));
+        model.put("correctionReasons", CorrectionReason.values());
+        model.put("levels", org.titlecert.filing.Levels.ALL);
+        renderer.render(req, resp, status, "certificate", model);
     }
 
     /** 批量下载: the checked certificates as one ZIP, streamed. */

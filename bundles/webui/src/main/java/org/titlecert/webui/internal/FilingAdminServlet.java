@@ -28,6 +28,7 @@ import org.titlecert.api.PageRequest;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.CorrectionService;
 import org.titlecert.filing.Filing;
 import org.titlecert.filing.FilingDraft;
 import org.titlecert.filing.FilingQuery;
@@ -70,8 +71,11 @@ public class FilingAdminServlet extends PageServlet {
     @Reference
     private transient PhotoService photos;
 
+    @Reference
+    private transient CorrectionService corrections;
+
     private CertificatePages certificatePages() {
-        return new CertificatePages(filings, certificates, renderer, photos);
+        return new CertificatePages(filings, certificates, renderer, photos, corrections);
     }
 
     @Override
@@ -125,7 +129,7 @@ public class FilingAdminServlet extends PageServlet {
         Matcher cert = CertificatePages.PATH.matcher(path);
         if (cert.matches()) {
             try {
-                certificatePages().post(req, resp, caller, cert);
+                certificatePages().post(req, resp, caller, cert, base(req));
             } catch (TitleCertException e) {
                 renderer.failure(req, resp, e);
             }
@@ -194,23 +198,7 @@ public class FilingAdminServlet extends PageServlet {
     }
 
     private Part part(HttpServletRequest req) throws IOException, ServletException {
-        long maxMb = Math.min(renderer.config().maxUploadMb(), MAX_UPLOAD / (1024 * 1024));
-        TitleCertException tooLarge = TitleCertException.tooLarge("PAYLOAD_TOO_LARGE",
-                "文件超过 " + maxMb + " MB 的大小限制");
-        Part part;
-        try {
-            part = req.getPart("file");
-        } catch (IllegalStateException e) {
-            throw tooLarge;
-        }
-        if (part == null || part.getSize() == 0) {
-            throw TitleCertException.invalid("FILE_REQUIRED", "请选择要上传的文件");
-        }
-        if (part.getSize() > maxMb * 1024 * 1024) {
-            part.delete();
-            throw tooLarge;
-        }
-        return part;
+        return FormUploads.part(req, "file", renderer.config().maxUploadMb());
     }
 
     private byte[] upload(HttpServletRequest req) throws IOException, ServletException {

@@ -1,4 +1,4 @@
-package org.titlecert.filing.internal;
+package org.titlecert.api;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,16 +7,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.titlecert.api.TitleCertException;
 
 /** Reads an uploaded document with a size bound and checks by content that it is a PDF. */
-final class Pdf {
+public final class PdfUpload {
 
-    private Pdf() {
+    private PdfUpload() {
     }
 
     /** Reads at most {@code max} bytes, refusing anything longer without reading it all. */
-    static byte[] readBounded(InputStream in, long max) {
+    public static byte[] readBounded(InputStream in, long max) {
         try {
             byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (data.length > max) {
@@ -29,13 +28,17 @@ final class Pdf {
         }
     }
 
-    /** A PDF starts with its header and ends with an end-of-file marker (allowing trailing whitespace). */
-    static void check(byte[] data) {
+    /**
+     * A PDF starts with its header and ends with an end-of-file marker (allowing trailing whitespace).
+     *
+     * @param what the document, as messages name it (批复文件, 证明材料)
+     */
+    public static void check(byte[] data, String what) {
         if (data.length == 0) {
             throw TitleCertException.invalid("DOCUMENT_EMPTY", "文件为空");
         }
         if (!startsWith(data, "%PDF-1.") && !startsWith(data, "%PDF-2.")) {
-            throw TitleCertException.unsupported("DOCUMENT_NOT_PDF", "批复文件必须是 PDF 文件");
+            throw TitleCertException.unsupported("DOCUMENT_NOT_PDF", what + "必须是 PDF 文件");
         }
         int tail = Math.max(0, data.length - 1024);
         String end = new String(data, tail, data.length - tail, StandardCharsets.ISO_8859_1);
@@ -57,7 +60,7 @@ final class Pdf {
         return true;
     }
 
-    static String sha256(byte[] data) {
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
@@ -66,7 +69,7 @@ final class Pdf {
     }
 
     /** The last path element, without control characters, at most 200 characters. */
-    static String safeFilename(String name, String fallback) {
+    public static String safeFilename(String name, String fallback) {
         if (name == null) {
             return fallback;
         }
