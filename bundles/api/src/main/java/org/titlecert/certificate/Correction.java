@@ -9,7 +9,7 @@ import java.util.List;
  * again as a new version under the same number.
  *
  * @param detail       the requester's explanation: internal, never shown publicly
- * @param evidenceName the evidence PDF's file name
+ * @param evidenceName the evidence PDF's file name, {@code null} until it is uploaded
  * @param decisionNote the decider's note (required for a rejection); internal
  * @param version      the certificate version the correction produced, 0 until it is generated
  */

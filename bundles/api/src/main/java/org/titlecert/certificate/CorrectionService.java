@@ -18,11 +18,16 @@ public interface CorrectionService {
 
     /**
      * 申请更正: the fields to change, the reason from the fixed list, an explanation (up to 500 characters) and
-     * the evidence PDF. The change is checked by the roster's rules at once; a certificate has at most one
-     * pending correction, and a revoked one none.
+     * the evidence PDF, which may also follow by {@link #putEvidence}. The change is checked by the roster's rules
+     * at once; a certificate has at most one pending correction, and a revoked one none.
+     *
+     * @param evidence {@code null} to upload it afterwards; a correction is decided only with its evidence
      */
     Correction request(Caller caller, long certificateId, RosterChange change, CorrectionReason reason,
                        String detail, String evidenceName, InputStream evidence);
+
+    /** Stores (or replaces) a pending correction's evidence PDF, for the unit that asked. */
+    Correction putEvidence(Caller caller, long id, String fileName, InputStream evidence);
 
     /** The corrections in scope, newest first; {@code status} and {@code certificateId} ({@code 0}) filter. */
     Page<Correction> find(Caller caller, CorrectionStatus status, long certificateId, PageRequest page);
@@ -32,7 +37,7 @@ public interface CorrectionService {
     CorrectionEvidence evidence(Caller caller, long id);
 
     /**
-     * Approves a pending correction (system admins): the roster entry changes, keeping its previous values as
+     * Approves a pending correction that has its evidence (system admins): the roster entry changes, keeping its previous values as
      * history, and the certificate is generated again as a new version; the one before becomes superseded.
      */
     Correction approve(Caller caller, long id, String note);

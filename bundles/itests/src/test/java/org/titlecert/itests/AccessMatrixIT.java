@@ -101,11 +101,12 @@ class AccessMatrixIT {
                 (TestFixtures.HEADER + row + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(TestFixtures.personIds(unitB, claim).values()).as(imported.body()).containsExactly(personA);
         String nameB = p.system().get("/api/v1/certificates/" + certB).json().get("personName").asText();
-        Api.Response asked = unitB.postMultipart("/api/v1/certificates/" + certB + "/corrections",
-                Map.of("reason", "NAME", "name", nameB + "某"), "evidence", "证明.pdf", "application/pdf",
-                TestFixtures.pdf());
+        Api.Response asked = unitB.post("/api/v1/certificates/" + certB + "/corrections",
+                Map.of("reason", "NAME", "name", nameB + "某"));
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
         correctionB = asked.json().get("id").asLong();
+        assertThat(unitB.putBytes("/api/v1/corrections/" + correctionB + "/evidence", "application/pdf",
+                TestFixtures.pdf()).status()).isEqualTo(200);
     }
 
     private static long id(Api api, String approvalNumber) {
@@ -214,8 +215,10 @@ class AccessMatrixIT {
                 new Row("GET", "/admin/filings/{B}/certificates/all.zip", null, EnumSet.of(Who.SYSTEM_SESSION), true),
                 // corrections: CB has unit B's pending one, so a second request is refused (409) and nothing changes;
                 // a request without a reason is refused (400); the decisions here find nothing or lack a note
-                new Row("POST", "/api/v1/certificates/{CB}/corrections", "form:reason=NAME", UNIT_B, false),
-                new Row("POST", "/api/v1/certificates/{CA}/corrections", "form:", UNIT_A, false),
+                new Row("POST", "/api/v1/certificates/{CB}/corrections", "{\"reason\":\"NAME\",\"name\":\"某\"}",
+                        UNIT_B, false),
+                new Row("POST", "/api/v1/certificates/{CA}/corrections", "{}", UNIT_A, false),
+                new Row("PUT", "/api/v1/corrections/{CRB}/evidence", "pdf:", UNIT_B, false),
                 new Row("GET", "/api/v1/corrections", null, ADMINS, false),
                 new Row("GET", "/api/v1/corrections/{CRB}", null, UNIT_B, false),
                 new Row("GET", "/api/v1/corrections/{CRB}/evidence", null, UNIT_B, false),
@@ -416,11 +419,6 @@ class AccessMatrixIT {
             return api.send(b.header("Content-Type", "application/zip").method(row.method(),
                     HttpRequest.BodyPublishers.ofByteArray(TestFixtures.photoZip(
                             List.of(idA), new byte[] {1, 2, 3}))));
-        }
-        if (body.startsWith("form:")) {
-            Map<String, String> fields = body.length() == 5 ? Map.of()
-                    : Map.of(body.substring(5, body.indexOf('=')), body.substring(body.indexOf('=') + 1));
-            return api.postMultipart(path, fields, "evidence", "证明.pdf", "application/pdf", TestFixtures.pdf());
         }
         if (body.startsWith("pdf:")) {
             return api.send(b.header("Content-Type", "application/pdf").method(row.method(),

@@ -135,25 +135,6 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(sb.toString())));
     }
 
-    /** A multipart/form-data POST: text fields as UTF-8, and one file part when {@code file} is not null. */
-    public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
-                                  String fileType, byte[] file) {
-        String boundary = "----titlecert" + System.nanoTime();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
-                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        if (file != null) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(file);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
-    }
-
     /** A request with this caller's credentials; a session adds its CSRF header. */
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));

@@ -50,43 +50,54 @@ class CorrectionIT {
         Api other = unitAdmin("HFRS");
 
         // refused requests lose nothing and say why
-        Api.Response notPdf = request(unit, id, Map.of("reason", "NAME", "name", newName), "x.pdf",
-                "<html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(notPdf.status()).isEqualTo(415);
-        assertThat(notPdf.json().get("code").asText()).isEqualTo("DOCUMENT_NOT_PDF");
-        assertThat(notPdf.json().get("message").asText()).isEqualTo("证明材料必须是 PDF 文件");
-        assertThat(request(unit, id, Map.of("reason", "NAME", "name", newName), null, null).json()
-                .get("code").asText()).isEqualTo("EVIDENCE_REQUIRED");
-        assertThat(request(unit, id, Map.of("name", newName), "证明.pdf", TestFixtures.pdf()).json()
-                .get("code").asText()).isEqualTo("REASON_REQUIRED");
-        Api.Response wrongBirth = request(unit, id, Map.of("reason", "GENDER_OR_BIRTH", "birthDate", "1999-01-01"),
-                "证明.pdf", TestFixtures.pdf());
+        assertThat(request(unit, id, Map.of("name", newName)).json().get("code").asText())
+                .isEqualTo("REASON_REQUIRED");
+        Api.Response wrongBirth = request(unit, id, Map.of("reason", "GENDER_OR_BIRTH", "birthDate", "1999-01-01"));
         assertThat(wrongBirth.status()).isEqualTo(400);
         assertThat(wrongBirth.json().get("code").asText()).isEqualTo("CORRECTION_INVALID");
         assertThat(wrongBirth.json().at("/errors/0/column").asText()).isEqualTo("出生日期");
         assertThat(wrongBirth.json().at("/errors/0/reason").asText()).contains("与身份证号码不一致");
-        assertThat(request(unit, id, Map.of("reason", "NAME", "name", oldName), "证明.pdf", TestFixtures.pdf())
-                .json().get("code").asText()).isEqualTo("NOTHING_TO_CORRECT");
-        assertThat(request(other, id, Map.of("reason", "NAME", "name", newName), "证明.pdf", TestFixtures.pdf())
-                .status()).as("another unit's certificate").isEqualTo(404);
+        assertThat(request(unit, id, Map.of("reason", "NAME", "name", oldName)).json().get("code").asText())
+                .isEqualTo("NOTHING_TO_CORRECT");
+        assertThat(request(unit, id, Map.of("reason", "NAME", "birthDate", "1999-02-30")).json().get("code").asText())
+                .isEqualTo("INVALID_FIELD");
+        assertThat(request(other, id, Map.of("reason", "NAME", "name", newName)).status())
+                .as("another unit's certificate").isEqualTo(404);
         assertThat(system.get("/api/v1/corrections?certificateId=" + id).json().get("total").asInt())
                 .as("nothing was stored by the refused requests").isZero();
 
-        byte[] evidence = TestFixtures.pdf();
         Api.Response asked = request(unit, id, Map.of("reason", "NAME", "name", newName,
-                "detail", "名单录入错误，见身份证复印件"), "身份证复印件.pdf", evidence);
+                "detail", "名单录入错误，见身份证复印件"));
         assertThat(asked.status()).isEqualTo(201);
         JsonNode correction = asked.json();
         long cid = correction.get("id").asLong();
         assertThat(asked.header("Location")).endsWith("/api/v1/corrections/" + cid);
         assertThat(correction.get("status").asText()).isEqualTo("PENDING");
-        assertThat(correction.get("evidenceName").asText()).isEqualTo("身份证复印件.pdf");
+        assertThat(correction.has("evidenceName")).isFalse();
         assertThat(correction.get("changes")).hasSize(1);
         assertThat(correction.at("/changes/0/field").asText()).isEqualTo("NAME");
         assertThat(correction.at("/changes/0/from").asText()).isEqualTo(oldName);
         assertThat(correction.at("/changes/0/to").asText()).isEqualTo(newName);
-        assertThat(request(unit, id, Map.of("reason", "NAME", "name", "王某某"), "证明.pdf", TestFixtures.pdf())
-                .json().get("code").asText()).isEqualTo("CORRECTION_PENDING");
+        assertThat(request(unit, id, Map.of("reason", "NAME", "name", "王某某")).json().get("code").asText())
+                .isEqualTo("CORRECTION_PENDING");
+        assertThat(system.post("/api/v1/corrections/" + cid + "/approve", Map.of()).json().get("code").asText())
+                .as("not without its evidence").isEqualTo("EVIDENCE_REQUIRED");
+        assertThat(system.get("/api/v1/corrections/" + cid + "/evidence").json().get("code").asText())
+                .isEqualTo("EVIDENCE_NOT_FOUND");
+
+        // the evidence: a PDF, within its limit, by the unit that asked
+        Api.Response notPdf = evidence(unit, cid, "<html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(notPdf.status()).isEqualTo(415);
+        assertThat(notPdf.json().get("code").asText()).isEqualTo("DOCUMENT_NOT_PDF");
+        assertThat(notPdf.json().get("message").asText()).isEqualTo("证明材料必须是 PDF 文件");
+        byte[] huge = new byte[11 * 1024 * 1024];
+        System.arraycopy(TestFixtures.pdf(), 0, huge, 0, 8);
+        assertThat(evidence(unit, cid, huge).json().get("code").asText()).isEqualTo("DOCUMENT_TOO_LARGE");
+        assertThat(evidence(other, cid, TestFixtures.pdf()).status()).isEqualTo(404);
+        byte[] pdf = TestFixtures.pdf();
+        JsonNode withEvidence = evidence(unit, cid, pdf).json();
+        assertThat(withEvidence.get("evidenceName").asText()).isEqualTo("身份证复印件.pdf");
+        assertThat(withEvidence.get("evidenceSize").asLong()).isEqualTo(pdf.length);
 
         // scoped lists and evidence; only the supervising department decides
         assertThat(ids(unit.get("/api/v1/corrections?status=PENDING"))).contains(cid);
@@ -94,7 +105,7 @@ class CorrectionIT {
         assertThat(ids(other.get("/api/v1/corrections"))).doesNotContain(cid);
         assertThat(other.get("/api/v1/corrections/" + cid).status()).isEqualTo(404);
         assertThat(other.get("/api/v1/corrections/" + cid + "/evidence").status()).isEqualTo(404);
-        assertThat(system.get("/api/v1/corrections/" + cid + "/evidence").bytes()).isEqualTo(evidence);
+        assertThat(system.get("/api/v1/corrections/" + cid + "/evidence").bytes()).isEqualTo(pdf);
         assertThat(unit.post("/api/v1/corrections/" + cid + "/approve", Map.of()).status()).isEqualTo(403);
         assertThat(system.get("/api/v1/certificates/" + id).json().get("personName").asText())
                 .as("nothing changes before the decision").isEqualTo(oldName);
@@ -146,8 +157,8 @@ class CorrectionIT {
         // concurrent clicks: one request is taken, the others are told one is pending
         long second = issued.get(1).get("id").asLong();
         List<Api.Response> burst = java.util.stream.IntStream.range(0, 4).parallel()
-                .mapToObj(i -> request(unit, second, Map.of("reason", "EMPLOYER", "employer", "合肥市另一单位"),
-                        "证明.pdf", TestFixtures.pdf())).toList();
+                .mapToObj(i -> request(unit, second, Map.of("reason", "EMPLOYER", "employer", "合肥市另一单位")))
+                .toList();
         assertThat(burst).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(burst).filteredOn(r -> r.status() != 201).allSatisfy(r ->
                 assertThat(r.json().get("code").asText()).isEqualTo("CORRECTION_PENDING"));
@@ -265,10 +276,13 @@ class CorrectionIT {
         return platform.api().login("admin", a.login(), a.secret());
     }
 
-    private static Api.Response request(Api who, long certificate, Map<String, String> fields, String file,
-                                        byte[] content) {
-        return who.postMultipart("/api/v1/certificates/" + certificate + "/corrections", fields, "evidence", file,
-                "application/pdf", content);
+    private static Api.Response request(Api who, long certificate, Map<String, String> fields) {
+        return who.post("/api/v1/certificates/" + certificate + "/corrections", fields);
+    }
+
+    private static Api.Response evidence(Api who, long correction, byte[] pdf) {
+        return who.putBytes("/api/v1/corrections/" + correction + "/evidence?filename="
+                + java.net.URLEncoder.encode("身份证复印件.pdf", java.nio.charset.StandardCharsets.UTF_8), "application/pdf", pdf);
     }
 
     private static List<Long> ids(Api.Response page) {

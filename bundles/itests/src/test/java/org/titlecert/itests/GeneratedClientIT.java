@@ -28,6 +28,7 @@ import org.titlecert.client.ApiClient;
 import org.titlecert.client.ApiException;
 import org.titlecert.client.ApiResponse;
 import org.titlecert.client.api.CertificatesApi;
+import org.titlecert.client.api.CorrectionsApi;
 import org.titlecert.client.api.FilingsApi;
 import org.titlecert.client.api.OrganizationsApi;
 import org.titlecert.client.api.PersonsApi;
@@ -35,6 +36,14 @@ import org.titlecert.client.api.VerificationApi;
 import org.titlecert.client.model.ApiError;
 import org.titlecert.client.model.Approval;
 import org.titlecert.client.model.Certificate;
+import org.titlecert.client.model.CertificateVersion;
+import org.titlecert.client.model.CorrectedField;
+import org.titlecert.client.model.Correction;
+import org.titlecert.client.model.CorrectionReason;
+import org.titlecert.client.model.CorrectionRequest;
+import org.titlecert.client.model.CorrectionStatus;
+import org.titlecert.client.model.Decision;
+import org.titlecert.client.model.FieldChange;
 import org.titlecert.client.model.DocumentInfo;
 import org.titlecert.client.model.ExportRequest;
 import org.titlecert.client.model.Filing;
@@ -51,6 +60,7 @@ import org.titlecert.client.model.Revocation;
 import org.titlecert.client.model.RevocationReason;
 import org.titlecert.client.model.Validity;
 import org.titlecert.client.model.Verification;
+import org.titlecert.client.model.VersionReason;
 import org.titlecert.photo.internal.Images;
 
 /**
@@ -168,6 +178,29 @@ class GeneratedClientIT {
             assertThat(manifest).contains(String.join(",", c.getCertificateNumber(), c.getPersonName(),
                     c.getMaskedIdNumber(), c.getSha256()));
         }
+
+        // 8b. a correction: asked for with the typed reason and a date, the evidence uploaded, approved by the
+        // supervising department; a new version follows under the same number, and the public page lists both
+        Certificate second = certificates.get(1);
+        Correction asked = certs.requestCorrection(second.getId(), new CorrectionRequest().reason(CorrectionReason.EMPLOYER)
+                .employer("合肥市更正后单位").qualificationDate(LocalDate.of(2021, 12, 21)).detail("单位名称与取得时间有误"));
+        assertThat(asked.getStatus()).isEqualTo(CorrectionStatus.PENDING);
+        assertThat(asked.getChanges()).extracting(FieldChange::getField)
+                .containsExactly(CorrectedField.EMPLOYER, CorrectedField.QUALIFICATION_DATE);
+        CorrectionsApi corrections = new CorrectionsApi(unit);
+        assertThat(corrections.uploadCorrectionEvidence(asked.getId(), file("证明材料.pdf", pdf), "证明材料.pdf")
+                .getEvidenceName()).isEqualTo("证明材料.pdf");
+        Correction agreed = new CorrectionsApi(system).approveCorrection(asked.getId(), new Decision().note("同意"));
+        assertThat(agreed.getStatus()).isEqualTo(CorrectionStatus.APPROVED);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (certs.getCertificate(second.getId()).getVersion() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        String secondToken = second.getVerificationUrl().substring(second.getVerificationUrl().lastIndexOf("/v/") + 3);
+        Verification corrected = new VerificationApi(anonymous).verifyCertificate(secondToken);
+        assertThat(corrected.getVersions()).extracting(CertificateVersion::getReason)
+                .containsExactly(VersionReason.ISSUED, VersionReason.CORRECTED);
+        assertThat(corrected.getVersions().get(1).getCorrectionReason()).isEqualTo(CorrectionReason.EMPLOYER);
 
         // 9. verified by anyone (ID number masked), the PDF checked, then revoked, and the public answer says so
         String token = first.getVerificationUrl().substring(first.getVerificationUrl().lastIndexOf("/v/") + 3);

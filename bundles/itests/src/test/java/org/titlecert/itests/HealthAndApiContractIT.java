@@ -77,7 +77,7 @@ class HealthAndApiContractIT {
                 "get /certificates/{id}/pdf", "post /certificates/{id}/revoke", "post /certificates/{id}/reinstate",
                 "post /certificates/regenerate-all", "post /certificates/{id}/regenerate",
                 "post /certificates/{id}/corrections", "get /corrections", "get /corrections/{id}",
-                "get /corrections/{id}/evidence", "post /corrections/{id}/approve", "post /corrections/{id}/reject",
+                "get /corrections/{id}/evidence", "put /corrections/{id}/evidence", "post /corrections/{id}/approve", "post /corrections/{id}/reject",
                 "get /filings/{id}/certificates", "post /filings/{id}/certificates/export",
                 "get /filings/{id}/certificates/all.zip",
                 "post /filings/{id}/certificates/revoke", "post /filings/{id}/certificates/reinstate", "get /verify/{token}",

@@ -84,21 +84,17 @@ public class CorrectionDesk implements CorrectionService {
         RosterEntry before = entry(c.getRosterEntryId(), caller);
         RosterEntry after = filings.checkCorrection(caller, c.getRosterEntryId(), change);
         List<FieldChange> fields = diff(before, after);
-        if (pdf == null) {
-            throw TitleCertException.invalid("EVIDENCE_REQUIRED", "请上传证明材料（PDF）");
-        }
-        byte[] data = PdfUpload.readBounded(pdf, config.maxEvidenceMb() * 1024L * 1024L);
-        PdfUpload.check(data, "证明材料");
-        String name = PdfUpload.safeFilename(evidenceName, "证明材料.pdf");
-        String sha = evidence.put(data); // the file first: a correction never names evidence that is not there
+        Evidence file = pdf == null ? null : store(evidenceName, pdf);
         CorrectionEntity saved = Db.now(jpa, (em, now) -> {
             // the certificate's row lock makes concurrent requests for it wait here and then see each other
             Db.update(em, "UPDATE TC_CERTIFICATE SET CORRECTIONS = CORRECTIONS WHERE ID = ?", certificateId);
             CertificateEntity current = certificate(em, caller, certificateId);
             requireCorrectable(current);
             requireNonePending(em, certificateId);
-            CorrectionEntity e = new CorrectionEntity(current, reason, why, sha, name, data.length,
-                    caller.principal(), now);
+            CorrectionEntity e = new CorrectionEntity(current, reason, why, caller.principal(), now);
+            if (file != null) {
+                e.setEvidence(file.sha256(), file.name(), file.size());
+            }
             em.persist(e);
             em.flush();
             fields.forEach(f -> em.persist(new CorrectionFieldEntity(e.getId(), f)));
@@ -107,6 +103,33 @@ public class CorrectionDesk implements CorrectionService {
         audit.record(caller, "CORRECTION_REQUEST", "certificate:" + certificateId, Outcome.SUCCESS,
                 c.getNumber() + " " + reason.label() + "：" + describe(fields));
         return get(caller, saved.getId());
+    }
+
+    @Override
+    public Correction putEvidence(Caller caller, long id, String fileName, InputStream pdf) {
+        Access.requireAdmin(caller, Scopes.CERTIFICATES_WRITE);
+        jpa.call(em -> decidable(em, caller, id));
+        if (pdf == null) {
+            throw TitleCertException.invalid("EVIDENCE_REQUIRED", "请上传证明材料（PDF）");
+        }
+        Evidence file = store(fileName, pdf);
+        Db.now(jpa, (em, now) -> {
+            decidable(em, caller, id).setEvidence(file.sha256(), file.name(), file.size());
+            return null;
+        });
+        audit.record(caller, "CORRECTION_EVIDENCE_UPLOAD", "correction:" + id, Outcome.SUCCESS,
+                file.name() + " " + file.sha256());
+        return get(caller, id);
+    }
+
+    private record Evidence(String sha256, String name, long size) {
+    }
+
+    /** Checks the PDF and stores it: the file first, so a correction never names evidence that is not there. */
+    private Evidence store(String fileName, InputStream pdf) {
+        byte[] data = PdfUpload.readBounded(pdf, config.maxEvidenceMb() * 1024L * 1024L);
+        PdfUpload.check(data, "证明材料");
+        return new Evidence(evidence.put(data), PdfUpload.safeFilename(fileName, "证明材料.pdf"), data.length);
     }
 
     @Override
@@ -145,6 +168,9 @@ public class CorrectionDesk implements CorrectionService {
     public CorrectionEvidence evidence(Caller caller, long id) {
         Access.requireAdmin(caller, Scopes.CERTIFICATES_READ);
         CorrectionEntity c = jpa.call(em -> scoped(em, caller, id));
+        if (c.getEvidenceSha256() == null) {
+            throw TitleCertException.notFound("EVIDENCE_NOT_FOUND", "尚未上传证明材料");
+        }
         audit.record(caller, "CORRECTION_EVIDENCE_DOWNLOAD", "correction:" + id, Outcome.SUCCESS, null);
         return new CorrectionEvidence() {
             @Override
@@ -169,6 +195,9 @@ public class CorrectionDesk implements CorrectionService {
         requireSystem(caller);
         String why = note(note, false);
         CorrectionEntity c = jpa.call(em -> decidable(em, caller, id));
+        if (c.getEvidenceSha256() == null) {
+            throw TitleCertException.conflict("EVIDENCE_REQUIRED", "该更正申请尚未上传证明材料，不能审核通过");
+        }
         CertificateEntity cert = jpa.call(em -> em.find(CertificateEntity.class, c.getCertificateId()));
         requireCorrectable(cert);
         List<FieldChange> fields = jpa.call(em -> fields(em, List.of(id)).getOrDefault(id, List.of()));

@@ -56,10 +56,10 @@ public class CorrectionEntity {
     @Column(name = "DETAIL", length = 500)
     private String detail;
 
-    @Column(name = "EVIDENCE_SHA256", nullable = false, length = 64)
+    @Column(name = "EVIDENCE_SHA256", length = 64)
     private String evidenceSha256;
 
-    @Column(name = "EVIDENCE_NAME", nullable = false, length = 200)
+    @Column(name = "EVIDENCE_NAME", length = 200)
     private String evidenceName;
 
     @Column(name = "EVIDENCE_SIZE", nullable = false)
@@ -87,8 +87,7 @@ public class CorrectionEntity {
     public CorrectionEntity() {
     }
 
-    CorrectionEntity(CertificateEntity c, CorrectionReason reason, String detail, String evidenceSha256,
-                     String evidenceName, long evidenceSize, String by, LocalDateTime now) {
+    CorrectionEntity(CertificateEntity c, CorrectionReason reason, String detail, String by, LocalDateTime now) {
         this.certificateId = c.getId();
         this.rosterEntryId = c.getRosterEntryId();
         this.filingId = c.getFilingId();
@@ -97,12 +96,15 @@ public class CorrectionEntity {
         this.personName = c.getPersonName();
         this.reason = reason.name();
         this.detail = detail;
-        this.evidenceSha256 = evidenceSha256;
-        this.evidenceName = evidenceName;
-        this.evidenceSize = evidenceSize;
         this.status = CorrectionStatus.PENDING;
         this.requestedBy = by;
         this.requestedAt = now;
+    }
+
+    void setEvidence(String sha256, String name, long size) {
+        this.evidenceSha256 = sha256;
+        this.evidenceName = name;
+        this.evidenceSize = size;
     }
 
     Correction toDto(List<FieldChange> changes, int version) {

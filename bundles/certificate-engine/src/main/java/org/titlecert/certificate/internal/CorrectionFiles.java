@@ -11,6 +11,6 @@ public class CorrectionFiles extends ContentReferences {
     static final String EXTENSION = ".pdf";
 
     public CorrectionFiles() {
-        super(AREA, EXTENSION, "SELECT EVIDENCE_SHA256 FROM TC_CORRECTION");
+        super(AREA, EXTENSION, "SELECT EVIDENCE_SHA256 FROM TC_CORRECTION WHERE EVIDENCE_SHA256 IS NOT NULL");
     }
 }

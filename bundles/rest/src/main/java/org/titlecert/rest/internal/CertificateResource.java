@@ -1,6 +1,7 @@
 package org.titlecert.rest.internal;
 
 import java.io.InputStream;
+import java.time.LocalDate;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -12,8 +13,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
-
-import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
 
 import org.titlecert.api.Scopes;
 import org.titlecert.certificate.Certificate;
@@ -31,7 +30,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -50,23 +48,21 @@ public class CertificateResource {
     }
 
     /**
-     * 申请更正, as a multipart form: the reason from the fixed list, the fields to change (those left out stay) and
-     * the evidence PDF.
+     * 申请更正: the reason from the fixed list, an internal explanation, and the fields to change (those left out
+     * stay). The evidence PDF follows with {@code PUT /corrections/{id}/evidence}.
      */
-    @Schema(name = "CorrectionForm", requiredProperties = {"reason", "evidence"})
-    public record CorrectionForm(
-            @Schema(implementation = CorrectionReason.class) String reason,
+    public record CorrectionRequest(
+            CorrectionReason reason,
             @Schema(description = "说明，仅内部可见 · explanation, internal, up to 500 characters") String detail,
             @Schema(description = "姓名") String name,
             @Schema(description = "性别：男 / 女") String gender,
-            @Schema(description = "出生日期", format = "date") String birthDate,
+            @Schema(description = "出生日期") LocalDate birthDate,
             @Schema(description = "工作单位") String employer,
             @Schema(description = "系列") String series,
             @Schema(description = "专业") String specialty,
             @Schema(description = "职称名称") String titleName,
             @Schema(description = "职称级别") String level,
-            @Schema(description = "取得资格时间", format = "date") String qualificationDate,
-            @Schema(description = "证明材料 (PDF)", type = "string", format = "binary") String evidence) {
+            @Schema(description = "取得资格时间") LocalDate qualificationDate) {
     }
 
     /** How many certificates a bulk regeneration queued, or would queue on a dry run. */
@@ -146,25 +142,23 @@ public class CertificateResource {
 
     @POST
     @Path("{id}/corrections")
-    @Consumes("multipart/form-data")
+    @Consumes("application/json")
     @RequiresScope(Scopes.CERTIFICATES_WRITE)
     @Operation(operationId = "requestCorrection",
-            summary = "申请更正 · Ask for a correction of the certificate's data, with evidence",
-            description = "Unit admins of the filing's unit. The change is checked by the roster's rules at once; it "
-                    + "takes effect when a system admin approves it (POST /corrections/{id}/approve).",
-            requestBody = @RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
-                    schema = @Schema(implementation = CorrectionForm.class))),
+            summary = "申请更正 · Ask for a correction of the certificate's data",
+            description = "Unit admins of the filing's unit. The change is checked by the roster's rules at once. "
+                    + "Upload the evidence PDF with PUT /corrections/{id}/evidence; a system admin then approves it "
+                    + "(POST /corrections/{id}/approve) or rejects it.",
             responses = @ApiResponse(responseCode = "201", description = "asked for, 待审核",
                     headers = @Header(name = "Location", description = "the correction's URL",
                             schema = @Schema(type = "string", format = "uri")),
                     content = @Content(schema = @Schema(implementation = Correction.class))))
-    public Response requestCorrection(@PathParam("id") long id, @Parameter(hidden = true) MultipartBody form) {
-        FormParts parts = new FormParts(form);
-        Correction c = corrections.request(AuthFilter.caller(request), id, new RosterChange(parts.text("name"),
-                        parts.text("gender"), parts.date("birthDate"), parts.text("employer"), parts.text("series"),
-                        parts.text("specialty"), parts.text("titleName"), parts.text("level"),
-                        parts.date("qualificationDate")), parts.reason("reason"), parts.text("detail"),
-                parts.fileName("evidence"), parts.file("evidence"));
+    public Response requestCorrection(@PathParam("id") long id, CorrectionRequest body) {
+        CorrectionRequest r = body == null ? new CorrectionRequest(null, null, null, null, null, null, null, null,
+                null, null, null) : body;
+        Correction c = corrections.request(AuthFilter.caller(request), id, new RosterChange(r.name(), r.gender(),
+                        r.birthDate(), r.employer(), r.series(), r.specialty(), r.titleName(), r.level(),
+                        r.qualificationDate()), r.reason(), r.detail(), null, null);
         return Response.created(Created.location(request, "/certificates/", "/corrections", c.id())).entity(c).build();
     }
 

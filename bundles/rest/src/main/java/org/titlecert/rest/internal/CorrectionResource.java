@@ -6,6 +6,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -13,6 +14,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 
+import org.apache.cxf.jaxrs.ext.multipart.Multipart;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
 import org.titlecert.api.Scopes;
@@ -25,6 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -87,13 +90,29 @@ public class CorrectionResource {
         }, "application/pdf", e.fileName(), true, null, e.size());
     }
 
+    @PUT
+    @Path("{id}/evidence")
+    @Consumes({"multipart/form-data", "application/pdf", "application/octet-stream"})
+    @RequiresScope(Scopes.CERTIFICATES_WRITE)
+    @Operation(operationId = "uploadCorrectionEvidence",
+            summary = "上传证明材料 · Upload (or replace) a pending correction's evidence, a PDF",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
+    public Correction putEvidence(@PathParam("id") long id,
+                                  @Parameter(description = "原文件名 · original file name") @QueryParam("filename") String filename,
+                                  @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream body) {
+        return corrections.putEvidence(AuthFilter.caller(request), id, filename, body);
+    }
+
     @POST
     @Path("{id}/approve")
     @Consumes("application/json")
     @RequiresScope(Scopes.CERTIFICATES_WRITE)
     @Operation(operationId = "approveCorrection",
             summary = "更正通过 · Approve: the roster entry changes and the certificate is generated again as a new version",
-            description = "System admins. The previous version becomes superseded; its number stays.")
+            description = "System admins, once the evidence is uploaded. The previous version becomes superseded; "
+                    + "its number stays.")
     public Correction approve(@PathParam("id") long id, Decision body) {
         return corrections.approve(AuthFilter.caller(request), id, body == null ? null : body.note());
     }

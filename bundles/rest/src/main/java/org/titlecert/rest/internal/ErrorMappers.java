@@ -91,6 +91,11 @@ final class ErrorMappers {
                         .getFieldName() + " 应为 " + Arrays.stream(f.getTargetType().getEnumConstants())
                         .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(" / "))));
             }
+            if (e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class
+                    && !f.getPath().isEmpty()) {
+                return response(400, new ErrorBody("INVALID_FIELD", "字段 " + f.getPath().get(f.getPath().size() - 1)
+                        .getFieldName() + " 应为 yyyy-mm-dd 格式的日期"));
+            }
             if (e instanceof JsonProcessingException) {
                 return response(400, new ErrorBody("MALFORMED_JSON", "请求内容不是有效的 JSON，或字段类型不正确"));
             }
