@@ -16,8 +16,14 @@ import org.titlecert.api.PageRequest;
 @ProviderType
 public interface CertificateService {
 
-    /** Event topic posted after a certificate's PDF is generated, with {@code certificateId} and {@code version}. */
+    /**
+     * Event topic posted after a certificate's PDF is generated, with {@code certificateId}, {@code version} and
+     * {@code reason} (a {@link VersionReason} name).
+     */
     String TOPIC_GENERATED = "org/titlecert/certificate/GENERATED";
+
+    /** Event topic posted after certificates are revoked, one or a filing's, with {@code certificateIds} (long[]). */
+    String TOPIC_REVOKED = "org/titlecert/certificate/REVOKED";
 
     /**
      * A filing's certificates, by certificate number; {@code status} {@code null} for all. {@code search}, if not

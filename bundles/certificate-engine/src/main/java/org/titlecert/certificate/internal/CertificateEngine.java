@@ -512,7 +512,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         verification.forget(List.of(c.getToken()));
         EventAdmin ea = events;
         if (ea != null) {
-            ea.postEvent(new Event(TOPIC_GENERATED, Map.of("certificateId", c.getId(), "version", version)));
+            ea.postEvent(new Event(TOPIC_GENERATED, Map.of("certificateId", c.getId(), "version", version,
+                    "reason", Versions.reason(c, version).name())));
         }
     }
 
@@ -766,6 +767,11 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     /** After the commit: an answer read before it is dropped, one read after it is already the new one. */
     private int applied(Revocations.Changed changed) {
         changed(changed.tokens(), changed.queued());
+        EventAdmin ea = events;
+        if (changed.revoked() && ea != null) {
+            ea.postEvent(new Event(TOPIC_REVOKED, Map.of("certificateIds",
+                    changed.ids().stream().mapToLong(Long::longValue).toArray())));
+        }
         return changed.tokens().size();
     }
 

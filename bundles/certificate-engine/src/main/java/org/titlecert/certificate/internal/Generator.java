@@ -24,7 +24,6 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
-import org.titlecert.certificate.VersionReason;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
@@ -483,10 +482,8 @@ final class Generator {
                 CertificateEntity c = r.job().certificate();
                 v[i] = c.getVersion() + 1;
                 // the request this render answers is still the newest, so its reason is the one read with it
-                String why = v[i] == 1 ? VersionReason.ISSUED.name()
-                        : c.getChangeReason() != null ? c.getChangeReason() : VersionReason.REGENERATED.name();
                 em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), r.template().key(), ctx.node(), now,
-                        why, c.getChangeCorrection()));
+                        Versions.reason(c, v[i]).name(), c.getChangeCorrection()));
             }
             return v;
         });

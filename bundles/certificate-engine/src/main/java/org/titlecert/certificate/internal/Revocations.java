@@ -30,8 +30,11 @@ final class Revocations {
             + "REVOKED_NOTE = NULL, REVOKED_AT = NULL, REVOKED_BY = NULL, REVOKED_SCOPE = NULL, CHANGE_REASON = 'REINSTATED', CHANGE_CORRECTION = NULL, STATUS = '"
             + GenerationStatus.QUEUED.name() + "', REQUESTED = REQUESTED + 1, QUEUED_AT = ?, FAILURE = NULL ";
 
-    /** What an act changed: the certificates' tokens, and whether any was queued to be generated again. */
-    record Changed(List<String> tokens, boolean queued) {
+    /**
+     * What an act changed: the certificates (ids and tokens), whether any was queued to be generated again, and
+     * whether they were revoked.
+     */
+    record Changed(List<Long> ids, List<String> tokens, boolean queued, boolean revoked) {
     }
 
     private final Transactions jpa;
@@ -57,15 +60,15 @@ final class Revocations {
         });
         audit.record(caller, "CERTIFICATE_REVOKE", "certificate:" + id, Outcome.SUCCESS,
                 revoked.getNumber() + " " + reason.label() + (why == null ? "" : "：" + why));
-        return new Changed(List.of(revoked.getToken()), false);
+        return new Changed(List.of(revoked.getId()), List.of(revoked.getToken()), false, true);
     }
 
     /** Every valid certificate of an approved filing, in one act (a filing found fraudulent). */
     Changed revokeFiling(Caller caller, Filing filing, RevocationReason reason, String note) {
         String why = note(reason, note, false);
-        List<String> tokens = Db.now(jpa, (em, now) -> {
-            List<String> t = em.createQuery("SELECT c.token FROM CertificateEntity c WHERE c.filingId = :f "
-                    + "AND c.validity = :v", String.class).setParameter("f", filing.id())
+        List<Object[]> taken = Db.now(jpa, (em, now) -> {
+            List<Object[]> t = em.createQuery("SELECT c.id, c.token FROM CertificateEntity c WHERE c.filingId = :f "
+                    + "AND c.validity = :v", Object[].class).setParameter("f", filing.id())
                     .setParameter("v", Validity.VALID).getResultList();
             Db.update(em, "UPDATE TC_CERTIFICATE SET VALIDITY = ?, REVOKED_REASON = ?, REVOKED_NOTE = ?, "
                     + "REVOKED_AT = ?, REVOKED_BY = ?, REVOKED_SCOPE = ? WHERE FILING_ID = ? AND VALIDITY = ?",
@@ -73,13 +76,13 @@ final class Revocations {
                     Validity.VALID);
             return t;
         });
-        if (tokens.isEmpty()) {
+        if (taken.isEmpty()) {
             throw TitleCertException.conflict("NOTHING_TO_REVOKE", "该批复备案没有有效的证书可撤销");
         }
         audit.record(caller, "FILING_CERTIFICATES_REVOKE", "filing:" + filing.id(), Outcome.SUCCESS,
-                filing.approvalNumber() + " 共 " + tokens.size() + " 本 " + reason.label()
+                filing.approvalNumber() + " 共 " + taken.size() + " 本 " + reason.label()
                         + (why == null ? "" : "：" + why));
-        return new Changed(tokens, false);
+        return changed(taken, false, true);
     }
 
     /** 撤销恢复: valid again and queued, so that a new version is made. */
@@ -98,26 +101,31 @@ final class Revocations {
         });
         audit.record(caller, "CERTIFICATE_REINSTATE", "certificate:" + id, Outcome.SUCCESS,
                 c.getNumber() + "：" + why);
-        return new Changed(List.of(c.getToken()), true);
+        return new Changed(List.of(c.getId()), List.of(c.getToken()), true, false);
     }
 
     /** The certificates that the filing's revocation took (not those revoked on their own), reinstated. */
     Changed reinstateFiling(Caller caller, Filing filing, String note) {
         String why = note(null, note, true);
-        List<String> tokens = Db.now(jpa, (em, now) -> {
-            List<String> t = em.createQuery("SELECT c.token FROM CertificateEntity c WHERE c.filingId = :f "
-                    + "AND c.validity = :v AND c.revokedScope = :s", String.class).setParameter("f", filing.id())
+        List<Object[]> taken = Db.now(jpa, (em, now) -> {
+            List<Object[]> t = em.createQuery("SELECT c.id, c.token FROM CertificateEntity c WHERE c.filingId = :f "
+                    + "AND c.validity = :v AND c.revokedScope = :s", Object[].class).setParameter("f", filing.id())
                     .setParameter("v", Validity.REVOKED).setParameter("s", FILING).getResultList();
             Db.update(em, REINSTATE + "WHERE FILING_ID = ? AND VALIDITY = ? AND REVOKED_SCOPE = ?", now, filing.id(),
                     Validity.REVOKED, FILING);
             return t;
         });
-        if (tokens.isEmpty()) {
+        if (taken.isEmpty()) {
             throw TitleCertException.conflict("NOTHING_TO_REINSTATE", "该批复备案没有随整批撤销的证书可恢复");
         }
         audit.record(caller, "FILING_CERTIFICATES_REINSTATE", "filing:" + filing.id(), Outcome.SUCCESS,
-                filing.approvalNumber() + " 共 " + tokens.size() + " 本：" + why);
-        return new Changed(tokens, true);
+                filing.approvalNumber() + " 共 " + taken.size() + " 本：" + why);
+        return changed(taken, true, false);
+    }
+
+    private static Changed changed(List<Object[]> idsAndTokens, boolean queued, boolean revoked) {
+        return new Changed(idsAndTokens.stream().map(r -> ((Number) r[0]).longValue()).toList(),
+                idsAndTokens.stream().map(r -> (String) r[1]).toList(), queued, revoked);
     }
 
     /** The note, stripped (null if blank); a revocation needs a reason, a reinstatement a note. */

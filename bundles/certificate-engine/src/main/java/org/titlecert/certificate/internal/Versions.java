@@ -17,6 +17,12 @@ final class Versions {
     private Versions() {
     }
 
+    /** Why the version a render of {@code c} makes is made: the request it answers is the newest. */
+    static VersionReason reason(CertificateEntity c, int version) {
+        return version == 1 ? VersionReason.ISSUED
+                : c.getChangeReason() != null ? VersionReason.valueOf(c.getChangeReason()) : VersionReason.REGENERATED;
+    }
+
     static List<CertificateVersion> of(EntityManager em, long certificateId) {
         List<CertificateVersionEntity> rows = em.createQuery("SELECT v FROM CertificateVersionEntity v "
                         + "WHERE v.certificateId = :c ORDER BY v.version", CertificateVersionEntity.class)

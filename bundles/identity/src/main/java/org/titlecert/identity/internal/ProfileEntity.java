@@ -67,6 +67,14 @@ public class ProfileEntity {
         return employerUnitId;
     }
 
+    String getEmail() {
+        return email;
+    }
+
+    long getAccountId() {
+        return accountId;
+    }
+
     String getRealName() {
         return realName;
     }

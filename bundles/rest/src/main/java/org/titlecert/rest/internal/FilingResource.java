@@ -24,6 +24,7 @@ import org.titlecert.api.Scopes;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateExport;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.notice.NoticeService;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.Document;
 import org.titlecert.filing.DocumentInfo;
@@ -66,12 +67,14 @@ public class FilingResource {
 
     private final FilingService filings;
     private final CertificateService certificates;
+    private final NoticeService notices;
     private final int maxUploadMb;
 
     @Context
     private HttpServletRequest request;
 
-    FilingResource(FilingService filings, CertificateService certificates, int maxUploadMb) {
+    FilingResource(FilingService filings, CertificateService certificates, NoticeService notices, int maxUploadMb) {
+        this.notices = notices;
         this.filings = filings;
         this.certificates = certificates;
         this.maxUploadMb = maxUploadMb;
@@ -251,6 +254,21 @@ public class FilingResource {
 
     /** How many certificates a filing-wide act changed. */
     public record CertificateCount(int certificates) {
+    }
+
+    /** How many people a photo reminder went to. */
+    public record ReminderCount(int reminded) {
+    }
+
+    @POST
+    @Path("{id}/certificates/photo-reminders")
+    @RequiresScope(Scopes.CERTIFICATES_WRITE)
+    @Operation(operationId = "remindPhotos",
+            summary = "提醒上传照片 · Remind every person of the filing without a certificate for want of a photo",
+            description = "In one act, through the message centre, e-mail and SMS; a person reminded of this filing "
+                    + "today is not reminded again. Sending is queued: the answer does not wait for it.")
+    public ReminderCount remindPhotos(@PathParam("id") long id) {
+        return new ReminderCount(notices.remindPhotos(caller(), id));
     }
 
     @POST

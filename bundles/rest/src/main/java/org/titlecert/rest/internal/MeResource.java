@@ -11,6 +11,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -19,10 +20,14 @@ import org.apache.cxf.jaxrs.ext.multipart.Multipart;
 import javax.ws.rs.core.Response;
 
 import org.titlecert.api.Caller;
+import org.titlecert.api.PageRequest;
+import org.titlecert.api.Page;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.notice.Notice;
+import org.titlecert.notice.NoticeService;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
 import org.titlecert.identity.IdentityService;
@@ -65,13 +70,15 @@ public class MeResource {
     private final FilingService filings;
     private final CertificateService certificates;
     private final PhotoService photos;
+    private final NoticeService notices;
     private final int maxUploadMb;
 
     @Context
     private HttpServletRequest request;
 
     MeResource(IdentityService identity, RegistrationService registration, FilingService filings,
-               CertificateService certificates, PhotoService photos, int maxUploadMb) {
+               CertificateService certificates, PhotoService photos, NoticeService notices, int maxUploadMb) {
+        this.notices = notices;
         this.identity = identity;
         this.registration = registration;
         this.filings = filings;
@@ -132,6 +139,38 @@ public class MeResource {
     @Operation(operationId = "saveMyProfile", summary = "完善个人注册信息 · Complete or change the registration form")
     public Profile saveProfile(Profile form) {
         return registration.save(caller(), form);
+    }
+
+    /** How many of my messages are unread, or how many were just marked read. */
+    public record NoticeCount(long count) {
+    }
+
+    @GET
+    @Path("notices")
+    @Operation(operationId = "listMyNotices", summary = "我的消息 · My messages, newest first")
+    public Page<Notice> notices(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return notices.mine(individual(), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("notices/unread")
+    @Operation(operationId = "countMyUnreadNotices", summary = "未读消息数 · How many of my messages are unread")
+    public NoticeCount unread() {
+        return new NoticeCount(notices.unread(individual()));
+    }
+
+    @POST
+    @Path("notices/{id}/read")
+    @Operation(operationId = "markMyNoticeRead", summary = "标为已读 · Mark one of my messages read")
+    public Notice read(@PathParam("id") long id) {
+        return notices.markRead(individual(), id);
+    }
+
+    @POST
+    @Path("notices/read-all")
+    @Operation(operationId = "markMyNoticesRead", summary = "全部标为已读 · Mark all my messages read; how many were unread")
+    public NoticeCount readAll() {
+        return new NoticeCount(notices.markAllRead(individual()));
     }
 
     @GET

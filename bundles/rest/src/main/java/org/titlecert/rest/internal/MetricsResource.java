@@ -1,5 +1,7 @@
 package org.titlecert.rest.internal;
 
+import java.util.List;
+
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -9,6 +11,8 @@ import javax.ws.rs.core.Response;
 
 import org.titlecert.api.Scopes;
 import org.titlecert.metrics.MetricsReadout;
+import org.titlecert.notice.ChannelStatus;
+import org.titlecert.notice.NoticeService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,12 +26,24 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class MetricsResource {
 
     private final MetricsReadout readout;
+    private final NoticeService notices;
 
     @Context
     private HttpServletRequest request;
 
-    MetricsResource(MetricsReadout readout) {
+    MetricsResource(MetricsReadout readout, NoticeService notices) {
         this.readout = readout;
+        this.notices = notices;
+    }
+
+    @GET
+    @Path("notices")
+    @Produces("application/json")
+    @RequiresScope(Scopes.METRICS_READ)
+    @Operation(operationId = "listNoticeDeliveries",
+            summary = "消息投递 · Each notice channel's queue: waiting, sent, given up, and the latest failure")
+    public List<ChannelStatus> notices() {
+        return notices.deliveries(AuthFilter.caller(request));
     }
 
     @GET

@@ -20,6 +20,7 @@ import org.titlecert.metrics.Metrics;
 import org.titlecert.metrics.MetricsReadout;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.CorrectionService;
+import org.titlecert.notice.NoticeService;
 import org.titlecert.seal.SealRegistry;
 import org.titlecert.filing.FilingService;
 import org.titlecert.identity.AdminAccountService;
@@ -71,6 +72,9 @@ public class RestServer {
     private CorrectionService corrections;
 
     @Reference
+    private NoticeService notices;
+
+    @Reference
     private SealRegistry seals;
 
     @Reference
@@ -99,17 +103,17 @@ public class RestServer {
                 new HealthResource(context, readiness),
                 new OpenApiResource(),
                 new OrganizationResource(organizations),
-                new FilingResource(filings, certificates, config.maxUploadMb()),
+                new FilingResource(filings, certificates, notices, config.maxUploadMb()),
                 new CertificateResource(certificates, corrections),
                 new CorrectionResource(corrections),
                 new VerifyResource(certificates),
                 new SealResource(seals),
                 new AuthResource(identity),
-                new MeResource(identity, registration, filings, certificates, photos, config.maxUploadMb()),
+                new MeResource(identity, registration, filings, certificates, photos, notices, config.maxUploadMb()),
                 new PersonResource(filings, photos, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit),
                 new BackupResource(backups),
-                new MetricsResource(metricsReadout)));
+                new MetricsResource(metricsReadout, notices)));
         factory.setProviders(List.of(Json.provider(), new ParamConverters(), new OriginFilter(origin),
                 new BodyLimitFilter(config.maxJsonKb()), new AuthFilter(identity),
                 new UploadLimitFilter(config.maxAnonymousUploadMb()),

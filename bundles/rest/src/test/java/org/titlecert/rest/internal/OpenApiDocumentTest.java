@@ -57,7 +57,7 @@ class OpenApiDocumentTest {
         for (var op : operations()) {
             String id = op.getValue().path("operationId").asText();
             assertThat(id).as(op.getKey()).matches("(list|get|create|update|download|upload|import|export|approve|"
-                    + "reject|request|confirm|revoke|reinstate|regenerate|verify|check|login|logout|register|save|disable|enable|reset)"
+                    + "reject|request|remind|mark|count|confirm|revoke|reinstate|regenerate|verify|check|login|logout|register|save|disable|enable|reset)"
                     + "[A-Z][A-Za-z]*|login|logout");
             assertThat(ids.add(id)).as("unique " + id).isTrue();
             assertThat(op.getValue().path("summary").asText()).as(op.getKey()).matches(".*\\p{IsHan}.* · [A-Z].*");

@@ -27,6 +27,7 @@ import org.titlecert.certificate.CorrectionService;
 import org.titlecert.certificate.CorrectionStatus;
 import org.titlecert.certificate.RevocationReason;
 import org.titlecert.filing.RosterChange;
+import org.titlecert.notice.NoticeService;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.Filing;
 import org.titlecert.filing.FilingService;
@@ -42,7 +43,7 @@ final class CertificatePages {
      * {@code /{filing}/certificates}, {@code .../export}, {@code .../all.zip}, {@code .../revoke|reinstate} (the
      * whole filing's), {@code .../{id}}, {@code .../{id}/revoke|reinstate|regenerate|corrections}.
      */
-    static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|all\\.zip|revoke|reinstate|\\d+)"
+    static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|all\\.zip|revoke|reinstate|photo-reminders|\\d+)"
             + "(?:/(revoke|reinstate|regenerate|corrections))?)?");
     /** The page sizes 证书导出 offers; the first is the default. */
     private static final List<Integer> PAGE_SIZES = List.of(50, 20, 100, 200);
@@ -57,9 +58,11 @@ final class CertificatePages {
     private final Renderer renderer;
     private final PhotoService photos;
     private final CorrectionService corrections;
+    private final NoticeService notices;
 
     CertificatePages(FilingService filings, CertificateService certificates, Renderer renderer, PhotoService photos,
-                     CorrectionService corrections) {
+                     CorrectionService corrections, NoticeService notices) {
+        this.notices = notices;
         this.filings = filings;
         this.certificates = certificates;
         this.renderer = renderer;
@@ -88,6 +91,11 @@ final class CertificatePages {
         long filingId = Long.parseLong(m.group(1));
         if ("export".equals(m.group(2))) {
             export(req, resp, caller, filingId);
+            return;
+        }
+        if ("photo-reminders".equals(m.group(2)) && m.group(3) == null) {
+            int n = notices.remindPhotos(caller, filingId);
+            resp.sendRedirect("/admin/filings/" + filingId + "/certificates?notice=photo-reminded&n=" + n);
             return;
         }
         if (("revoke".equals(m.group(2)) || "reinstate".equals(m.group(2))) && m.group(3) == null) {
@@ -188,6 +196,8 @@ final class CertificatePages {
         model.put("generated", certificates.byFiling(caller, f.id(), GenerationStatus.GENERATED, null,
                 new PageRequest(1, 1)).total());
         model.put("all", certificates.byFiling(caller, f.id(), null, null, new PageRequest(1, 1)).total());
+        model.put("notGenerated", certificates.byFiling(caller, f.id(), GenerationStatus.NOT_GENERATED, null,
+                new PageRequest(1, 1)).total());
         model.put("extraScripts", List.of("/static/certificates.js"));
         model.put("revocationReasons", RevocationReason.values());
         if (result.items().stream().anyMatch(c -> c.status() == GenerationStatus.QUEUED)) {

@@ -29,6 +29,7 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.CorrectionService;
+import org.titlecert.notice.NoticeService;
 import org.titlecert.filing.Filing;
 import org.titlecert.filing.FilingDraft;
 import org.titlecert.filing.FilingQuery;
@@ -74,8 +75,11 @@ public class FilingAdminServlet extends PageServlet {
     @Reference
     private transient CorrectionService corrections;
 
+    @Reference
+    private transient NoticeService notices;
+
     private CertificatePages certificatePages() {
-        return new CertificatePages(filings, certificates, renderer, photos, corrections);
+        return new CertificatePages(filings, certificates, renderer, photos, corrections, notices);
     }
 
     @Override

@@ -48,6 +48,14 @@ final class Notices {
         if ("filing-reinstated".equals(code)) {
             return "随整批撤销的证书已恢复有效：共 " + number(req, "n") + " 本，正在生成新版本";
         }
+        if ("photo-reminded".equals(code)) {
+            int n = number(req, "n");
+            return n > 0 ? "已向 " + n + " 位未上传照片的人员发送提醒（站内消息，有邮箱或手机号的同时发送邮件、短信）"
+                    : "没有需要提醒的人员：未生成证书的人员今天都已提醒过";
+        }
+        if ("messages-read".equals(code)) {
+            return "已将 " + number(req, "n") + " 条消息标为已读";
+        }
         return code == null ? null : TEXT.get(code);
     }
 

@@ -22,6 +22,7 @@ import org.titlecert.api.DemoMode;
 import org.titlecert.api.PlatformClock;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.identity.Session;
+import org.titlecert.notice.NoticeService;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.HTMLOutputFormat;
@@ -40,6 +41,10 @@ public class Renderer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             target = "(" + DemoMode.ENABLED + "=true)")
     private volatile DemoMode demo;
+
+    /** For the unread count in an individual's header. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NoticeService notices;
 
     @Reference(policyOption = ReferencePolicyOption.GREEDY, policy = ReferencePolicy.DYNAMIC)
     private volatile PlatformClock clock;
@@ -100,6 +105,10 @@ public class Renderer {
         if (s != null) {
             m.put("user", s.displayName());
             m.put("role", s.caller().role().name());
+            NoticeService n = notices;
+            if (s.caller().role() == org.titlecert.api.Role.INDIVIDUAL && n != null) {
+                m.put("unreadNotices", n.unread(s.caller()));
+            }
         }
         resp.setStatus(status);
         resp.setContentType("text/html;charset=UTF-8");

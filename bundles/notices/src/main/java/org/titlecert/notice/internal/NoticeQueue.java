@@ -1,0 +1,304 @@
+package org.titlecert.notice.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.titlecert.jpa.Schema;
+import org.titlecert.jpa.Transactions;
+import org.titlecert.metrics.Metrics;
+import org.titlecert.notice.Message;
+import org.titlecert.notice.NotificationChannel;
+import org.titlecert.notice.Recipient;
+
+/**
+ * The delivery queue: a notice is queued once per channel that can reach its recipient (a key makes a repeat a
+ * no-op), and each channel has its own worker, so that a slow or dead SMTP server delays neither the act that
+ * caused the notice nor the message centre. A worker claims a due row by a conditional update (one node delivers
+ * it), delivers it, and marks it sent; a failure is retried with exponential backoff until the attempts run out.
+ */
+@Component(service = NoticeQueue.class, configurationPid = QueueConfig.PID)
+@Designate(ocd = QueueConfig.class)
+public class NoticeQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeQueue.class);
+    private static final int CHUNK = 200;
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    /** A notice for one recipient. */
+    record Entry(Recipient recipient, Message message) {
+    }
+
+    private final Transactions jpa;
+    private volatile QueueConfig config;
+    private final Metrics.Counter deliveries;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private volatile boolean active = true;
+    private volatile long pendingCountedAt;
+    private volatile long pending;
+
+    @Activate
+    public NoticeQueue(@Reference(target = "(&(osgi.unit.name=titlecert-notice)" + Schema.CURRENT + ")")
+                       EntityManagerFactory emf, @Reference Metrics metrics, QueueConfig config) {
+        this.jpa = new Transactions(emf);
+        this.config = config;
+        this.deliveries = metrics.counter("titlecert_notice_deliveries_total",
+                "Notice deliveries by channel and outcome (sent, retry, failed)", "channel", "outcome");
+        metrics.gauge("titlecert_notice_queue_pending", "Notice deliveries waiting, on all nodes", this::pending);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addChannel(NotificationChannel channel) {
+        Worker w = new Worker(channel);
+        Worker old = workers.put(channel.name(), w);
+        if (old != null) {
+            old.stop();
+        }
+        w.start();
+    }
+
+    void removeChannel(NotificationChannel channel) {
+        workers.computeIfPresent(channel.name(), (name, w) -> {
+            if (w.channel != channel) {
+                return w;
+            }
+            w.stop();
+            return null;
+        });
+    }
+
+    /** New timings apply from the next attempt; nothing restarts. */
+    @Modified
+    void modified(QueueConfig config) {
+        this.config = config;
+        workers.values().forEach(Worker::wake);
+    }
+
+    @Deactivate
+    void deactivate() {
+        active = false;
+        workers.values().forEach(Worker::stop);
+    }
+
+    /**
+     * Queues each entry once per channel that reaches its recipient, in a few transactions; never delivers. Returns
+     * how many entries were new (a repeated key queues nothing).
+     */
+    int enqueue(List<Entry> entries) {
+        int added = 0;
+        for (int i = 0; i < entries.size(); i += CHUNK) {
+            List<Entry> chunk = entries.subList(i, Math.min(entries.size(), i + CHUNK));
+            try {
+                added += insert(chunk);
+            } catch (PersistenceException e) {
+                // another node queued some of the same keys meanwhile: the second pass skips them
+                added += insert(chunk);
+            }
+        }
+        workers.values().forEach(Worker::wake);
+        return added;
+    }
+
+    private int insert(List<Entry> chunk) {
+        List<NotificationChannel> channels = workers.values().stream().map(w -> w.channel).toList();
+        return jpa.call(em -> {
+            Set<String> existing = new HashSet<>();
+            em.createQuery("SELECT d.channel, d.dedupeKey FROM DeliveryEntity d WHERE d.dedupeKey IN :k", Object[].class)
+                    .setParameter("k", chunk.stream().map(e -> e.message().reference()).distinct().toList())
+                    .getResultList().forEach(r -> existing.add(r[0] + "\n" + r[1]));
+            LocalDateTime now = LocalDateTime.now(clock);
+            int added = 0;
+            Set<String> seen = new HashSet<>();
+            for (Entry e : chunk) {
+                boolean any = false;
+                for (NotificationChannel c : channels) {
+                    String key = c.name() + "\n" + e.message().reference();
+                    Optional<String> address = address(c, e.recipient());
+                    if (address.isPresent() && !existing.contains(key) && seen.add(key)) {
+                        em.persist(new DeliveryEntity(c.name(), address.get(), e.message(), now));
+                        any = true;
+                    }
+                }
+                added += any ? 1 : 0;
+            }
+            return added;
+        });
+    }
+
+    private static Optional<String> address(NotificationChannel c, Recipient r) {
+        try {
+            return c.address(r).filter(a -> !a.isBlank() && a.length() <= 200);
+        } catch (RuntimeException e) {
+            LOG.warn("Channel {} could not address person {}", c.name(), r.personId(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** Each channel's counts, the channels with a worker first. */
+    List<org.titlecert.notice.ChannelStatus> status() {
+        return jpa.call(em -> {
+            Map<String, long[]> counts = new java.util.TreeMap<>();
+            workers.keySet().forEach(c -> counts.put(c, new long[3]));
+            em.createQuery("SELECT d.channel, d.status, COUNT(d) FROM DeliveryEntity d GROUP BY d.channel, d.status",
+                    Object[].class).getResultList().forEach(r -> {
+                long[] c = counts.computeIfAbsent((String) r[0], k -> new long[3]);
+                int i = DeliveryEntity.PENDING.equals(r[1]) ? 0 : DeliveryEntity.SENT.equals(r[1]) ? 1 : 2;
+                c[i] = ((Number) r[2]).longValue();
+            });
+            return counts.entrySet().stream().map(e -> new org.titlecert.notice.ChannelStatus(e.getKey(),
+                    workers.containsKey(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                    em.createQuery("SELECT d.lastError FROM DeliveryEntity d WHERE d.channel = :c AND d.status <> :s "
+                                    + "AND d.lastError IS NOT NULL ORDER BY d.nextAt DESC", String.class)
+                            .setParameter("c", e.getKey()).setParameter("s", DeliveryEntity.SENT).setMaxResults(1)
+                            .getResultList().stream().findFirst().orElse(null))).toList();
+        });
+    }
+
+    /** Deliveries waiting, counted at most every few seconds. */
+    private double pending() {
+        long now = System.nanoTime();
+        if (now - pendingCountedAt > TimeUnit.SECONDS.toNanos(5)) {
+            try {
+                pending = jpa.call(em -> em.createQuery("SELECT COUNT(d) FROM DeliveryEntity d WHERE d.status = :s",
+                        Long.class).setParameter("s", DeliveryEntity.PENDING).getSingleResult());
+                pendingCountedAt = now;
+            } catch (RuntimeException e) {
+                LOG.debug("Notice queue not counted", e);
+            }
+        }
+        return pending;
+    }
+
+    /** When a delivery that failed for the n-th time is tried again. */
+    Duration backoff(int attempts) {
+        long seconds = (long) config.retryBaseSeconds() << Math.min(20, Math.max(0, attempts - 1));
+        return seconds > MAX_BACKOFF.getSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    /** One channel's deliveries, in a thread of its own. */
+    private final class Worker implements Runnable {
+        private final NotificationChannel channel;
+        private final Semaphore wake = new Semaphore(0);
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Worker(NotificationChannel channel) {
+            this.channel = channel;
+            this.thread = new Thread(this, "titlecert-notice-" + channel.name());
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Ends after the delivery under way, if any: never interrupted, as Derby closes an interrupted connection. */
+        void stop() {
+            running = false;
+            wake.release();
+        }
+
+        void wake() {
+            wake.release();
+        }
+
+        @Override
+        public void run() {
+            while (running && active) {
+                int done = 0;
+                try {
+                    done = deliverDue();
+                } catch (RuntimeException e) {
+                    LOG.warn("Notices for {} not delivered this round: {}", channel.name(), e.toString());
+                }
+                if (done == 0) {
+                    try {
+                        wake.tryAcquire(Math.max(1, config.pollSeconds()), TimeUnit.SECONDS);
+                        wake.drainPermits();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        private int deliverDue() {
+            LocalDateTime now = LocalDateTime.now(clock);
+            List<Long> due = jpa.call(em -> em.createQuery("SELECT d.id FROM DeliveryEntity d WHERE d.channel = :c "
+                            + "AND d.status = :s AND d.nextAt <= :now ORDER BY d.nextAt, d.id", Long.class)
+                    .setParameter("c", channel.name()).setParameter("s", DeliveryEntity.PENDING)
+                    .setParameter("now", now).setMaxResults(50).getResultList());
+            int done = 0;
+            for (Long id : due) {
+                if (!running) {
+                    break;
+                }
+                DeliveryEntity d = claim(id);
+                if (d != null) {
+                    deliver(d);
+                    done++;
+                }
+            }
+            return done;
+        }
+
+        /** The row, if this node took it: its lease moves its next attempt out of every other worker's way. */
+        private DeliveryEntity claim(long id) {
+            LocalDateTime now = LocalDateTime.now(clock);
+            return jpa.call(em -> {
+                int n = em.createQuery("UPDATE DeliveryEntity d SET d.attempts = d.attempts + 1, d.nextAt = :lease "
+                                + "WHERE d.id = :id AND d.status = :s AND d.nextAt <= :now")
+                        .setParameter("lease", now.plusSeconds(config.leaseSeconds())).setParameter("id", id)
+                        .setParameter("s", DeliveryEntity.PENDING).setParameter("now", now).executeUpdate();
+                return n == 0 ? null : em.find(DeliveryEntity.class, id);
+            });
+        }
+
+        private void deliver(DeliveryEntity d) {
+            String error = null;
+            try {
+                channel.deliver(d.getAddress(), d.message());
+            } catch (Exception e) {
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            boolean giveUp = error != null && d.getAttempts() >= config.maxAttempts();
+            LocalDateTime now = LocalDateTime.now(clock);
+            String why = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
+            jpa.run(em -> (why == null
+                    ? em.createQuery("UPDATE DeliveryEntity d SET d.status = :s, d.sentAt = :now, d.lastError = NULL "
+                    + "WHERE d.id = :id").setParameter("s", DeliveryEntity.SENT).setParameter("now", now)
+                    : em.createQuery("UPDATE DeliveryEntity d SET d.status = :s, d.lastError = :e, d.nextAt = :next "
+                    + "WHERE d.id = :id").setParameter("s", giveUp ? DeliveryEntity.FAILED : DeliveryEntity.PENDING)
+                    .setParameter("e", why).setParameter("next", now.plus(backoff(d.getAttempts()))))
+                    .setParameter("id", d.getId()).executeUpdate());
+            deliveries.inc(channel.name(), error == null ? "sent" : giveUp ? "failed" : "retry");
+            if (error != null) {
+                LOG.info("Notice {} by {} failed (attempt {}{}): {}", d.getId(), channel.name(), d.getAttempts(),
+                        giveUp ? ", given up" : "", error);
+            }
+        }
+    }
+}
