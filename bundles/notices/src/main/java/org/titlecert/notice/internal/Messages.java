@@ -46,7 +46,7 @@ final class Messages {
     static Draft photoRequested(Certificate c, Filing f, LocalDate today) {
         return new Draft("photo:" + f.id() + ":" + c.personId() + ":" + today, NoticeKind.PHOTO_REQUESTED,
                 "请上传电子证件照片", f.unit().name() + "提醒您：您的" + c.titleName() + "电子职称证书（" + f.name()
-                + "）因尚未上传证件照片而未能生成。请登录平台，在“个人中心 → 证件照片”上传照片，证书将随即生成。",
+                + "）因尚未上传证件照片而未能生成。请登录平台，在“个人中心 → 我的职称”上传证件照片，证书将随即生成。",
                 "/me/photo");
     }
 }
