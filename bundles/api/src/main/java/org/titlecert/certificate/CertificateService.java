@@ -85,6 +85,12 @@ public interface CertificateService {
     QueueState queue();
 
     /**
+     * The address the public reaches the platform at, without a trailing slash: what QR codes and the links in
+     * notices and e-mails start with. It comes from configuration, never from a request.
+     */
+    String publicBaseUrl();
+
+    /**
      * What is wrong with the address QR codes carry, in Chinese, for operators and system admins; empty when it is
      * one the public can reach. A loopback address (the default) is called out: no phone can open it.
      */

@@ -30,6 +30,12 @@ public interface NoticeService {
      */
     int remindPhotos(Caller caller, long filingId);
 
+    /**
+     * Queues one message on one channel only (a password-reset link goes by e-mail, never into the message
+     * centre); false if that channel is not there or cannot reach the recipient.
+     */
+    boolean send(String channel, Recipient recipient, Message message);
+
     /** Each channel's queue, for system admins: what waits, what went out, what was given up. */
     java.util.List<ChannelStatus> deliveries(Caller caller);
 }

@@ -233,7 +233,17 @@ class AccessMatrixIT {
                 // a pending filing has no certificates to remind anyone of (409): nothing is sent
                 new Row("POST", "/api/v1/filings/{PA}/certificates/photo-reminders", "", UNIT_A, false),
                 new Row("GET", "/api/v1/metrics/notices", null, SYSTEM, false),
+                new Row("GET", "/api/v1/filings/{FCA}/certificates/not-generated.xlsx", null, UNIT_A, false),
+                new Row("GET", "/api/v1/filings/{B}/certificates/not-generated.xlsx", null, UNIT_B, false),
+                new Row("GET", "/admin/filings/{B}/certificates/not-generated.xlsx", null, EnumSet.of(Who.SYSTEM_SESSION),
+                        true),
                 new Row("GET", "/me/messages", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
+                // 忘记密码 is public and answers alike (a bad captcha: 400, nothing sent); a person's one-time password
+                // is for their unit: 999999 finds no account
+                new Row("POST", "/api/v1/auth/password-reset-requests", "{\"login\":\"x\"}", EVERYONE, false),
+                new Row("POST", "/api/v1/auth/password-resets", "{\"token\":\"x\"}", EVERYONE, false),
+                new Row("POST", "/api/v1/persons/999999/password-reset", "", ADMINS, false),
+                new Row("GET", "/password/forgot", null, EVERYONE, true),
                 new Row("GET", "/api/v1/verify/{TA}", null, EVERYONE, false),
                 new Row("GET", "/api/v1/seals", null, ADMINS, false),
                 new Row("GET", "/admin/seals", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),

@@ -2,12 +2,9 @@ package org.titlecert.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -32,7 +27,7 @@ class NoticesIT {
 
     private final Platform platform = Platform.shared();
     private final Api system = platform.system();
-    private GreenMail mail;
+    private MailServer mail;
     private WebDriver browser;
 
     @AfterEach
@@ -40,23 +35,14 @@ class NoticesIT {
         if (browser != null) {
             browser.quit();
         }
-        Files.deleteIfExists(platform.home().resolve("etc/org.titlecert.notice.smtp.cfg"));
-        Files.deleteIfExists(platform.home().resolve("etc/org.titlecert.notice.cfg"));
         if (mail != null) {
-            mail.stop();
+            mail.close();
         }
     }
 
     @Test
     void aHolderIsToldInTheMessageCentreAndByEmailAndADeadMailServerDelaysNothing() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        platform.config("org.titlecert.notice", "retryBaseSeconds = 1", "maxAttempts = 60", "pollSeconds = 1");
-        platform.config("org.titlecert.notice.smtp", "host = 127.0.0.1", "port = " + port,
-                "from = 安徽省职称证书平台 <noreply@example.gov.cn>", "timeoutSeconds = 2");
-        await("the e-mail channel", () -> channel("email").path("active").asBoolean());
+        mail = new MailServer(platform); // configured, not yet up: a dead mail server
 
         // a filing whose people have no photo yet; one of them has an account with an e-mail address
         List<String> rows = TestFixtures.rows(2, OFFSET);
@@ -64,7 +50,7 @@ class NoticesIT {
         TestFixtures.approve(system, filing);
         String[] person = rows.get(0).split(",");
         String email = "holder" + OFFSET + "@example.com";
-        Api holder = holder(person, email);
+        Api holder = TestFixtures.confirmedAccount(platform, person, email, "Xiaoxi2026ok");
 
         // 提醒上传照片 in 证书导出, by the unit admin, with the mail server down
         browser = Browser.start();
@@ -85,20 +71,35 @@ class NoticesIT {
         assertThat(unit.post("/api/v1/filings/" + filing + "/certificates/photo-reminders", "").json()
                 .get("reminded").asInt()).as("reminded once a day").isZero();
 
-        await("the reminder in 我的消息", () -> holder.get("/api/v1/me/notices/unread").json().get("count").asInt() == 1);
+        // 导出未生成名单: who is missing, why, and how to reach them
+        Api.Response sheet = unit.get("/api/v1/filings/" + filing + "/certificates/not-generated.xlsx");
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        List<List<String>> table = xlsx(sheet.bytes());
+        assertThat(table.get(0)).containsExactly("序号", "证书编号", "姓名", "身份证号码", "工作单位", "职称名称", "生成状态",
+                "原因", "已注册账号", "手机号码", "电子邮箱");
+        assertThat(table).hasSize(3);
+        List<String> holderRow = table.stream().filter(r -> r.get(2).equals(person[0])).findFirst().orElseThrow();
+        assertThat(holderRow.subList(6, 11)).containsExactly("未生成", "尚未上传个人电子证件照片", "是",
+                "1380000" + person[1].substring(13, 17).replace("X", "0"), email);
+        assertThat(holderRow.get(3)).as("masked").contains("*").doesNotContain(person[1].substring(6, 14));
+        assertThat(table.subList(1, 3).stream().filter(r -> !r.get(2).equals(person[0])).findFirst().orElseThrow()
+                .get(8)).as("no account").isEqualTo("否");
+        assertThat(platform.api().login("admin", platform.accounts().of("unitadmin", "HFRS").login(),
+                platform.accounts().of("unitadmin", "HFRS").secret())
+                .get("/api/v1/filings/" + filing + "/certificates/not-generated.xlsx").status()).isEqualTo(404);
+
+        MailServer.await("the reminder in 我的消息", () -> holder.get("/api/v1/me/notices/unread").json().get("count").asInt() == 1);
         JsonNode reminder = holder.get("/api/v1/me/notices").json().at("/items/0");
         assertThat(reminder.get("kind").asText()).isEqualTo("PHOTO_REQUESTED");
         assertThat(reminder.get("title").asText()).isEqualTo("请上传电子证件照片");
         assertThat(reminder.get("body").asText()).startsWith("安徽省财政厅提醒您：").contains("消息测试");
         assertThat(reminder.get("link").asText()).isEqualTo("/me/photo");
-        await("the e-mail's failure recorded", () -> channel("email").path("lastError").asText().contains("Exception"));
-        assertThat(channel("email").get("pending").asLong()).as("waiting, not lost").isPositive();
+        MailServer.await("the e-mail's failure recorded", () -> mail.channel("email").path("lastError").asText().contains("Exception"));
+        assertThat(mail.channel("email").get("pending").asLong()).as("waiting, not lost").isPositive();
 
         // the mail server comes up: the waiting e-mail arrives on its next attempt
-        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        mail.start();
-        assertThat(mail.waitForIncomingEmail(30_000, 1)).isTrue();
-        MimeMessage first = mail.getReceivedMessages()[0];
+        MimeMessage first = mail.start().await(1)[0];
         assertThat(first.getSubject()).isEqualTo("请上传电子证件照片");
         assertThat(first.getAllRecipients()[0].toString()).isEqualTo(email);
         assertThat(first.getContent().toString()).contains("安徽省财政厅提醒您", platform.url("/me/photo"));
@@ -113,18 +114,17 @@ class NoticesIT {
                 .isEqualTo(200);
         assertThat(system.post("/api/v1/certificates/" + cert + "/reinstate", Map.of("note", "信息已核实")).status())
                 .isEqualTo(200);
-        assertThat(mail.waitForIncomingEmail(30_000, 4)).isTrue();
         List<String> subjects = new ArrayList<>();
-        for (MimeMessage m : mail.getReceivedMessages()) {
+        for (MimeMessage m : mail.await(4)) {
             subjects.add(m.getSubject());
         }
         assertThat(subjects).containsExactlyInAnyOrder("请上传电子证件照片", "您的电子职称证书已生成",
                 "您的电子职称证书已撤销", "您的电子职称证书已恢复有效");
-        await("four notices", () -> holder.get("/api/v1/me/notices/unread").json().get("count").asInt() == 4);
+        MailServer.await("four notices", () -> holder.get("/api/v1/me/notices/unread").json().get("count").asInt() == 4);
         assertThat(holder.get("/api/v1/me/notices").json().get("items").findValuesAsText("kind"))
                 .containsExactly("CERTIFICATE_REINSTATED", "CERTIFICATE_REVOKED", "CERTIFICATE_ISSUED", "PHOTO_REQUESTED");
         assertThat(holder.get("/api/v1/me/notices").json().at("/items/1/body").asText()).contains("原因：信息有误");
-        JsonNode sms = channel("sms");
+        JsonNode sms = mail.channel("sms");
         assertThat(sms.get("sent").asLong()).as("the SMS stand-in logged them").isPositive();
 
         // someone else's message is not found; the holder reads theirs in the web UI
@@ -160,46 +160,19 @@ class NoticesIT {
         assertThat(system.get("/api/v1/audit?size=5&action=PHOTO_REMINDER").body()).contains("filing:" + filing);
     }
 
-    /** A local account for the roster's person, with an e-mail address, confirmed by the unit. */
-    private Api holder(String[] row, String email) {
-        String id = row[1];
-        String mobile = "1380000" + id.substring(13, 17).replace("X", "0");
-        Api fresh = TestFixtures.signUp(platform.api(), id, mobile, "Xiaoxi2026ok");
-        long unitId = system.get("/api/v1/units").json().findParents("code").stream()
-                .filter(u -> u.get("code").asText().equals("AHCZ")).findFirst().orElseThrow().get("id").asLong();
-        Map<String, Object> form = new LinkedHashMap<>(Map.of("realName", row[0], "idNumber", id, "mobile", mobile,
-                "gender", row[2], "birthDate", row[3], "politicalStatus", "群众", "ethnicity", "汉族", "email", email,
-                "address", "合肥", "workStartDate", "2008-07-01"));
-        form.put("education", "大学本科");
-        form.put("employerUnitId", unitId);
-        assertThat(fresh.put("/api/v1/me/profile", form).status()).isEqualTo(200);
-        long account = 0;
-        for (JsonNode p : system.get("/api/v1/individuals/pending?size=200").json().get("items")) {
-            if (p.get("idNumber").asText().equals(id)) {
-                account = p.get("accountId").asLong();
-            }
+    private static List<List<String>> xlsx(byte[] data) throws java.io.IOException {
+        List<List<String>> out = new ArrayList<>();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(data)); java.util.stream.Stream<org.dhatim.fastexcel.reader.Row> rows =
+                wb.getFirstSheet().openStream()) {
+            rows.forEach(r -> {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < r.getCellCount(); i++) {
+                    cells.add(r.getCellText(i));
+                }
+                out.add(cells);
+            });
         }
-        assertThat(system.post("/api/v1/individuals/" + account + "/confirm", "").status()).isEqualTo(204);
-        return platform.api().login("individual", id, "Xiaoxi2026ok");
-    }
-
-    private JsonNode channel(String name) {
-        Api.Response r = system.get("/api/v1/metrics/notices");
-        for (JsonNode c : r.status() == 200 ? r.json() : Api.JSON.createArrayNode()) {
-            if (c.get("channel").asText().equals(name)) {
-                return c;
-            }
-        }
-        return Api.JSON.createObjectNode();
-    }
-
-    private static void await(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Platform.sleep(200);
-        }
+        return out;
     }
 }

@@ -223,6 +223,33 @@ public final class TestFixtures {
     }
 
     /**
+     * A local account for a roster row's person (name, ID number, gender, birth date first), with an e-mail address,
+     * signed up, its registration form completed naming AHCZ, and confirmed; returns its session.
+     */
+    public static Api confirmedAccount(Platform platform, String[] row, String email, String password) {
+        Api system = platform.system();
+        String id = row[1];
+        String mobile = "1380000" + id.substring(13, 17).replace("X", "0");
+        Api fresh = signUp(platform.api(), id, mobile, password);
+        long unitId = system.get("/api/v1/units").json().findParents("code").stream()
+                .filter(u -> u.get("code").asText().equals("AHCZ")).findFirst().orElseThrow().get("id").asLong();
+        Map<String, Object> form = new java.util.LinkedHashMap<>(Map.of("realName", row[0], "idNumber", id,
+                "mobile", mobile, "gender", row[2], "birthDate", row[3], "politicalStatus", "群众", "ethnicity", "汉族",
+                "email", email, "address", "合肥", "workStartDate", "2008-07-01"));
+        form.put("education", "大学本科");
+        form.put("employerUnitId", unitId);
+        expect(fresh.put("/api/v1/me/profile", form), 200);
+        long account = 0;
+        for (JsonNode p : system.get("/api/v1/individuals/pending?size=200").json().get("items")) {
+            if (p.get("idNumber").asText().equals(id)) {
+                account = p.get("accountId").asLong();
+            }
+        }
+        expect(system.post("/api/v1/individuals/" + account + "/confirm", ""), 204);
+        return platform.api().login("individual", id, password);
+    }
+
+    /**
      * A local login attempt's status, from a source address of its own: failed attempts from the tests' usual
      * address would count against it in the login throttle and slow the tests that come after.
      */

@@ -597,8 +597,13 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     }
 
     String verificationUrl(String token) {
+        return publicBaseUrl() + "/v/" + token;
+    }
+
+    @Override
+    public String publicBaseUrl() {
         String base = config.publicBaseUrl().strip();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v/" + token;
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @Override

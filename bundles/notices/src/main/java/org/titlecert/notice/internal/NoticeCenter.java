@@ -155,7 +155,7 @@ public class NoticeCenter implements NoticeService, EventHandler {
                 Certificate c = certificates.get(PLATFORM, t.certificateId());
                 Filing f = byFiling.computeIfAbsent(c.filingId(), id -> filings.get(PLATFORM, id));
                 certs.add(c);
-                messages.add(t.what().apply(c).to(c.personId(), f.unit().id(), base(c)));
+                messages.add(t.what().apply(c).to(c.personId(), f.unit().id(), certificates.publicBaseUrl()));
             }
             queue.enqueue(entries(messages, certs));
         } catch (RuntimeException e) {
@@ -172,13 +172,6 @@ public class NoticeCenter implements NoticeService, EventHandler {
             return new NoticeQueue.Entry(new Recipient(m.personId(), names.get(m.personId()),
                     c == null ? null : c.mobile(), c == null ? null : c.email()), m);
         }).toList();
-    }
-
-    /** The platform's public address, as the certificate's QR code carries it. */
-    private static String base(Certificate c) {
-        String url = c.verificationUrl();
-        int v = url == null ? -1 : url.lastIndexOf("/v/");
-        return v < 0 ? "" : url.substring(0, v);
     }
 
     @Override
@@ -201,11 +194,16 @@ public class NoticeCenter implements NoticeService, EventHandler {
         }
         LocalDate today = clock.today();
         List<Message> messages = waiting.stream()
-                .map(c -> Messages.photoRequested(c, f, today).to(c.personId(), f.unit().id(), base(c))).toList();
+                .map(c -> Messages.photoRequested(c, f, today).to(c.personId(), f.unit().id(), certificates.publicBaseUrl())).toList();
         int reminded = queue.enqueue(entries(messages, waiting));
         audit.record(caller, "PHOTO_REMINDER", "filing:" + filingId, Outcome.SUCCESS,
                 f.approvalNumber() + " 未生成 " + waiting.size() + " 人，提醒 " + reminded + " 人");
         return reminded;
+    }
+
+    @Override
+    public boolean send(String channel, Recipient recipient, Message message) {
+        return queue.enqueue(List.of(new NoticeQueue.Entry(recipient, message)), channel) == 1;
     }
 
     @Override

@@ -107,22 +107,28 @@ public class NoticeQueue {
      * how many entries were new (a repeated key queues nothing).
      */
     int enqueue(List<Entry> entries) {
+        return enqueue(entries, null);
+    }
+
+    /** As {@link #enqueue(List)}, on the named channel only when {@code only} is not null. */
+    int enqueue(List<Entry> entries, String only) {
         int added = 0;
         for (int i = 0; i < entries.size(); i += CHUNK) {
             List<Entry> chunk = entries.subList(i, Math.min(entries.size(), i + CHUNK));
             try {
-                added += insert(chunk);
+                added += insert(chunk, only);
             } catch (PersistenceException e) {
                 // another node queued some of the same keys meanwhile: the second pass skips them
-                added += insert(chunk);
+                added += insert(chunk, only);
             }
         }
         workers.values().forEach(Worker::wake);
         return added;
     }
 
-    private int insert(List<Entry> chunk) {
-        List<NotificationChannel> channels = workers.values().stream().map(w -> w.channel).toList();
+    private int insert(List<Entry> chunk, String only) {
+        List<NotificationChannel> channels = workers.values().stream().map(w -> w.channel)
+                .filter(c -> only == null || only.equals(c.name())).toList();
         return jpa.call(em -> {
             Set<String> existing = new HashSet<>();
             em.createQuery("SELECT d.channel, d.dedupeKey FROM DeliveryEntity d WHERE d.dedupeKey IN :k", Object[].class)

@@ -14,7 +14,9 @@ import javax.ws.rs.core.Response;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.identity.Captcha;
+import org.titlecert.certificate.CertificateService;
 import org.titlecert.identity.IdentityService;
+import org.titlecert.identity.PasswordResets;
 import org.titlecert.identity.Session;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,13 +53,57 @@ public class AuthResource {
     public record Accepted(String message) {
     }
 
+    /** 忘记密码: the ID number or mobile of a local individual account, and the captcha. */
+    public record PasswordResetRequest(String login, String captchaId, String captchaAnswer) {
+    }
+
+    /** A new password, with the token from the e-mailed link. */
+    public record PasswordReset(String token, String newPassword) {
+    }
+
+    static final String RESET_SENT = "如果该账号存在并登记了电子邮箱，重置密码的链接已发送到该邮箱，30 分钟内有效。"
+            + "未登记邮箱的，请联系所在单位的管理人员重置密码。";
+
     private final IdentityService identity;
+    private final PasswordResets resets;
+    private final CertificateService certificates;
 
     @Context
     private HttpServletRequest request;
 
-    AuthResource(IdentityService identity) {
+    AuthResource(IdentityService identity, PasswordResets resets, CertificateService certificates) {
         this.identity = identity;
+        this.resets = resets;
+        this.certificates = certificates;
+    }
+
+    @POST
+    @Path("auth/password-reset-requests")
+    @Public
+    @Consumes("application/json")
+    @Operation(operationId = "requestPasswordReset", summary = "忘记密码 · E-mail a single-use link to reset a local individual account's password",
+            description = "202 whether or not the account exists or has an e-mail address, so that the answer tells "
+                    + "nobody who has an account. The link is valid for 30 minutes; at most one every 5 minutes.",
+            responses = @ApiResponse(responseCode = "202", description = "accepted",
+                    content = @Content(schema = @Schema(implementation = Accepted.class))))
+    public Response requestPasswordReset(PasswordResetRequest body) {
+        PasswordResetRequest b = body == null ? new PasswordResetRequest(null, null, null) : body;
+        resets.request(b.login(), b.captchaId(), b.captchaAnswer(), certificates.publicBaseUrl(),
+                OriginFilter.address(request));
+        return Response.accepted(new Accepted(RESET_SENT)).build();
+    }
+
+    @POST
+    @Path("auth/password-resets")
+    @Public
+    @Consumes("application/json")
+    @Operation(operationId = "resetPassword", summary = "重置密码 · Set a new password with the e-mailed link's token",
+            description = "The token is used up and the account's sessions end.",
+            responses = @ApiResponse(responseCode = "204", description = "the new password is set"))
+    public Response resetPassword(PasswordReset body) {
+        resets.reset(body == null ? null : body.token(), body == null ? null : body.newPassword(),
+                OriginFilter.address(request));
+        return Response.noContent().build();
     }
 
     @GET

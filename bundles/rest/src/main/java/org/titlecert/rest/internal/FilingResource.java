@@ -24,6 +24,7 @@ import org.titlecert.api.Scopes;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateExport;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.certificate.FilingReports;
 import org.titlecert.notice.NoticeService;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.Document;
@@ -68,13 +69,16 @@ public class FilingResource {
     private final FilingService filings;
     private final CertificateService certificates;
     private final NoticeService notices;
+    private final FilingReports reports;
     private final int maxUploadMb;
 
     @Context
     private HttpServletRequest request;
 
-    FilingResource(FilingService filings, CertificateService certificates, NoticeService notices, int maxUploadMb) {
+    FilingResource(FilingService filings, CertificateService certificates, NoticeService notices,
+                   FilingReports reports, int maxUploadMb) {
         this.notices = notices;
+        this.reports = reports;
         this.filings = filings;
         this.certificates = certificates;
         this.maxUploadMb = maxUploadMb;
@@ -236,6 +240,21 @@ public class FilingResource {
     public Response exportAll(@PathParam("id") long id) {
         CertificateExport export = certificates.exportAll(caller(), id);
         return Downloads.stream(export::writeTo, "application/zip", export.fileName(), false, null, -1);
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @GET
+    @Path("{id}/certificates/not-generated.xlsx")
+    @Produces({XLSX, "application/json"})
+    @RequiresScope(Scopes.CERTIFICATES_READ)
+    @Operation(operationId = "exportNotGeneratedList",
+            summary = "导出未生成名单 · The people without a certificate, why, and their contacts, as XLSX",
+            responses = @ApiResponse(responseCode = "200", description = "the spreadsheet",
+                    content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))))
+    public Response exportNotGenerated(@PathParam("id") long id) {
+        FilingReports.Spreadsheet sheet = reports.notGenerated(caller(), id);
+        return Downloads.stream(sheet::writeTo, XLSX, sheet.fileName(), false, null, -1);
     }
 
     @POST

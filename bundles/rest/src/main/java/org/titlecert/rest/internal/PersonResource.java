@@ -23,6 +23,8 @@ import org.titlecert.filing.PersonTitle;
 import org.titlecert.photo.ImportedPhoto;
 import org.titlecert.photo.PhotoInfo;
 import org.titlecert.photo.PhotoService;
+import org.titlecert.identity.NewSecret;
+import org.titlecert.identity.PasswordResets;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,15 +42,31 @@ public class PersonResource {
 
     private final FilingService filings;
     private final PhotoService photos;
+    private final PasswordResets resets;
     private final int maxUploadMb;
 
     @Context
     private HttpServletRequest request;
 
-    PersonResource(FilingService filings, PhotoService photos, int maxUploadMb) {
+    PersonResource(FilingService filings, PhotoService photos, PasswordResets resets, int maxUploadMb) {
         this.filings = filings;
         this.photos = photos;
+        this.resets = resets;
         this.maxUploadMb = maxUploadMb;
+    }
+
+    @POST
+    @Path("persons/{personId}/password-reset")
+    @RequiresScope(Scopes.PERSONS_WRITE)
+    @Operation(operationId = "resetPersonPassword",
+            summary = "重置人员登录密码 · A one-time password for a person's local account, shown once",
+            description = "Admins of a unit the person is on an approved filing of. The person must change it at the "
+                    + "next login; their sessions end.",
+            responses = @ApiResponse(responseCode = "200", description = "the one-time password, shown once",
+                    content = @Content(schema = @Schema(implementation = NewSecret.class))))
+    public Response resetPassword(@PathParam("personId") long personId) {
+        return Response.ok(resets.resetByUnit(AuthFilter.caller(request), personId)).header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET

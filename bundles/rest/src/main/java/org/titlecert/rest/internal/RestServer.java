@@ -20,6 +20,8 @@ import org.titlecert.metrics.Metrics;
 import org.titlecert.metrics.MetricsReadout;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.CorrectionService;
+import org.titlecert.certificate.FilingReports;
+import org.titlecert.identity.PasswordResets;
 import org.titlecert.notice.NoticeService;
 import org.titlecert.seal.SealRegistry;
 import org.titlecert.filing.FilingService;
@@ -75,6 +77,12 @@ public class RestServer {
     private NoticeService notices;
 
     @Reference
+    private FilingReports reports;
+
+    @Reference
+    private PasswordResets resets;
+
+    @Reference
     private SealRegistry seals;
 
     @Reference
@@ -103,14 +111,14 @@ public class RestServer {
                 new HealthResource(context, readiness),
                 new OpenApiResource(),
                 new OrganizationResource(organizations),
-                new FilingResource(filings, certificates, notices, config.maxUploadMb()),
+                new FilingResource(filings, certificates, notices, reports, config.maxUploadMb()),
                 new CertificateResource(certificates, corrections),
                 new CorrectionResource(corrections),
                 new VerifyResource(certificates),
                 new SealResource(seals),
-                new AuthResource(identity),
+                new AuthResource(identity, resets, certificates),
                 new MeResource(identity, registration, filings, certificates, photos, notices, config.maxUploadMb()),
-                new PersonResource(filings, photos, config.maxUploadMb()),
+                new PersonResource(filings, photos, resets, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit),
                 new BackupResource(backups),
                 new MetricsResource(metricsReadout, notices)));

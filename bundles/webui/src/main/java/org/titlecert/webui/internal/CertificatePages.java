@@ -25,8 +25,10 @@ import org.titlecert.certificate.Correction;
 import org.titlecert.certificate.CorrectionReason;
 import org.titlecert.certificate.CorrectionService;
 import org.titlecert.certificate.CorrectionStatus;
+import org.titlecert.certificate.FilingReports;
 import org.titlecert.certificate.RevocationReason;
 import org.titlecert.filing.RosterChange;
+import org.titlecert.identity.PasswordResets;
 import org.titlecert.notice.NoticeService;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.Filing;
@@ -43,8 +45,8 @@ final class CertificatePages {
      * {@code /{filing}/certificates}, {@code .../export}, {@code .../all.zip}, {@code .../revoke|reinstate} (the
      * whole filing's), {@code .../{id}}, {@code .../{id}/revoke|reinstate|regenerate|corrections}.
      */
-    static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|all\\.zip|revoke|reinstate|photo-reminders|\\d+)"
-            + "(?:/(revoke|reinstate|regenerate|corrections))?)?");
+    static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|all\\.zip|not-generated\\.xlsx|revoke|reinstate|photo-reminders|\\d+)"
+            + "(?:/(revoke|reinstate|regenerate|corrections|password))?)?");
     /** The page sizes 证书导出 offers; the first is the default. */
     private static final List<Integer> PAGE_SIZES = List.of(50, 20, 100, 200);
     /** Why a batch download was refused, by code (post/redirect/get carries no free text). */
@@ -59,10 +61,15 @@ final class CertificatePages {
     private final PhotoService photos;
     private final CorrectionService corrections;
     private final NoticeService notices;
+    private final FilingReports reports;
+    private final PasswordResets resets;
 
     CertificatePages(FilingService filings, CertificateService certificates, Renderer renderer, PhotoService photos,
-                     CorrectionService corrections, NoticeService notices) {
+                     CorrectionService corrections, NoticeService notices, FilingReports reports,
+                     PasswordResets resets) {
         this.notices = notices;
+        this.reports = reports;
+        this.resets = resets;
         this.filings = filings;
         this.certificates = certificates;
         this.renderer = renderer;
@@ -79,6 +86,12 @@ final class CertificatePages {
             list(req, resp, caller, f, model);
         } else if ("all.zip".equals(m.group(2)) && m.group(3) == null) {
             stream(resp, certificates.exportAll(caller, filingId));
+        } else if ("not-generated.xlsx".equals(m.group(2)) && m.group(3) == null) {
+            FilingReports.Spreadsheet sheet = reports.notGenerated(caller, filingId);
+            resp.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            resp.setHeader("Content-Disposition", ContentDisposition.of(sheet.fileName(), false));
+            resp.setHeader("Cache-Control", "no-store");
+            sheet.writeTo(resp.getOutputStream());
         } else if (m.group(2).matches("\\d+") && m.group(3) == null) {
             view(req, resp, caller, f, Long.parseLong(m.group(2)), model);
         } else {
@@ -116,6 +129,15 @@ final class CertificatePages {
         }
         if ("corrections".equals(m.group(3))) {
             requestCorrection(req, resp, caller, filingId, id, model);
+            return;
+        }
+        if ("password".equals(m.group(3))) {
+            // shown once, on this answer only: never in a URL or a redirect
+            model.put("oneTimePassword", resets.resetByUnit(caller, c.personId()));
+            Filing f = filings.get(caller, filingId);
+            model.put("f", f);
+            resp.setHeader("Cache-Control", "no-store");
+            view(req, resp, caller, f, id, model, 200);
             return;
         }
         switch (m.group(3)) {

@@ -29,6 +29,8 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.CorrectionService;
+import org.titlecert.certificate.FilingReports;
+import org.titlecert.identity.PasswordResets;
 import org.titlecert.notice.NoticeService;
 import org.titlecert.filing.Filing;
 import org.titlecert.filing.FilingDraft;
@@ -78,8 +80,14 @@ public class FilingAdminServlet extends PageServlet {
     @Reference
     private transient NoticeService notices;
 
+    @Reference
+    private transient FilingReports reports;
+
+    @Reference
+    private transient PasswordResets resets;
+
     private CertificatePages certificatePages() {
-        return new CertificatePages(filings, certificates, renderer, photos, corrections, notices);
+        return new CertificatePages(filings, certificates, renderer, photos, corrections, notices, reports, resets);
     }
 
     @Override

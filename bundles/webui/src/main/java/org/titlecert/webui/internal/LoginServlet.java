@@ -1,7 +1,6 @@
 package org.titlecert.webui.internal;
 
 import java.io.IOException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,7 +14,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.titlecert.api.TitleCertException;
-import org.titlecert.identity.Captcha;
 import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.Session;
 import org.titlecert.identity.SsoStart;
@@ -162,12 +160,7 @@ public class LoginServlet extends PageServlet {
     }
 
     private void putCaptcha(HttpServletRequest req, Map<String, Object> model) {
-        Captcha c = identity.newCaptcha(req.getRemoteAddr());
-        model.put("captchaId", c.id());
-        model.put("captchaImage", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
-        if (c.testAnswer() != null) {
-            model.put("captchaTestAnswer", c.testAnswer());
-        }
+        Pages.putCaptcha(identity.newCaptcha(req.getRemoteAddr()), model);
     }
 
     private static String nz(String s) {

@@ -25,6 +25,7 @@ final class Notices {
             Map.entry("correction-approved", "已同意更正，证书正以新版本重新生成，原版本作废"),
             Map.entry("correction-rejected", "已不予更正，申请单位可看到审核意见"),
             Map.entry("password", "密码已修改，其他设备上的登录已退出"),
+            Map.entry("password-reset", "新密码已设置，请使用新密码登录"),
             Map.entry("password-required", "您的账号使用的是初始密码或重置后的密码，请先修改密码，再使用其他功能"),
             Map.entry("reinstated", "证书已恢复有效，正在生成新版本"),
             Map.entry("regenerated", "已提交重新生成，证书将在片刻后更新为新版本"),

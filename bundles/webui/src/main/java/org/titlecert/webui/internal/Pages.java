@@ -127,6 +127,15 @@ final class Pages {
     }
 
     /** Only local paths, so that a login link cannot send the user to another site. */
+    /** A new captcha for a form's {@code l.captcha} macro. */
+    static void putCaptcha(org.titlecert.identity.Captcha c, Map<String, Object> model) {
+        model.put("captchaId", c.id());
+        model.put("captchaImage", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
+        if (c.testAnswer() != null) {
+            model.put("captchaTestAnswer", c.testAnswer());
+        }
+    }
+
     static String localPath(String next, String fallback) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
                 && !next.contains("\r") && !next.contains("\n") ? next : fallback;
