@@ -6,9 +6,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
@@ -70,7 +67,6 @@ import org.titlecert.filing.FilingStatus;
 import org.titlecert.filing.IssuingAuthority;
 import org.titlecert.filing.OrganizationService;
 import org.titlecert.filing.PersonDirectory;
-import org.titlecert.filing.PersonTitle;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
@@ -103,13 +99,12 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private final AuditLog audit;
     private final EngineConfig config;
     private final ContentStore store;
-    private final NumberPattern defaultPattern;
-    private final Map<String, NumberPattern> patterns = new HashMap<>();
+    private final Numbering numbering;
     private final PublicVerification verification;
     private final Revocations revocations;
     private final Templates templates = new Templates();
     private final Seals seals = new Seals();
-    private final java.util.Set<String> sealedIssuers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Requeue requeue;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "titlecert-certificate-maintenance");
         t.setDaemon(true);
@@ -144,6 +139,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                              @Reference(target = "(osgi.jndi.service.name=titlecert)") DataSource dataSource,
                              @Reference ContentStores stores, @Reference Metrics metrics, EngineConfig config) {
         this.jpa = new Transactions(emf);
+        this.requeue = new Requeue(jpa, templates, seals);
         this.metrics = new EngineMetrics(metrics);
         metrics.gauge("titlecert_queue_depth", "Certificates waiting to be generated, on all nodes",
                 () -> queueNow().depth());
@@ -156,14 +152,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         this.audit = audit;
         this.config = config;
         this.store = stores.area(CertificateFiles.AREA, CertificateFiles.EXTENSION);
-        this.defaultPattern = NumberPattern.parse(config.numberPattern());
-        for (String entry : config.numberPatterns()) {
-            int eq = entry.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("numberPatterns entries are code=pattern: " + entry);
-            }
-            patterns.put(entry.substring(0, eq).strip(), NumberPattern.parse(entry.substring(eq + 1).strip()));
-        }
+        this.numbering = new Numbering(jpa, filings, organizations, config);
         this.verification = new PublicVerification(jpa, config, this.metrics, () -> sharedCounts, () -> verifier);
         this.postgres = Db.isPostgres(dataSource);
         this.revocations = new Revocations(jpa, audit);
@@ -267,7 +256,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSeal(SealProvider provider, Map<String, Object> props) {
-        sealedIssuers.add(seals.add(provider, props).issuer());
+        requeue.sealed(seals.add(provider, props).issuer());
         scheduleRequeue();
     }
 
@@ -300,33 +289,6 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         return out;
     }
 
-    /**
-     * Whether certificates made this way ({region, template, committee code, its seal, authority code, its seal})
-     * need making again: a template other than the region's best, or a seal missing or made by another provider
-     * than the best for an issuer that has one (the issuer's own certificates, or its region's where it is a region
-     * code).
-     */
-    private boolean stale(Object[] made) {
-        String region = (String) made[0];
-        String template = templates.best(region).map(Templates.Entry::key).orElse(null);
-        // no template (as just after a start): nothing could render them, and the PDFs stand
-        return template != null && !template.equals(made[1])
-                || staleSeal(region, (String) made[2], (String) made[3])
-                || staleSeal(region, (String) made[4], (String) made[5]);
-    }
-
-    private boolean staleSeal(String region, String code, String seal) {
-        for (String issuer : new String[] {code, region}) {
-            if (issuer != null && sealedIssuers.contains(issuer)) {
-                String key = seals.best(issuer, region).map(Seals.Entry::key).orElse(null);
-                if (key != null && !key.equals(seal)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** Template changes come in bursts (a bundle update is an unbind and a bind): act once they settle. */
     private synchronized void scheduleRequeue() {
         if (pendingRequeue != null) {
@@ -337,43 +299,11 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         }
     }
 
-    /**
-     * Queues every valid certificate made with another template or seal than the ones now best for it. One pass
-     * finds the few ways the certificates were made; only the stale ones are queued (at a province's million
-     * certificates, one scan instead of one per template, issuer and region: 18 of them with the demo's seals).
-     */
     private void requeueStale() {
         if (generator == null) {
             return;
         }
-        List<Object[]> ways = jpa.call(em -> em.createQuery("SELECT c.region, c.templateKey, c.committeeCode, "
-                + "c.committeeSeal, c.authorityCode, c.authoritySeal FROM CertificateEntity c WHERE c.validity = :v "
-                + "AND c.status IN :s GROUP BY c.region, c.templateKey, c.committeeCode, c.committeeSeal, "
-                + "c.authorityCode, c.authoritySeal", Object[].class).setParameter("v", Validity.VALID)
-                .setParameter("s", List.of(GenerationStatus.GENERATED, GenerationStatus.FAILED)).getResultList());
-        int queued = 0;
-        for (Object[] made : ways) {
-            if (stale(made)) {
-                StringBuilder where = new StringBuilder();
-                List<Object> params = new ArrayList<>(List.of(GenerationStatus.QUEUED));
-                String[] columns = {"REGION", "TEMPLATE_KEY", "COMMITTEE_CODE", "COMMITTEE_SEAL", "AUTHORITY_CODE",
-                        "AUTHORITY_SEAL"};
-                for (int i = 0; i < columns.length; i++) {
-                    where.append(" AND ").append(columns[i]).append(made[i] == null ? " IS NULL" : " = ?");
-                    if (made[i] != null) {
-                        params.add(made[i]);
-                    }
-                }
-                params.addAll(List.of(Validity.VALID, GenerationStatus.GENERATED, GenerationStatus.FAILED));
-                queued += Db.now(jpa, (em, now) -> {
-                    List<Object> bound = new ArrayList<>(params);
-                    bound.add(1, now);
-                    return Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, REQUESTED = REQUESTED + 1, "
-                            + "QUEUED_AT = ? WHERE 1 = 1" + where + " AND VALIDITY = ? AND STATUS IN (?, ?)",
-                            bound.toArray());
-                });
-            }
-        }
+        int queued = requeue.run();
         if (queued > 0) {
             LOG.info("Templates or seals changed: {} certificates queued to be generated again", queued);
             generator.wake();
@@ -424,7 +354,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     void createFor(long filingId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                int created = createOnce(filingId);
+                int created = numbering.record(filingId);
                 if (created > 0) {
                     LOG.info("Filing {} approved: {} certificates recorded", filingId, created);
                     generator.wake();
@@ -456,46 +386,6 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             unrecorded.remove(filingId);
             createFor(filingId);
         }
-    }
-
-    private int createOnce(long filingId) {
-        Filing filing = filings.get(Generator.ENGINE, filingId);
-        List<PersonTitle> titles = filings.filingTitles(Generator.ENGINE, filingId);
-        Set<Long> existing = new HashSet<>(jpa.call(em -> em.createQuery("SELECT c.rosterEntryId FROM "
-                + "CertificateEntity c WHERE c.filingId = :f", Long.class).setParameter("f", filingId).getResultList()));
-        List<PersonTitle> missing = titles.stream().filter(t -> !existing.contains(t.rosterEntryId())).toList();
-        if (missing.isEmpty()) {
-            return 0;
-        }
-        Committee committee = organizations.committee(filing.committee().id()).orElseThrow();
-        String authority = organizations.issuingAuthority(filing.issuingAuthority().id())
-                .map(IssuingAuthority::code).orElse("");
-        NumberPattern pattern = patterns.getOrDefault(committee.code(),
-                patterns.getOrDefault(committee.region(), defaultPattern));
-        String prefix = pattern.prefix(committee.region(), filing.year(), committee.code(), authority);
-        return Db.now(jpa, (em, now) -> {
-            long first = allocate(em, prefix, missing.size());
-            long seq = first;
-            for (PersonTitle t : missing) {
-                em.persist(new CertificateEntity(t, committee.region(), committee.code(), authority,
-                        pattern.format(prefix, seq++), newToken(), now));
-            }
-            return missing.size();
-        });
-    }
-
-    /** Reserves {@code count} numbers after the prefix's last one; the row lock serialises approvals. */
-    private static long allocate(EntityManager em, String prefix, int count) {
-        int updated = Db.update(em, "UPDATE TC_CERT_NUMBER_SEQ SET LAST_USED = LAST_USED + ? WHERE PREFIX = ?",
-                (long) count, prefix);
-        if (updated == 0) {
-            em.persist(new NumberSequenceEntity(prefix, count));
-            em.flush();
-            return 1;
-        }
-        long last = em.createQuery("SELECT s.last FROM NumberSequenceEntity s WHERE s.prefix = :p", Long.class)
-                .setParameter("p", prefix).getSingleResult();
-        return last - count + 1;
     }
 
     private void photoChanged(long personId) {
@@ -847,11 +737,6 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     // ---- helpers
 
-    private static String newToken() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
 
     private String nodeName() {
         if (!config.nodeName().isBlank()) {
