@@ -15,4 +15,9 @@ public interface CertificateExport {
 
     /** Streams the ZIP with constant memory; entries are STORED, since PDFs do not compress further. */
     void writeTo(OutputStream out) throws IOException;
+
+    /** As {@link #writeTo(OutputStream)}, telling {@code written} how many certificates are in after each one. */
+    default void writeTo(OutputStream out, java.util.function.IntConsumer written) throws IOException {
+        writeTo(out);
+    }
 }

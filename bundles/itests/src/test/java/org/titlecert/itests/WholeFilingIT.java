@@ -6,6 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -72,8 +79,37 @@ class WholeFilingIT {
         assertThat(page).contains("下载全部（7 本）", "value=\"" + name + "\"");
         assertThat(page.split("<tr data-id=").length - 1).as("the rows the search found")
                 .isEqualTo(byName.get("items").findValuesAsText("personName").stream().filter(name::equals).count());
-        Api.Response fromPage = session.get("/admin/filings/" + filing + "/certificates/all.zip");
+        Api.Response fromPage = session.get("/admin/filings/" + filing + "/certificates/all.zip?progress=abcdef123456");
         assertThat(unzip(fromPage.bytes()).keySet()).isEqualTo(entries.keySet());
+        String base = "/admin/filings/" + filing + "/certificates/all.zip/progress?id=";
+        assertThat(session.get(base + "abcdef123456").json().toString())
+                .isEqualTo("{\"done\":7,\"total\":7,\"finished\":true}");
+        DemoAccounts.Account sys = platform.accounts().first("sysadmin");
+        Api another = platform.api().login("admin", sys.login(), sys.secret());
+
+        // in the page: the browser's download manager takes the ZIP, the page counts the certificates in
+        Path downloads = Files.createTempDirectory("whole-filing");
+        WebDriver browser = Browser.start(downloads);
+        try {
+            Browser.loginAdmin(browser, platform, admin.login(), admin.secret());
+            Browser.waitForUrl(browser, "/admin");
+            browser.get(platform.url("/admin/filings/" + filing + "/certificates"));
+            browser.findElement(By.id("download-all")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(
+                    By.id("download-progress"), "下载全部已完成：共 7 本"));
+            Browser.screenshot(browser, "download-all-progress");
+            MailServer.await("the ZIP saved", () -> {
+                try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                    return files.anyMatch(f -> f.toString().endsWith(".zip"));
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        } finally {
+            browser.quit();
+        }
+        assertThat(another.get(base + "abcdef123456").status()).as("another user's download").isEqualTo(404);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -50,6 +50,12 @@ final class ZipExport implements CertificateExport {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
+        writeTo(out, n -> { });
+    }
+
+    @Override
+    public void writeTo(OutputStream out, java.util.function.IntConsumer written) throws IOException {
+        int done = 0;
         StringBuilder manifest = new StringBuilder("\uFEFF证书编号,姓名,身份证号,SHA-256\r\n");
         Set<String> names = new HashSet<>();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
@@ -67,6 +73,7 @@ final class ZipExport implements CertificateExport {
                 zip.closeEntry();
                 manifest.append(csv(item.number())).append(',').append(csv(item.name())).append(',')
                         .append(csv(item.maskedId())).append(',').append(item.sha256()).append("\r\n");
+                written.accept(++done);
             }
             byte[] csv = manifest.toString().getBytes(StandardCharsets.UTF_8);
             CRC32 crc = new CRC32();

@@ -1,7 +1,6 @@
 package org.titlecert.identity.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +35,6 @@ import org.titlecert.notice.Recipient;
  */
 @Component(service = PasswordResets.class)
 public class JpaPasswordResets implements PasswordResets {
-
-    static final Duration VALID = Duration.ofMinutes(30);
-    private static final Duration EVERY = Duration.ofMinutes(5);
 
     private final Transactions jpa;
     private final JpaIdentityService identity;
@@ -84,7 +80,7 @@ public class JpaPasswordResets implements PasswordResets {
                 .filter(x -> recent(em, ((AccountEntity) x[0]).getId(), now) == 0)
                 .map(x -> {
                     AccountEntity a = (AccountEntity) x[0];
-                    em.persist(new PasswordResetEntity(Secrets.sha256(token), a.getId(), now, now.plus(VALID)));
+                    em.persist(new PasswordResetEntity(Secrets.sha256(token), a.getId(), now, now.plus(ResetLinks.VALID)));
                     return x;
                 }));
         NoticeService n = notices;
@@ -176,6 +172,6 @@ public class JpaPasswordResets implements PasswordResets {
 
     private static long recent(EntityManager em, long accountId, LocalDateTime now) {
         return em.createQuery("SELECT COUNT(r) FROM PasswordResetEntity r WHERE r.accountId = :a AND r.createdAt > :t",
-                Long.class).setParameter("a", accountId).setParameter("t", now.minus(EVERY)).getSingleResult();
+                Long.class).setParameter("a", accountId).setParameter("t", now.minus(ResetLinks.EVERY)).getSingleResult();
     }
 }

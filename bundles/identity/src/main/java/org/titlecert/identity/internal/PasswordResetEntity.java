@@ -44,6 +44,6 @@ public class PasswordResetEntity {
     }
 
     boolean usableAt(LocalDateTime now) {
-        return usedAt == null && now.isBefore(expiresAt);
+        return ResetLinks.open(usedAt, expiresAt, now);
     }
 }

@@ -46,7 +46,9 @@ final class CertificatePages {
      * whole filing's), {@code .../{id}}, {@code .../{id}/revoke|reinstate|regenerate|corrections}.
      */
     static final Pattern PATH = Pattern.compile("/(\\d+)/certificates(?:/(export|all\\.zip|not-generated\\.xlsx|revoke|reinstate|photo-reminders|\\d+)"
-            + "(?:/(revoke|reinstate|regenerate|corrections|password))?)?");
+            + "(?:/(revoke|reinstate|regenerate|corrections|password|progress))?)?");
+    /** The progress of each user's 下载全部, shared by the pages of this node. */
+    private static final DownloadProgress PROGRESS = new DownloadProgress();
     /** The page sizes 证书导出 offers; the first is the default. */
     private static final List<Integer> PAGE_SIZES = List.of(50, 20, 100, 200);
     /** Why a batch download was refused, by code (post/redirect/get carries no free text). */
@@ -85,7 +87,17 @@ final class CertificatePages {
         if (m.group(2) == null && m.group(3) == null) {
             list(req, resp, caller, f, model);
         } else if ("all.zip".equals(m.group(2)) && m.group(3) == null) {
-            stream(resp, certificates.exportAll(caller, filingId));
+            CertificateExport all = certificates.exportAll(caller, filingId);
+            String id = Pages.param(req, "progress");
+            if (id == null || !DownloadProgress.ID.matcher(id).matches()) {
+                stream(resp, all, n -> { });
+            } else {
+                PROGRESS.update(caller.principal(), id, 0, all.count(), false);
+                stream(resp, all, n -> PROGRESS.update(caller.principal(), id, n, all.count(), false));
+                PROGRESS.update(caller.principal(), id, all.count(), all.count(), true);
+            }
+        } else if ("all.zip".equals(m.group(2)) && "progress".equals(m.group(3))) {
+            progress(req, resp, caller);
         } else if ("not-generated.xlsx".equals(m.group(2)) && m.group(3) == null) {
             FilingReports.Spreadsheet sheet = reports.notGenerated(caller, filingId);
             resp.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -272,13 +284,29 @@ final class CertificatePages {
             resp.sendRedirect("/admin/filings/" + filingId + "/certificates?problem=" + e.code());
             return;
         }
-        stream(resp, export);
+        stream(resp, export, n -> { });
     }
 
-    private static void stream(HttpServletResponse resp, CertificateExport export) throws IOException {
+    private static void stream(HttpServletResponse resp, CertificateExport export, java.util.function.IntConsumer written)
+            throws IOException {
         resp.setContentType("application/zip");
         resp.setHeader("Content-Disposition", ContentDisposition.of(export.fileName(), false));
         resp.setHeader("Cache-Control", "no-store");
-        export.writeTo(resp.getOutputStream());
+        export.writeTo(resp.getOutputStream(), written);
+    }
+
+    /** {@code all.zip/progress?id=}: how far this user's download of that id has got, as JSON. */
+    private static void progress(HttpServletRequest req, HttpServletResponse resp, Caller caller) throws IOException {
+        String id = Pages.param(req, "id");
+        DownloadProgress.State state = id == null ? null : PROGRESS.get(caller.principal(), id);
+        resp.setContentType("application/json;charset=UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        if (state == null) {
+            resp.setStatus(404);
+            resp.getWriter().write("{\"code\":\"DOWNLOAD_NOT_FOUND\",\"message\":\"没有该下载\"}");
+            return;
+        }
+        resp.getWriter().write("{\"done\":" + state.done() + ",\"total\":" + state.total() + ",\"finished\":"
+                + state.finished() + "}");
     }
 }
