@@ -90,13 +90,13 @@ class PasswordIT {
         browser.findElement(By.id("newPassword")).sendKeys("Chosen2026pw");
         browser.findElement(By.id("confirm")).sendKeys("Chosen2026px");
         browser.findElement(By.id("change-password")).click();
-        assertThat(browser.findElement(By.cssSelector(".field.invalid .field-error")).getText())
-                .isEqualTo("两次输入的新密码不一致");
+        // the page comes back with the error: waited for, as the page before has an error in the same place
+        fieldError("两次输入的新密码不一致");
         browser.findElement(By.id("currentPassword")).sendKeys(oneTime);
         browser.findElement(By.id("newPassword")).sendKeys("short");
         browser.findElement(By.id("confirm")).sendKeys("short");
         browser.findElement(By.id("change-password")).click();
-        assertThat(browser.findElement(By.cssSelector(".field.invalid .field-error")).getText()).isEqualTo("密码至少 8 位");
+        fieldError("密码至少 8 位");
         Browser.screenshot(browser, "password-change-refused");
 
         browser.findElement(By.id("currentPassword")).sendKeys(oneTime);
@@ -122,5 +122,11 @@ class PasswordIT {
                 .isEqualTo("PASSWORD_CHANGE_REQUIRED");
         assertThat(Browser.consoleErrors(browser, "/admin/password - Failed to load resource: the server responded "
                 + "with a status of 400")).as("only the two refused forms").isEmpty();
+    }
+
+    private void fieldError(String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.cssSelector(".field.invalid .field-error"),
+                        text));
     }
 }
