@@ -67,6 +67,11 @@ class DiskFullIT {
         long filing = TestFixtures.photographedFiling(system, system, "磁盘满时审核的批复", PEOPLE, 90000, "AHKJGP", "AHRS");
         long pending = TestFixtures.filing(system, "磁盘满时上传的批复", 2024, "REVIEW").get("id").asLong();
         long person = TestFixtures.personIds(system, filing).values().iterator().next();
+        // the database quiet first: the demo's notices delivered, so that no checkpoint frees log files after the fill
+        MailServer.await("the notices delivered", () -> {
+            Api.Response q = system.get("/api/v1/metrics/notices");
+            return q.status() == 200 && q.json().findValues("pending").stream().allMatch(n -> n.asLong() == 0);
+        });
         Path filler = store.resolve("filler");
         fill(filler);
 
