@@ -268,7 +268,34 @@ class AccessMatrixIT {
                 new Row("GET", "/me/photo", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
                 new Row("GET", "/me/titles/{TIA}", null, EnumSet.of(Who.IND_A), true),
                 new Row("GET", "/admin/photo-imports", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
-                new Row("GET", "/register/profile", null, EnumSet.of(Who.IND_A, Who.IND_B), true));
+                new Row("GET", "/register/profile", null, EnumSet.of(Who.IND_A, Who.IND_B), true),
+                // the web forms' POSTs, each with the caller's CSRF token; what an entitled caller sends is refused
+                // for what it lacks (400, 409) or finds nothing (404), so nothing changes
+                new Row("POST", "/admin/filings", "form:name=", EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/filings/{B}/reject", "form:reason=", EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/filings/{B}/certificates/{CB}/corrections",
+                        "multipart:reason=NAME&name=某&@evidence=pdf", EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/filings/{FCA}/certificates/{CA}/corrections", "multipart:reason=",
+                        EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/corrections/{CRB}/reject", "form:note=", EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/corrections/999999/approve", "form:note=", EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/filings/{PA}/certificates/photo-reminders", "form:",
+                        EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/filings/{B}/certificates/999999/password", "form:",
+                        EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/filings/{FCA}/certificates/{CA}/reinstate", "form:note=",
+                        EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/filings/{B}/certificates/export", "form:", EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/individuals/999999/confirm", "form:",
+                        EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/accounts/999999/disable", "form:", EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/api-keys/999999/revoke", "form:", EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/me/messages/999999/read", "form:", INDIVIDUALS, true),
+                new Row("POST", "/me/messages/read-all", "form:", INDIVIDUALS, true),
+                new Row("POST", "/me/photo", "multipart:@file=jpeg", INDIVIDUALS, true),
+                new Row("POST", "/password/forgot", "form:login=x&captchaId=x&captcha=x", EVERYONE, true),
+                new Row("POST", "/password/reset", "form:token=x&newPassword=a&confirm=b", EVERYONE, true),
+                new Row("POST", "/v/{TA}/check", "multipart:@file=pdf", EVERYONE, true));
     }
 
     @Test
@@ -285,10 +312,13 @@ class AccessMatrixIT {
                 Api.Response r = call(callers.get(who), row);
                 checked++;
                 String line = who + " " + row.method() + " " + row.path() + " -> " + r.status();
-                boolean ok = r.status() >= 200 && r.status() < 300;
+                boolean form = row.page() && row.method().equals("POST");
+                boolean redirect = r.status() >= 300 && r.status() < 400;
+                // a form's answer is a redirect to what it did, unless it sends the caller away to log in
+                boolean ok = r.status() >= 200 && r.status() < 300 || form && redirect && !sentAway(r);
                 if (row.allowed().contains(who)) {
                     // a page or call that breaks (5xx) for a caller entitled to it is refused them too
-                    boolean denied = r.status() == 401 || r.status() == 403 || r.status() >= 300 && r.status() < 400
+                    boolean denied = r.status() == 401 || r.status() == 403 || redirect && (!form || sentAway(r))
                             || r.status() == 404 && !row.path().contains("999999") || r.status() >= 500;
                     if (denied) {
                         refused.add(line + " " + r.body().substring(0, Math.min(120, r.body().length())));
@@ -344,6 +374,52 @@ class AccessMatrixIT {
         System.out.println("encoded paths: " + checked + " calls, " + leaks.size() + " unauthorised 2xx");
         assertThat(leaks).as("unauthorised 2xx through another spelling").isEmpty();
         assertThat(broken).as("500s or exception text").isEmpty();
+    }
+
+    /**
+     * A web form as a browser posts it: url-encoded ({@code form:}) or multipart ({@code multipart:}, where
+     * {@code @name=pdf|jpeg} is a file), with the CSRF token of the caller's session, or of a browser without one.
+     */
+    private static Api.Response submit(Api api, String path, String body) {
+        String token = api.csrf();
+        HttpRequest.Builder b = api.request(path);
+        if (token == null) {
+            token = api.get("/password/forgot").cookie("TCCSRF");
+            b.header("Cookie", "TCCSRF=" + token);
+        }
+        boolean multipart = body.startsWith("multipart:");
+        String fields = body.substring(body.indexOf(':') + 1);
+        List<String[]> pairs = new ArrayList<>();
+        pairs.add(new String[] {"_csrf", token});
+        for (String pair : fields.split("&")) {
+            if (!pair.isEmpty()) {
+                pairs.add(pair.split("=", 2));
+            }
+        }
+        if (!multipart) {
+            StringBuilder sb = new StringBuilder();
+            pairs.forEach(p -> sb.append(sb.length() == 0 ? "" : "&").append(p[0]).append('=')
+                    .append(java.net.URLEncoder.encode(p[1], java.nio.charset.StandardCharsets.UTF_8)));
+            return api.send(b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(sb.toString())));
+        }
+        String boundary = "matrix" + System.nanoTime();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String[] p : pairs) {
+            boolean file = p[0].startsWith("@");
+            String name = file ? p[0].substring(1) : p[0];
+            byte[] content = !file ? p[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : p[1].equals("pdf") ? TestFixtures.pdf() : new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (file ? "; filename=\"f." + p[1] + "\"\r\nContent-Type: "
+                    + (p[1].equals("pdf") ? "application/pdf" : "image/jpeg") : "") + "\r\n\r\n";
+            out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return api.send(b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
     /** Other spellings of a path that a lax router might take for it. */
@@ -413,8 +489,17 @@ class AccessMatrixIT {
                 .replace("{IDA}", idA).replace("{CRB}", String.valueOf(correctionB));
     }
 
+    /** The answer of a page that refuses the caller: to a login page, or an admin from a personal page to theirs. */
+    private static boolean sentAway(Api.Response r) {
+        String location = r.header("Location");
+        return location == null || location.contains("login?next=") || location.endsWith("/admin/filings");
+    }
+
     private static Api.Response call(Api api, Row row) {
         String path = resolve(row.path());
+        if (row.page() && row.body() != null) {
+            return submit(api, path, row.body());
+        }
         if (row.page()) {
             return api.send(api.request(path).GET());
         }
