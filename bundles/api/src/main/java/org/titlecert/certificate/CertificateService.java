@@ -82,6 +82,16 @@ public interface CertificateService {
     /** Public: whether the uploaded PDF is this certificate's genuine current version. */
     PdfCheck check(String token, InputStream pdf, String clientAddress);
 
+    /** The answer {@link #verify} gives for a QR token, without counting against its limit; empty if none. */
+    Optional<Verification> publicRecord(String token);
+
+    /**
+     * The issued certificate with this number, compared with a name and, when given, an ID number: spaces and
+     * full-width forms do not count, nor does the case of an ID number's X. Empty when no issued certificate has
+     * the number. Not rate-limited: callers that face the public limit themselves.
+     */
+    Optional<CertificateMatch> match(String certificateNumber, String name, String idNumber);
+
     QueueState queue();
 
     /**

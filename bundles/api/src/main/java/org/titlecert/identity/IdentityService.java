@@ -16,6 +16,9 @@ public interface IdentityService {
     /** A new captcha; each address may ask only so often ({@code CAPTCHA_RATE_LIMITED}). */
     Captcha newCaptcha(String address);
 
+    /** Solves a captcha once: true if the answer is right; the captcha is used up either way. */
+    boolean solveCaptcha(String captchaId, String answer);
+
     /** True when the next local login for the account this login names, or from this address, must solve a captcha. */
     boolean captchaRequired(String login, String address);
 

@@ -84,7 +84,8 @@ class HealthAndApiContractIT {
                 "get /filings/{id}/certificates", "post /filings/{id}/certificates/export",
                 "get /filings/{id}/certificates/all.zip",
                 "post /filings/{id}/certificates/revoke", "post /filings/{id}/certificates/reinstate", "get /verify/{token}",
-                "post /verify/{token}/check", "get /seals");
+                "post /verify/{token}/check", "post /verify/lookup", "post /verify/share-code", "get /me/checks",
+                "get /me/share-codes", "post /me/share-codes", "post /me/share-codes/{id}/withdraw", "get /seals");
         List<String> found = new ArrayList<>();
         paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
                 .forEachRemaining(m -> found.add(m + " " + e.getKey())));

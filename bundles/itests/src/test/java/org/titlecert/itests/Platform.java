@@ -81,6 +81,7 @@ public final class Platform {
             config("org.titlecert.demo", "enabled = true");
             config("org.titlecert.certificate", "publicBaseUrl = " + url(""), "checkPerMinute = 1000");
             config("org.titlecert.metrics", "sampleSeconds = 2");
+            config("org.titlecert.verification", "lookupPerMinute = 120", "shareCodePerMinute = 120");
             Path secret = home.resolve("etc/oidc-client.secret");
             Files.writeString(secret, "test-client-secret\n");
             Files.writeString(home.resolve("etc/org.titlecert.oidc.cfg"), String.join("\n",

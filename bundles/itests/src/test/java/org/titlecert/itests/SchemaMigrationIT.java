@@ -131,8 +131,8 @@ class SchemaMigrationIT {
                 applied += Integer.parseInt(m.group(2));
             }
         }
-        // six persistence units (filing, identity, photo, certificate, notice, audit) on two nodes
-        assertThat(units).as("every unit current on both nodes").hasSize(12);
+        // seven persistence units (filing, identity, photo, certificate, notice, verification, audit) on two nodes
+        assertThat(units).as("every unit current on both nodes").hasSize(14);
         assertThat(applied).as("each change set applied by one node").isEqualTo(changeSets.size());
         assertThat(creators).as("one initial system admin, made by one node").isEqualTo(1);
     }

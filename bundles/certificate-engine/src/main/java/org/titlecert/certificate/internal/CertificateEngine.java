@@ -51,6 +51,7 @@ import org.titlecert.metrics.Metrics;
 import org.titlecert.audit.Outcome;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateExport;
+import org.titlecert.certificate.CertificateMatch;
 import org.titlecert.certificate.CertificateFile;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.GenerationStatus;
@@ -705,6 +706,17 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Override
     public PdfCheck check(String token, InputStream pdf, String clientAddress) {
         return verification.check(token, pdf, clientAddress);
+    }
+
+    @Override
+    public Optional<Verification> publicRecord(String token) {
+        return verification.record(token);
+    }
+
+    @Override
+    public Optional<CertificateMatch> match(String certificateNumber, String name, String idNumber) {
+        return verification.match(certificateNumber, name, idNumber,
+                rosterEntryId -> filings.title(Caller.system("verification"), rosterEntryId).idNumber());
     }
 
     /** The queue's depth and the age of its oldest entry, counted at most every few seconds. */

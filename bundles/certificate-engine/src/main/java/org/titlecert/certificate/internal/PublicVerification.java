@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -12,6 +17,7 @@ import java.util.regex.Pattern;
 import org.titlecert.api.RateLimiter;
 import org.titlecert.api.SharedCounts;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.certificate.CertificateMatch;
 import org.titlecert.certificate.CertificateVersion;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.certificate.VersionReason;
@@ -132,6 +138,41 @@ final class PublicVerification {
         }
         metrics.verifications.inc("check", result.outcome().name());
         return result;
+    }
+
+    /** What {@link #verify} answers, not counted against any limit. */
+    Optional<Verification> record(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(answers.get(token, this::answer));
+        } catch (TitleCertException notFound) {
+            return Optional.empty();
+        }
+    }
+
+    /** The issued certificate with this number, compared with a name and an ID number (when given). */
+    Optional<CertificateMatch> match(String number, String name, String idNumber, LongFunction<String> idOf) {
+        String wanted = Names.comparable(number);
+        if (wanted.isEmpty() || wanted.length() > 64) {
+            return Optional.empty();
+        }
+        Optional<CertificateEntity> found = jpa.call(em -> em.createQuery(
+                        "SELECT c FROM CertificateEntity c WHERE c.number = :n", CertificateEntity.class)
+                .setParameter("n", wanted).getResultList()).stream().filter(c -> c.getVersion() > 0).findFirst();
+        return found.map(c -> {
+            Set<CertificateMatch.Field> mismatched = EnumSet.noneOf(CertificateMatch.Field.class);
+            if (!Names.comparable(c.getPersonName()).equals(Names.comparable(name))) {
+                mismatched.add(CertificateMatch.Field.NAME);
+            }
+            if (idNumber != null && !Names.comparable(idOf.apply(c.getRosterEntryId())).toUpperCase(Locale.ROOT)
+                    .equals(Names.comparable(idNumber).toUpperCase(Locale.ROOT))) {
+                mismatched.add(CertificateMatch.Field.ID_NUMBER);
+            }
+            Verification v = answers.get(c.getToken(), t -> c.toVerification(jpa.call(em -> Versions.of(em, c.getId()))));
+            return new CertificateMatch(v, mismatched);
+        });
     }
 
     private Verification answer(String token) {

@@ -100,6 +100,11 @@ public class JpaIdentityService implements IdentityService {
     }
 
     @Override
+    public boolean solveCaptcha(String captchaId, String answer) {
+        return captchas.solve(captchaId, answer);
+    }
+
+    @Override
     public boolean captchaRequired(String login, String address) {
         String l = login == null ? "" : login.strip();
         return throttle.suspicious(accountKey(individual(l), l), addressKey(address));

@@ -28,6 +28,10 @@ import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.notice.Notice;
 import org.titlecert.notice.NoticeService;
+import org.titlecert.verification.CheckRecord;
+import org.titlecert.verification.NewShareCode;
+import org.titlecert.verification.ShareCode;
+import org.titlecert.verification.VerificationService;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
 import org.titlecert.identity.IdentityService;
@@ -71,14 +75,17 @@ public class MeResource {
     private final CertificateService certificates;
     private final PhotoService photos;
     private final NoticeService notices;
+    private final VerificationService verification;
     private final int maxUploadMb;
 
     @Context
     private HttpServletRequest request;
 
     MeResource(IdentityService identity, RegistrationService registration, FilingService filings,
-               CertificateService certificates, PhotoService photos, NoticeService notices, int maxUploadMb) {
+               CertificateService certificates, PhotoService photos, NoticeService notices,
+               VerificationService verification, int maxUploadMb) {
         this.notices = notices;
+        this.verification = verification;
         this.identity = identity;
         this.registration = registration;
         this.filings = filings;
@@ -171,6 +178,45 @@ public class MeResource {
     @Operation(operationId = "markMyNoticesRead", summary = "全部标为已读 · Mark all my messages read; how many were unread")
     public NoticeCount readAll() {
         return new NoticeCount(notices.markAllRead(individual()));
+    }
+
+    /** 生成授权码: how many days the code is valid (1–30). */
+    public record ShareCodeRequest(Integer days) {
+    }
+
+    @GET
+    @Path("checks")
+    @Operation(operationId = "listMyChecks",
+            summary = "查验记录 · Every check of my certificates, newest first: when, and by which channel")
+    public Page<CheckRecord> checks(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return verification.checks(individual(), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("share-codes")
+    @Operation(operationId = "listMyShareCodes", summary = "我的授权码 · My share codes, newest first; the codes themselves are not shown again")
+    public List<ShareCode> shareCodes() {
+        return verification.shareCodes(individual());
+    }
+
+    @POST
+    @Path("share-codes")
+    @Consumes("application/json")
+    @Operation(operationId = "createMyShareCode",
+            summary = "生成授权码 · A share code that lets a verifier see my full record for 1–30 days; shown this once",
+            responses = @ApiResponse(responseCode = "201", description = "The code and its record",
+                    content = @Content(schema = @Schema(implementation = NewShareCode.class))))
+    public Response createShareCode(ShareCodeRequest body) {
+        Integer days = body == null ? null : body.days();
+        NewShareCode made = verification.createShareCode(individual(), days == null ? 0 : days);
+        return Response.status(201).entity(made).build();
+    }
+
+    @POST
+    @Path("share-codes/{id}/withdraw")
+    @Operation(operationId = "withdrawMyShareCode", summary = "撤回授权码 · Withdraw one of my share codes at once")
+    public ShareCode withdrawShareCode(@PathParam("id") long id) {
+        return verification.withdrawShareCode(individual(), id);
     }
 
     @GET

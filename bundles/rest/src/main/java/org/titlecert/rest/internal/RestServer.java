@@ -23,6 +23,7 @@ import org.titlecert.certificate.CorrectionService;
 import org.titlecert.certificate.FilingReports;
 import org.titlecert.identity.PasswordResets;
 import org.titlecert.notice.NoticeService;
+import org.titlecert.verification.VerificationService;
 import org.titlecert.seal.SealRegistry;
 import org.titlecert.filing.FilingService;
 import org.titlecert.identity.AdminAccountService;
@@ -77,6 +78,9 @@ public class RestServer {
     private NoticeService notices;
 
     @Reference
+    private VerificationService verification;
+
+    @Reference
     private FilingReports reports;
 
     @Reference
@@ -114,10 +118,11 @@ public class RestServer {
                 new FilingResource(filings, certificates, notices, reports, config.maxUploadMb()),
                 new CertificateResource(certificates, corrections),
                 new CorrectionResource(corrections),
-                new VerifyResource(certificates),
+                new VerifyResource(verification),
                 new SealResource(seals),
                 new AuthResource(identity, resets, certificates),
-                new MeResource(identity, registration, filings, certificates, photos, notices, config.maxUploadMb()),
+                new MeResource(identity, registration, filings, certificates, photos, notices, verification,
+                        config.maxUploadMb()),
                 new PersonResource(filings, photos, resets, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit),
                 new BackupResource(backups),

@@ -13,9 +13,10 @@ import javax.ws.rs.core.Context;
 
 import org.apache.cxf.jaxrs.ext.multipart.Multipart;
 
-import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.PdfCheck;
 import org.titlecert.certificate.Verification;
+import org.titlecert.verification.SharedRecord;
+import org.titlecert.verification.VerificationService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,20 +25,32 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Public verification of a certificate by the token in its QR code; personal data masked, rate-limited. */
+/**
+ * Public verification: by the token in a certificate's QR code, by its number and the holder's name, or with the
+ * holder's share code; personal data masked except through a share code; rate-limited. Each check that finds a
+ * certificate shows in its holder's 查验记录.
+ */
 @Path("/verify")
 @Produces("application/json")
 @Public
 @Tag(name = "verification")
 public class VerifyResource {
 
-    private final CertificateService certificates;
+    /** 证书查验: the certificate's number and the holder's name, with a captcha ({@code GET /captcha}). */
+    public record Lookup(String certificateNumber, String name, String captchaId, String captchaAnswer) {
+    }
+
+    /** 授权码查验: the code the holder gave. */
+    public record ShareCodeUse(String code) {
+    }
+
+    private final VerificationService verification;
 
     @Context
     private HttpServletRequest request;
 
-    VerifyResource(CertificateService certificates) {
-        this.certificates = certificates;
+    VerifyResource(VerificationService verification) {
+        this.verification = verification;
     }
 
     @GET
@@ -46,7 +59,7 @@ public class VerifyResource {
             summary = "证书查验 · The certificate behind a QR code: VALID or REVOKED, masked holder, current version")
     public Verification verify(@Parameter(description = "二维码中的查验令牌 · the token in the QR code")
                                @PathParam("token") String token) {
-        return certificates.verify(token, OriginFilter.address(request));
+        return verification.byToken(token, OriginFilter.address(request));
     }
 
     @POST
@@ -59,6 +72,28 @@ public class VerifyResource {
                     @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
     public PdfCheck check(@PathParam("token") String token, @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream pdf) {
-        return certificates.check(token, pdf, OriginFilter.address(request));
+        return verification.checkFile(token, pdf, OriginFilter.address(request));
+    }
+
+    @POST
+    @Path("lookup")
+    @Consumes("application/json")
+    @Operation(operationId = "lookupCertificate",
+            summary = "证书查验 · A certificate by its number and the holder's name (with a captcha), masked as by its QR code",
+            description = "A wrong name answers exactly as an unknown number: 404 CERTIFICATE_NOT_FOUND.")
+    public Verification lookup(Lookup body) {
+        Lookup b = body == null ? new Lookup(null, null, null, null) : body;
+        return verification.lookup(b.certificateNumber(), b.name(), b.captchaId(), b.captchaAnswer(),
+                OriginFilter.address(request));
+    }
+
+    @POST
+    @Path("share-code")
+    @Consumes("application/json")
+    @Operation(operationId = "useShareCode",
+            summary = "授权码查验 · The holder's full record (ID number and birth date unmasked) with the share code they gave",
+            description = "An unknown, expired or withdrawn code answers alike: 404 SHARE_CODE_INVALID.")
+    public SharedRecord useShareCode(ShareCodeUse body) {
+        return verification.useShareCode(body == null ? null : body.code(), OriginFilter.address(request));
     }
 }

@@ -56,7 +56,7 @@ class OpenApiDocumentTest {
         Set<String> ids = new HashSet<>();
         for (var op : operations()) {
             String id = op.getValue().path("operationId").asText();
-            assertThat(id).as(op.getKey()).matches("(list|get|create|update|download|upload|import|export|approve|"
+            assertThat(id).as(op.getKey()).matches("(list|get|create|update|download|upload|import|export|approve|withdraw|use|lookup|"
                     + "reject|request|remind|mark|count|confirm|revoke|reinstate|regenerate|verify|check|login|logout|register|save|disable|enable|reset)"
                     + "[A-Z][A-Za-z]*|login|logout");
             assertThat(ids.add(id)).as("unique " + id).isTrue();

@@ -1,0 +1,48 @@
+package org.titlecert.verification;
+
+import java.io.InputStream;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.titlecert.api.Caller;
+import org.titlecert.api.Page;
+import org.titlecert.api.PageRequest;
+import org.titlecert.certificate.PdfCheck;
+import org.titlecert.certificate.Verification;
+
+/**
+ * Public verification, as employers and the holders themselves use it. Every check that finds a certificate is
+ * recorded for its holder (查验记录), written off the request's path so that recording never slows a check.
+ */
+@ProviderType
+public interface VerificationService {
+
+    /** 扫码查验: the certificate behind a QR token, masked. */
+    Verification byToken(String token, String address);
+
+    /** 文件核验: whether a PDF is the genuine current version of the certificate behind the token. */
+    PdfCheck checkFile(String token, InputStream pdf, String address);
+
+    /**
+     * 证书查验 by 证书编号 and 姓名, behind a captcha and limited per address. A wrong name answers exactly as an
+     * unknown number does ({@code CERTIFICATE_NOT_FOUND}), so that nobody learns which numbers exist.
+     */
+    Verification lookup(String certificateNumber, String name, String captchaId, String captchaAnswer, String address);
+
+    /** The checks of the calling holder's certificates, newest first. */
+    Page<CheckRecord> checks(Caller holder, PageRequest page);
+
+    /** The calling holder's share codes, newest first. */
+    java.util.List<ShareCode> shareCodes(Caller holder);
+
+    /** Makes a share code valid for {@code days} (1–30); only a holder whose identity is confirmed may make one. */
+    NewShareCode createShareCode(Caller holder, int days);
+
+    /** Withdraws one of the calling holder's codes at once. */
+    ShareCode withdrawShareCode(Caller holder, long id);
+
+    /**
+     * The holder's full record for a valid code, limited per address. An unknown, expired or withdrawn code
+     * answers alike ({@code SHARE_CODE_INVALID}). Each use shows in the holder's 查验记录.
+     */
+    SharedRecord useShareCode(String code, String address);
+}

@@ -1,0 +1,58 @@
+package org.titlecert.verification.internal;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+
+import org.titlecert.verification.CheckChannel;
+import org.titlecert.verification.CheckRecord;
+
+/** One check of a certificate, for its holder's 查验记录. Times are UTC. */
+@Entity
+@Table(name = "TC_CHECK", indexes = @Index(name = "TC_CHECK_BY_NUMBER", columnList = "CERT_NUMBER,CHECKED_AT"))
+public class CheckEntity {
+
+    @Id
+    @TableGenerator(name = "checkIds", table = "TC_VERIFICATION_SEQ", pkColumnValue = "CHECK", allocationSize = 500)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "checkIds")
+    private long id;
+
+    @Column(name = "CHECKED_AT", nullable = false)
+    private LocalDateTime checkedAt;
+
+    @Column(name = "CERT_NUMBER", nullable = false, length = 64)
+    private String certificateNumber;
+
+    @Column(name = "TITLE_NAME", length = 100)
+    private String titleName;
+
+    @Column(name = "CHANNEL", nullable = false, length = 16)
+    private String channel;
+
+    @Column(name = "ORGANIZATION", length = 200)
+    private String organization;
+
+    public CheckEntity() {
+    }
+
+    CheckEntity(CheckRecord r) {
+        this.checkedAt = LocalDateTime.ofInstant(r.at(), ZoneOffset.UTC);
+        this.certificateNumber = r.certificateNumber();
+        this.titleName = r.titleName();
+        this.channel = r.channel().name();
+        this.organization = r.organization();
+    }
+
+    CheckRecord toRecord() {
+        return new CheckRecord(checkedAt.toInstant(ZoneOffset.UTC), certificateNumber, titleName,
+                CheckChannel.valueOf(channel), organization);
+    }
+}

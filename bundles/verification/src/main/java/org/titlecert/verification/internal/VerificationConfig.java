@@ -1,0 +1,24 @@
+package org.titlecert.verification.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "TitleCert verification",
+        description = "Public lookups by certificate number and name, share codes, and the holders' 查验记录")
+@interface VerificationConfig {
+
+    String PID = "org.titlecert.verification";
+
+    @AttributeDefinition(name = "Lookups a minute", description = "证书查验 by number and name, per client address, over all nodes")
+    int lookupPerMinute() default 20;
+
+    @AttributeDefinition(name = "Share-code uses a minute", description = "Per client address, over all nodes")
+    int shareCodePerMinute() default 10;
+
+    @AttributeDefinition(name = "Active share codes", description = "At most this many valid codes per holder at once")
+    int maxActiveShareCodes() default 10;
+
+    @AttributeDefinition(name = "Check-log buffer",
+            description = "Checks waiting to be written to 查验记录; when full (the database away), further ones are counted and not kept")
+    int logBuffer() default 100_000;
+}
