@@ -161,7 +161,7 @@ final class DefaultRenderer implements CertificateRenderer {
     private void fields(PDPageContentStream cs, CertificateContent c) throws IOException, TemplateException {
         float y = FIRST_ROW;
         pair(cs, y, "姓名", c.name(), "性别", c.gender());
-        pair(cs, y -= ROW, "出生年月", month(c.birthDate()), "身份证号", c.idNumber());
+        pair(cs, y -= ROW, "出生年月", month(c.birthDate()), "身份证号", layout.printed(c.idNumber()));
         wide(cs, y -= ROW, "工作单位", c.employer());
         wide(cs, y -= ROW, "系列/专业", join(c.series(), c.specialty()));
         pair(cs, y -= ROW, "资格名称", c.titleName(), "资格级别", c.level());

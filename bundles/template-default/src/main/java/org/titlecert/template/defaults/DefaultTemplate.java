@@ -41,7 +41,7 @@ public class DefaultTemplate implements CertificateTemplate {
 
     @Activate
     public DefaultTemplate(BundleContext context, DefaultTemplateConfig config) {
-        this(new Layout(config.heading(), config.subheading(), config.qrCaption()),
+        this(new Layout(config.heading(), config.subheading(), config.qrCaption(), "MASKED".equals(config.idNumber())),
                 release(context.getBundle().getVersion()));
     }
 
@@ -57,8 +57,9 @@ public class DefaultTemplate implements CertificateTemplate {
     /** For use outside OSGi, e.g. in tests and benchmarks. */
     public DefaultTemplate(Layout layout, String version) {
         this.layout = layout;
-        this.revision = version + "/" + Integer.toHexString(Objects.hash(layout.heading(), layout.subheading(),
-                layout.qrCaption()));
+        this.revision = version + "/" + Integer.toHexString(layout.maskIdNumber()
+                ? Objects.hash(layout.heading(), layout.subheading(), layout.qrCaption(), true)
+                : Objects.hash(layout.heading(), layout.subheading(), layout.qrCaption()));
         this.fonts = FontFiles.load();
     }
 

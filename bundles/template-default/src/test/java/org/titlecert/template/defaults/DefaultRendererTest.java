@@ -238,9 +238,26 @@ class DefaultRendererTest {
     }
 
     @Test
+    void aProvinceMayPrintTheIdNumberWithItsMiddleHidden() throws Exception {
+        Layout masked = new Layout(Layout.standard().heading(), Layout.standard().subheading(),
+                Layout.standard().qrCaption(), true);
+        DefaultTemplate maskedTemplate = new DefaultTemplate(masked, "1.0.0");
+        RenderedCertificate r = maskedTemplate.newRenderer().render(content("王丽", "合肥百货大楼集团股份有限公司"));
+        save(r, "certificate-masked-id");
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("身份证号：340111********1587").doesNotContain("198310261587");
+            assertThat(new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8))
+                    .doesNotContain("340111198310261587");
+        }
+        assertThat(maskedTemplate.revision()).as("a change makes every certificate again")
+                .isNotEqualTo(template.revision());
+    }
+
+    @Test
     void theRevisionFollowsTheWordingAndTheBundleVersion() {
         assertThat(new DefaultTemplate(Layout.standard(), "1.0.0").revision()).isEqualTo(template.revision());
-        assertThat(new DefaultTemplate(new Layout("职称证书", "", "扫码验证"), "1.0.0").revision())
+        assertThat(new DefaultTemplate(new Layout("职称证书", "", "扫码验证", false), "1.0.0").revision())
                 .isNotEqualTo(template.revision());
         assertThat(new DefaultTemplate(Layout.standard(), "1.0.1").revision()).isNotEqualTo(template.revision());
         assertThat(DefaultTemplate.release(new org.osgi.framework.Version("1.0.0.202612021924")))
