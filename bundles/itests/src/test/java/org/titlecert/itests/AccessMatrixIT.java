@@ -251,6 +251,8 @@ class AccessMatrixIT {
                 // 查验记录 and share codes are the holder's own: an admin or a key has none
                 new Row("GET", "/api/v1/me/checks", null, INDIVIDUALS, false),
                 new Row("GET", "/api/v1/me/share-codes", null, INDIVIDUALS, false),
+                new Row("GET", "/api/v1/me/data", null, INDIVIDUALS, false),
+                new Row("GET", "/api/v1/me/data/pdf", null, INDIVIDUALS, false),
                 new Row("POST", "/api/v1/me/share-codes", "{\"days\":0}", INDIVIDUALS, false),
                 new Row("POST", "/api/v1/me/share-codes/999999/withdraw", "", INDIVIDUALS, false),
                 new Row("GET", "/v", null, EVERYONE, true),

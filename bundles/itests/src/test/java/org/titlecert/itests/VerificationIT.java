@@ -240,13 +240,47 @@ class VerificationIT {
                 c.get("certificateNumber").asText()).isNotEqualTo(cert.get("certificateNumber").asText()));
     }
 
+    @Test
+    @Order(4)
+    void aHolderExportsEverythingHeldAboutThemAsJsonAndAsAReadablePdf() throws Exception {
+        Api.Response json = holder.get("/api/v1/me/data");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.header("Content-Disposition")).startsWith("attachment");
+        JsonNode data = json.json();
+        assertThat(data.at("/profile/idNumber").asText()).isEqualTo(person[1]);
+        assertThat(data.at("/profile/email").asText()).isEqualTo("checked" + OFFSET + "@example.com");
+        assertThat(data.get("titles").findValuesAsText("titleName")).isNotEmpty();
+        assertThat(data.get("certificates").findValuesAsText("certificateNumber"))
+                .containsExactly(cert.get("certificateNumber").asText());
+        assertThat(data.at("/photo/sha256").asText()).hasSize(64);
+        assertThat(data.get("shareCodes")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(data.get("notices").findValuesAsText("title")).contains("您的电子职称证书已生成");
+        data.get("shareCodes").forEach(c -> assertThat(c.has("code")).as("codes are never shown again").isFalse());
+
+        Api.Response pdf = holder.get("/api/v1/me/data/pdf");
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("个人信息导出", "真实姓名" + person[0], "身份证号码" + person[1],
+                    cert.get("certificateNumber").asText(), "查验记录", "授权码", "我的消息", "您的电子职称证书已生成");
+            assertThat(doc.getPage(0).getResources().getXObjectNames()).as("the ID photo").isNotEmpty();
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 80);
+            Path out = Path.of("target/screenshots");
+            Files.createDirectories(out);
+            javax.imageio.ImageIO.write(page, "png", out.resolve("personal-data-pdf.png").toFile());
+        }
+        assertThat(system.get("/api/v1/me/data").status()).as("individuals only").isEqualTo(403);
+        assertThat(system.get("/api/v1/audit?action=PERSONAL_DATA_EXPORT&size=50").json().findValuesAsText("detail"))
+                .contains("JSON", "PDF");
+    }
+
     private static boolean sleep() {
         Platform.sleep(200);
         return true;
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anEmployerLooksUpAndUsesAShareCodeInTheBrowserAndTheHolderManagesTheirCodes() throws Exception {
         browser = Browser.start();
         browser.get(platform.url("/"));
@@ -313,7 +347,7 @@ class VerificationIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void lookupsAreLimitedPerAddress() {
         Api anyone = platform.api();
         int status = 0;

@@ -23,6 +23,7 @@ import org.titlecert.certificate.CorrectionService;
 import org.titlecert.certificate.FilingReports;
 import org.titlecert.identity.PasswordResets;
 import org.titlecert.notice.NoticeService;
+import org.titlecert.verification.PrivacyCentre;
 import org.titlecert.verification.VerificationService;
 import org.titlecert.seal.SealRegistry;
 import org.titlecert.filing.FilingService;
@@ -81,6 +82,9 @@ public class RestServer {
     private VerificationService verification;
 
     @Reference
+    private PrivacyCentre privacy;
+
+    @Reference
     private FilingReports reports;
 
     @Reference
@@ -123,6 +127,7 @@ public class RestServer {
                 new AuthResource(identity, resets, certificates),
                 new MeResource(identity, registration, filings, certificates, photos, notices, verification,
                         config.maxUploadMb()),
+                new PersonalDataResource(privacy),
                 new PersonResource(filings, photos, resets, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit),
                 new BackupResource(backups),

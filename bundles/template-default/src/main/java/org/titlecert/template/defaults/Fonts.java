@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.titlecert.font.ToUnicode;
 import org.titlecert.template.TemplateException;
 
 /**
@@ -243,33 +243,9 @@ final class Fonts implements AutoCloseable {
 
         /** A ToUnicode CMap from each drawn character's glyph (the CID, with Identity-H) to that character. */
         byte[] toUnicode() {
-            StringBuilder sb = new StringBuilder(256 + drawn.size() * 24)
-                    .append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
-                    .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
-                    .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
-                    .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-            List<Integer> cps = new ArrayList<>(drawn);
-            for (int i = 0; i < cps.size(); i += 100) {
-                List<Integer> chunk = cps.subList(i, Math.min(i + 100, cps.size()));
-                sb.append(chunk.size()).append(" beginbfchar\n");
-                for (int cp : chunk) {
-                    hex4(sb.append('<'), cmap.getGlyphId(cp)).append("> <");
-                    for (char ch : Character.toChars(cp)) {
-                        hex4(sb, ch);
-                    }
-                    sb.append(">\n");
-                }
-                sb.append("endbfchar\n");
-            }
-            sb.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-            return sb.toString().getBytes(StandardCharsets.US_ASCII);
-        }
-
-        private static StringBuilder hex4(StringBuilder sb, int value) {
-            for (int shift = 12; shift >= 0; shift -= 4) {
-                sb.append(Character.toUpperCase(Character.forDigit((value >> shift) & 0xF, 16)));
-            }
-            return sb;
+            Map<Integer, Integer> cids = new HashMap<>();
+            drawn.forEach(cp -> cids.put(cmap.getGlyphId(cp), cp));
+            return ToUnicode.cmap(cids);
         }
 
         void close() {
