@@ -31,9 +31,10 @@ public interface IdentityService {
     /**
      * Creates a local individual account, who then logs in and completes the registration form. The answer is
      * the same whether or not the ID number or the mobile is already registered: nobody learns who has an account.
+     * Nothing is kept unless the person agrees to the {@link PrivacyNotice} ({@code CONSENT_REQUIRED}).
      */
-    void registerIndividual(String idNumber, String mobile, String password, String captchaId, String captchaAnswer,
-                            String address);
+    void registerIndividual(String idNumber, String mobile, String password, boolean privacyConsent, String captchaId,
+                            String captchaAnswer, String address);
 
     /** Starts a government SSO login (OpenID Connect, authorization code with PKCE). */
     SsoStart beginSso(String address);

@@ -38,6 +38,9 @@ public interface RegistrationService {
     /** Refuses a registration (驳回) with a reason the person sees; they may correct the form and submit it again. */
     void reject(Caller caller, long accountId, String reason);
 
+    /** Records that the calling individual agrees to the current {@link PrivacyNotice}; audited. */
+    void consentToPrivacyNotice(Caller caller);
+
     /** Why the caller's registration was refused, while it stands; empty otherwise. */
     Optional<String> rejection(Caller caller);
 }

@@ -13,9 +13,12 @@ import org.titlecert.api.Caller;
  * @param displayName          the name to greet the user with
  * @param passwordChangeRequired true while the account still has a one-time password: nothing but 修改密码 (and
  *                             logging out) is open until it is changed
+ * @param privacyConsentRequired true while an individual has not agreed to the current {@link PrivacyNotice}:
+ *                             nothing else is open until they do
  */
 public record Session(String token, Caller caller, String csrfToken, boolean registrationComplete,
-                      String displayName, Instant idleExpiry, boolean passwordChangeRequired) {
+                      String displayName, Instant idleExpiry, boolean passwordChangeRequired,
+                      boolean privacyConsentRequired) {
 
     /** The name of the session cookie over plain HTTP (a development machine, tests). */
     public static final String COOKIE = "TCSESSION";

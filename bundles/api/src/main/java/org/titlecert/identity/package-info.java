@@ -3,5 +3,5 @@
  * the individual's registration, admin accounts and API keys.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.3.0")
+@org.osgi.annotation.versioning.Version("3.0.0")
 package org.titlecert.identity;

@@ -252,6 +252,11 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/me/checks", null, INDIVIDUALS, false),
                 new Row("GET", "/api/v1/me/share-codes", null, INDIVIDUALS, false),
                 new Row("GET", "/api/v1/me/data", null, INDIVIDUALS, false),
+                // individuals who agreed already agree again: nothing else changes
+                new Row("POST", "/api/v1/me/privacy-consent", "", INDIVIDUALS, false),
+                new Row("GET", "/privacy", null, EVERYONE, true),
+                new Row("GET", "/privacy/consent", null, INDIVIDUALS, true),
+                new Row("POST", "/privacy/consent", "form:next=/me", INDIVIDUALS, true),
                 new Row("GET", "/api/v1/me/data/pdf", null, INDIVIDUALS, false),
                 new Row("POST", "/api/v1/me/share-codes", "{\"days\":0}", INDIVIDUALS, false),
                 new Row("POST", "/api/v1/me/share-codes/999999/withdraw", "", INDIVIDUALS, false),

@@ -53,6 +53,9 @@ class IdentityUiIT {
         type("password", "Passw0rd2026");
         type("password2", "Passw0rd2026");
         type("captcha", Browser.captchaAnswer(browser));
+        assertThat(browser.findElement(By.cssSelector(".consent .field-error")).getText())
+                .isEqualTo("请阅读并同意《个人信息保护告知书》");
+        browser.findElement(By.id("privacyConsent")).click();
         browser.findElement(By.id("submit")).click();
         // the same answer whether or not the number was taken: go and log in (security finding 10)
         assertThat(Browser.waitForUrl(browser, "/login?notice=signedup")).contains("/login");

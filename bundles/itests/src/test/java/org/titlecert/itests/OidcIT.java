@@ -88,6 +88,10 @@ class OidcIT {
         Api me = api.withSession(cookie, "");
         JsonNode who = me.get("/api/v1/me").json();
         assertThat(who.get("role").asText()).isEqualTo("INDIVIDUAL");
+        // first of all the privacy notice (PIPL), which the next test looks at closely
+        assertThat(who.get("privacyConsentRequired").asBoolean()).isTrue();
+        me = api.withSession(cookie, who.get("csrfToken").asText());
+        assertThat(me.post("/api/v1/me/privacy-consent", "").status()).isEqualTo(204);
         assertThat(who.get("registrationComplete").asBoolean()).isFalse();
         assertThat(who.get("personId").isNumber()).as("an SSO-verified ID number links the person").isTrue();
         JsonNode profile = me.get("/api/v1/me/profile").json();
@@ -153,5 +157,34 @@ class OidcIT {
         Api.Response r = callback(authorize(s.authorizeUrl()), "someone-elses-binding");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.body()).contains("登录请求已过期或无效");
+    }
+
+    /**
+     * PIPL: someone signing in through the government SSO for the first time has agreed to nothing here yet;
+     * nothing but the privacy notice is open to them until they agree to it.
+     */
+    @Test
+    void aFirstSsoSignInAgreesToThePrivacyNoticeBeforeAnythingElse() {
+        String id = TestFixtures.idNumber(java.time.LocalDate.of(1987, 8, 8), 808, false);
+        Api fresh = Sso.loginWithoutConsent(platform, id, "许知意");
+        assertThat(fresh.get("/api/v1/me").json().get("privacyConsentRequired").asBoolean()).isTrue();
+        Api.Response refused = fresh.get("/api/v1/me/profile");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("code").asText()).isEqualTo("PRIVACY_CONSENT_REQUIRED");
+        Api.Response page = fresh.send(fresh.request("/me/titles").GET());
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/privacy/consent?next=%2Fme%2Ftitles");
+        String notice = fresh.get("/privacy/consent?next=%2Fme%2Ftitles").body();
+        assertThat(notice).contains("个人信息保护告知书", "身份证号码和个人电子证件照片属于敏感个人信息", "同意并继续");
+        assertThat(api.get("/privacy").body()).as("public").contains("个人信息保护告知书").doesNotContain("同意并继续");
+
+        Api.Response agreed = fresh.postForm("/privacy/consent", java.util.Map.of("_csrf", fresh.csrf(),
+                "next", "/me/titles"));
+        assertThat(agreed.status()).isEqualTo(302);
+        assertThat(agreed.header("Location")).endsWith("/me/titles");
+        assertThat(fresh.get("/api/v1/me").json().get("privacyConsentRequired").asBoolean()).isFalse();
+        assertThat(fresh.get("/api/v1/me/profile").status()).isEqualTo(200);
+        assertThat(platform.system().get("/api/v1/audit?action=PRIVACY_CONSENT&size=200").json()
+                .findValuesAsText("actor")).isNotEmpty();
     }
 }

@@ -64,7 +64,17 @@ class RegistrationIT {
         Api.Response bad = api.post("/api/v1/auth/register", Map.of("idNumber", "11010519491231002Y",
                 "mobile", "123", "password", "short", "captchaId", c[0], "captchaAnswer", c[1]));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("errors").findValuesAsText("column")).containsExactly("idNumber", "mobile", "password");
+        assertThat(bad.json().get("errors").findValuesAsText("column")).containsExactly("idNumber", "mobile", "password",
+                "privacyConsent");
+
+        // PIPL: without the person's consent to the privacy notice nothing is kept
+        String unconsenting = TestFixtures.idNumber(LocalDate.of(1991, 3, 3), 79, false);
+        String[] c2 = api.captcha();
+        Api.Response noConsent = api.post("/api/v1/auth/register", Map.of("idNumber", unconsenting,
+                "mobile", "13700000004", "password", "Another2026", "captchaId", c2[0], "captchaAnswer", c2[1]));
+        assertThat(noConsent.status()).isEqualTo(400);
+        assertThat(noConsent.json().get("code").asText()).isEqualTo("CONSENT_REQUIRED");
+        assertThat(api.tryLogin("individual", unconsenting, "Another2026").status()).as("no account").isEqualTo(401);
 
         // finding 10: a taken ID number, a taken mobile and a fresh one get the very same answer
         DemoAccounts.Account existing = platform.accounts().first("individual");
@@ -89,7 +99,7 @@ class RegistrationIT {
     private Api.Response register(String idNumber, String mobile, String password) {
         String[] c = api.captcha();
         return api.post("/api/v1/auth/register", Map.of("idNumber", idNumber, "mobile", mobile, "password", password,
-                "captchaId", c[0], "captchaAnswer", c[1]));
+                "privacyConsent", true, "captchaId", c[0], "captchaAnswer", c[1]));
     }
 
     /** Issue 16: a registration goes to the unit the person chose, which confirms it or refuses it with a reason. */

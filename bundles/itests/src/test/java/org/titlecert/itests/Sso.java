@@ -45,7 +45,7 @@ public final class Sso {
      * back, the callback; returns the session it ends in. The ID token is made for this flow's nonce, so
      * identities other tests left queued on the provider do not matter.
      */
-    public static Api login(Platform platform, String idNumber, String name) {
+    public static Api loginWithoutConsent(Platform platform, String idNumber, String name) {
         Api api = platform.api();
         Api.Response start = api.send(api.request("/login/sso").GET());
         String binding = start.cookie("TCSSO");
@@ -65,6 +65,18 @@ public final class Sso {
         }
         Api session = api.withSession(done.cookie("TCSESSION"), "");
         return session.withSession(done.cookie("TCSESSION"), session.get("/api/v1/me").json().path("csrfToken").asText(""));
+    }
+
+    /** Signs in through the SSO and agrees to the privacy notice, as a person does on their first sign-in. */
+    public static Api login(Platform platform, String idNumber, String name) {
+        Api session = loginWithoutConsent(platform, idNumber, name);
+        if (session.get("/api/v1/me").json().path("privacyConsentRequired").asBoolean()) {
+            Api.Response agreed = session.post("/api/v1/me/privacy-consent", "");
+            if (agreed.status() != 204) {
+                throw new AssertionError("consent refused: " + agreed.status() + " " + agreed.body());
+            }
+        }
+        return session;
     }
 
     /** Matches only a token request while a doctored token is waiting. */

@@ -218,7 +218,7 @@ public final class TestFixtures {
     public static Api signUp(Api api, String idNumber, String mobile, String password) {
         String[] c = api.captcha();
         expect(api.post("/api/v1/auth/register", Map.of("idNumber", idNumber, "mobile", mobile, "password", password,
-                "captchaId", c[0], "captchaAnswer", c[1])), 202);
+                "privacyConsent", true, "captchaId", c[0], "captchaAnswer", c[1])), 202);
         return api.login("individual", idNumber, password);
     }
 

@@ -17,7 +17,9 @@ import org.titlecert.identity.AdminAccountService;
 import org.titlecert.identity.ApiKeyService;
 import org.titlecert.identity.NewSecret;
 import org.titlecert.identity.Profile;
+import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.RegistrationService;
+import org.titlecert.identity.Session;
 
 /**
  * The demo's accounts, made once with the demo data and listed in {@code <karaf.data>/demo-accounts.txt}
@@ -36,7 +38,8 @@ final class DemoAccounts {
     }
 
     static void create(Caller demo, AdminAccountService admins, ApiKeyService keys, RegistrationService registration,
-                       Map<String, Long> unitIds, List<Individual> individuals, Path file) throws IOException {
+                       IdentityService identity, Map<String, Long> unitIds, List<Individual> individuals, Path file)
+            throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# TitleCert demo accounts: role\tlogin\tsecret\tscope (unit code, ID number or system)");
         NewSecret sys = admins.create(demo, "demoadmin", "演示系统管理员", Role.SYSTEM_ADMIN, null, false);
@@ -58,6 +61,10 @@ final class DemoAccounts {
                     LocalDate.of(Math.max(p.birthDate().getYear() + 22, 1988), 7, 1), "大学本科", null, null, "学士",
                     null, unitIds.get(i.unitCode()), Set.of(), true));
             lines.add(line("individual", s.name(), s.secret(), p.idNumber()));
+            // each demo person signs in once and agrees to the privacy notice, as a real one does on first sign-in
+            Session session = identity.loginIndividual(s.name(), s.secret(), null, null, null);
+            registration.consentToPrivacyNotice(session.caller());
+            identity.logout(session.token(), null);
             n++;
         }
         NewSecret sysKey = keys.create(demo, "演示：全平台对接", null, Set.copyOf(Scopes.ALL));

@@ -70,6 +70,13 @@ public class AccountEntity {
     @Column(name = "ONE_TIME_PASSWORD_AT")
     private LocalDateTime oneTimePasswordAt;
 
+    /** The version of the 个人信息保护告知书 the individual agreed to, and when; null until they do. */
+    @Column(name = "PRIVACY_CONSENT", length = 20)
+    private String privacyConsent;
+
+    @Column(name = "PRIVACY_CONSENT_AT")
+    private LocalDateTime privacyConsentAt;
+
     @Column(name = "REJECTED_REASON", length = 200)
     private String rejectedReason;
 
@@ -110,6 +117,17 @@ public class AccountEntity {
     String getRejectedReason() { return rejectedReason; }
     void setRejectedReason(String reason) { this.rejectedReason = reason; }
     boolean isRegistered() { return registered; }
+
+    /** True for an individual who has not agreed to the current 个人信息保护告知书. */
+    boolean mustConsent() {
+        return role == Role.INDIVIDUAL
+                && !org.titlecert.identity.PrivacyNotice.VERSION.equals(privacyConsent);
+    }
+
+    void consent(LocalDateTime now) {
+        privacyConsent = org.titlecert.identity.PrivacyNotice.VERSION;
+        privacyConsentAt = now;
+    }
     void setRegistered(boolean registered) { this.registered = registered; }
     boolean mustChangePassword() { return oneTimePasswordAt != null; }
     void setOneTimePasswordAt(LocalDateTime at) { this.oneTimePasswordAt = at; }

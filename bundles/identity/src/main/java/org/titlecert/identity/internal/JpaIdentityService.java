@@ -225,8 +225,8 @@ public class JpaIdentityService implements IdentityService {
      * logs in with their password or through the SSO), a taken mobile is kept on the form but not as a login.
      */
     @Override
-    public void registerIndividual(String idNumber, String mobile, String password, String captchaId,
-                                   String captchaAnswer, String address) {
+    public void registerIndividual(String idNumber, String mobile, String password, boolean privacyConsent,
+                                   String captchaId, String captchaAnswer, String address) {
         List<Violation> v = new ArrayList<>();
         String id = idNumber == null ? "" : idNumber.strip().toUpperCase();
         ResidentId.problem(id).ifPresent(p -> v.add(Violation.field("idNumber", p)));
@@ -235,6 +235,13 @@ public class JpaIdentityService implements IdentityService {
             v.add(Violation.field("mobile", "请输入 11 位手机号码"));
         }
         Accounts.passwordProblem(password, id, m).ifPresent(p -> v.add(Violation.field("password", p)));
+        if (!privacyConsent) {
+            // nothing is kept, not even a failed attempt, without the person's consent
+            v.add(Violation.field("privacyConsent", "请阅读并同意《个人信息保护告知书》"));
+            if (v.size() == 1) {
+                throw TitleCertException.invalid("CONSENT_REQUIRED", v.get(0).reason(), v);
+            }
+        }
         if (!v.isEmpty()) {
             throw TitleCertException.invalid("REGISTRATION_INVALID", v.get(0).reason(), v);
         }
@@ -255,6 +262,7 @@ public class JpaIdentityService implements IdentityService {
         try {
             long account = jpa.call(em -> {
                 AccountEntity a = new AccountEntity(id, Role.INDIVIDUAL, now());
+                a.consent(now());
                 if (Accounts.byMobile(em, m).isEmpty()) {
                     a.setMobile(m);
                 }

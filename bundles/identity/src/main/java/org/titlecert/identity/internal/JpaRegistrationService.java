@@ -316,6 +316,16 @@ public class JpaRegistrationService implements RegistrationService {
     }
 
     @Override
+    public void consentToPrivacyNotice(Caller caller) {
+        if (caller.role() != Role.INDIVIDUAL) {
+            throw TitleCertException.forbidden("INDIVIDUALS_ONLY", "仅个人用户需要同意个人信息保护告知书");
+        }
+        jpa.run(em -> Accounts.individual(em, caller).consent(LocalDateTime.now(utc)));
+        audit.record(caller, "PRIVACY_CONSENT", caller.principal(), Outcome.SUCCESS,
+                "个人信息保护告知书 " + org.titlecert.identity.PrivacyNotice.VERSION);
+    }
+
+    @Override
     public Optional<String> rejection(Caller caller) {
         if (caller.role() != Role.INDIVIDUAL) {
             return Optional.empty();

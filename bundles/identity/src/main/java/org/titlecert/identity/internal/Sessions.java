@@ -104,7 +104,8 @@ public class Sessions {
                             String address) {
         return new Session(token, Accounts.caller(a, address), csrf,
                 a.getRole() != Role.INDIVIDUAL || a.isRegistered(), displayName(em, a),
-                lastSeen.plusSeconds(config.sessionIdleSeconds()).toInstant(ZoneOffset.UTC), a.mustChangePassword());
+                lastSeen.plusSeconds(config.sessionIdleSeconds()).toInstant(ZoneOffset.UTC), a.mustChangePassword(),
+                a.mustConsent());
     }
 
     private static String displayName(EntityManager em, AccountEntity a) {

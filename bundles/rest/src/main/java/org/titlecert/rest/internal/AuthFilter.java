@@ -64,6 +64,9 @@ final class AuthFilter implements ContainerRequestFilter {
                         && !s.csrfToken().equals(ctx.getHeaderString(Session.CSRF_HEADER))) {
                     throw TitleCertException.forbidden("CSRF_TOKEN_INVALID", "请求缺少有效的 CSRF 令牌");
                 }
+                if (s.privacyConsentRequired() && !marked(method, type, BeforeConsent.class) && !open) {
+                    throw TitleCertException.forbidden("PRIVACY_CONSENT_REQUIRED", "请先阅读并同意《个人信息保护告知书》");
+                }
                 if (s.passwordChangeRequired() && !marked(method, type, BeforePasswordChange.class) && !open) {
                     throw TitleCertException.forbidden("PASSWORD_CHANGE_REQUIRED", "请先修改初始密码");
                 }

@@ -37,7 +37,9 @@ public class AuthResource {
     }
 
     /** A local individual account's sign-up. */
-    public record SignUp(String idNumber, String mobile, String password, String captchaId, String captchaAnswer) {
+    /** 个人注册; privacyConsent: the person agrees to the 个人信息保护告知书 (GET /privacy), without which nothing is kept. */
+    public record SignUp(String idNumber, String mobile, String password, Boolean privacyConsent, String captchaId,
+                         String captchaAnswer) {
     }
 
     /** A captcha: its id, to send back with the answer, and its picture; testAnswer only on test platforms. */
@@ -153,8 +155,9 @@ public class AuthResource {
         if (body == null) {
             throw TitleCertException.invalid("REGISTRATION_INVALID", "请填写注册信息");
         }
-        identity.registerIndividual(body.idNumber(), body.mobile(), body.password(), body.captchaId(),
-                body.captchaAnswer(), OriginFilter.address(request));
+        identity.registerIndividual(body.idNumber(), body.mobile(), body.password(),
+                Boolean.TRUE.equals(body.privacyConsent()), body.captchaId(), body.captchaAnswer(),
+                OriginFilter.address(request));
         return Response.accepted(new Accepted(REGISTERED)).build();
     }
 
@@ -162,6 +165,7 @@ public class AuthResource {
     @Path("auth/logout")
     @DuringRegistration
     @BeforePasswordChange
+    @BeforeConsent
     @Operation(operationId = "logout", summary = "退出登录 · End this session on the server",
             responses = @ApiResponse(responseCode = "204", description = "logged out"))
     public Response logout() {

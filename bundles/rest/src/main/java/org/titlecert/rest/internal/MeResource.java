@@ -62,7 +62,7 @@ public class MeResource {
      */
     public record Me(String principal, Role role, Long unitId, Long personId, Set<String> scopes,
                      String registrationRejected, String displayName, Boolean registrationComplete, String csrfToken,
-                     Boolean passwordChangeRequired) {
+                     Boolean passwordChangeRequired, Boolean privacyConsentRequired) {
     }
 
     /** 修改密码: the current password and the new one. */
@@ -101,6 +101,7 @@ public class MeResource {
     @GET
     @DuringRegistration
     @BeforePasswordChange
+    @BeforeConsent
     @Operation(operationId = "getMe", summary = "当前用户 · Who the caller is; with a session, also its CSRF token")
     public Me me() {
         Caller c = caller();
@@ -108,7 +109,20 @@ public class MeResource {
         return new Me(c.principal(), c.role(), c.unitId(), c.personId(), c.scopes(),
                 registration.rejection(c).orElse(null), s == null ? null : s.displayName(),
                 s == null ? null : s.registrationComplete(), s == null ? null : s.csrfToken(),
-                s == null ? null : s.passwordChangeRequired());
+                s == null ? null : s.passwordChangeRequired(), s == null ? null : s.privacyConsentRequired());
+    }
+
+    @POST
+    @Path("privacy-consent")
+    @DuringRegistration
+    @BeforePasswordChange
+    @BeforeConsent
+    @Operation(operationId = "createMyPrivacyConsent",
+            summary = "同意个人信息保护告知书 · Agree to the privacy notice in force (GET /privacy); needed before anything else",
+            responses = @ApiResponse(responseCode = "204", description = "recorded"))
+    public Response consent() {
+        registration.consentToPrivacyNotice(individual());
+        return Response.noContent().build();
     }
 
     @POST

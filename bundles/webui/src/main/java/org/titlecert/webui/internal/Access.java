@@ -31,7 +31,7 @@ enum Access {
         if (under(path, "/admin")) {
             return ADMIN;
         }
-        if (under(path, "/me") || path.startsWith("/register/")) {
+        if (under(path, "/me") || path.startsWith("/register/") || path.equals("/privacy/consent")) {
             return INDIVIDUAL;
         }
         return PUBLIC;

@@ -102,7 +102,8 @@ public class LoginServlet extends PageServlet {
                                 java.util.List.of(org.titlecert.api.Violation.field("password2", "两次输入的密码不一致")));
                     }
                     identity.registerIndividual(form.get("idNumber"), form.get("mobile"), password,
-                            req.getParameter("captchaId"), req.getParameter("captcha"), address);
+                            "on".equals(req.getParameter("privacyConsent")), req.getParameter("captchaId"),
+                            req.getParameter("captcha"), address);
                     resp.sendRedirect("/login?notice=signedup");
                 } catch (TitleCertException e) {
                     signUp(req, resp, Pages.status(e), form, e);

@@ -34,6 +34,8 @@ public class WebAuthFilter implements Filter {
 
     static final String CSRF_COOKIE = "TCCSRF";
     static final String CSRF_PARAM = "_csrf";
+    /** Where an individual agrees to the 个人信息保护告知书, before anything else. */
+    static final String CONSENT_PAGE = "/privacy/consent";
 
     @Reference
     private IdentityService identity;
@@ -64,14 +66,22 @@ public class WebAuthFilter implements Filter {
             access.refuse(resp, role, path);
             return;
         }
+        if (session.isPresent() && session.get().privacyConsentRequired() && access != Access.PUBLIC
+                && !path.equals(CONSENT_PAGE)) {
+            resp.sendRedirect(CONSENT_PAGE + "?next=" + java.net.URLEncoder.encode(path,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         String passwordPage = role == Role.INDIVIDUAL ? "/me/password" : "/admin/password";
+        // in this order: the privacy notice, a one-time password, the registration form; each page of the three
+        // stays open while an earlier one is done
         if (session.isPresent() && session.get().passwordChangeRequired() && access != Access.PUBLIC
-                && !path.equals(passwordPage)) {
+                && !path.equals(passwordPage) && !path.equals(CONSENT_PAGE)) {
             resp.sendRedirect(passwordPage + "?notice=password-required");
             return;
         }
         if (role == Role.INDIVIDUAL && !session.get().registrationComplete() && access != Access.PUBLIC
-                && !path.equals("/register/profile")) {
+                && !path.equals("/register/profile") && !path.equals(CONSENT_PAGE)) {
             resp.sendRedirect("/register/profile");
             return;
         }
