@@ -304,6 +304,11 @@ class VerificationIT {
         Browser.screenshot(browser, "verify-lookup");
         assertThat(Browser.consoleErrors(browser, "/v/lookup")).isEmpty();
 
+        // the privacy notice, as everyone may read it
+        browser.get(platform.url("/privacy"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("个人信息保护告知书");
+        Browser.screenshot(browser, "privacy-notice");
+
         // the holder makes a code in 隐私与授权
         browser.manage().deleteAllCookies();
         browser.get(platform.url("/login"));
