@@ -38,6 +38,19 @@ public interface RegistrationService {
     /** Refuses a registration (驳回) with a reason the person sees; they may correct the form and submit it again. */
     void reject(Caller caller, long accountId, String reason);
 
+    /**
+     * 注销账号: the calling individual's local password (not asked of an account that signs in only through the
+     * government SSO) is checked as a login's is ({@code PASSWORD_WRONG}, throttled); nothing changes.
+     */
+    void confirmClosure(Caller caller, String password, String address);
+
+    /**
+     * Closes the calling individual's account: the account, its registration form and its sessions are erased;
+     * what law keeps (roster entries, approval documents, issued certificates, the ID photo they carry, the audit
+     * log) is not the account's and stays. Audited. Call {@link #confirmClosure} first.
+     */
+    void closeAccount(Caller caller);
+
     /** Records that the calling individual agrees to the current {@link PrivacyNotice}; audited. */
     void consentToPrivacyNotice(Caller caller);
 

@@ -24,6 +24,12 @@ public interface NoticeService {
     int markAllRead(Caller caller);
 
     /**
+     * 注销账号: erases the caller's messages and their deliveries (an e-mail not yet sent is not sent); returns how
+     * many messages there were.
+     */
+    int eraseMine(Caller caller);
+
+    /**
      * 提醒上传照片: tells every person of an approved filing whose certificate is not generated for want of a photo
      * to upload one, in one act, for a unit admin in scope. A person reminded of this filing today is not reminded
      * again. Returns how many were reminded.

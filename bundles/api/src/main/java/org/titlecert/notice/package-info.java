@@ -3,5 +3,5 @@
  * org.titlecert.notice.NotificationChannel} SPI through which notices also go out by e-mail or SMS.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.titlecert.notice;

@@ -45,4 +45,7 @@ public interface VerificationService {
      * answers alike ({@code SHARE_CODE_INVALID}). Each use shows in the holder's 查验记录.
      */
     SharedRecord useShareCode(String code, String address);
+
+    /** 注销账号: erases the calling holder's share codes and the 查验记录 of their certificates. */
+    void eraseMine(Caller holder);
 }

@@ -254,6 +254,9 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/me/data", null, INDIVIDUALS, false),
                 // individuals who agreed already agree again: nothing else changes
                 new Row("POST", "/api/v1/me/privacy-consent", "", INDIVIDUALS, false),
+                // 注销账号 unconfirmed (400): nothing is erased
+                new Row("POST", "/api/v1/me/account-closure", "{}", INDIVIDUALS, false),
+                new Row("POST", "/me/privacy/close", "form:confirmation=", INDIVIDUALS, true),
                 new Row("GET", "/privacy", null, EVERYONE, true),
                 new Row("GET", "/privacy/consent", null, INDIVIDUALS, true),
                 new Row("POST", "/privacy/consent", "form:next=/me", INDIVIDUALS, true),

@@ -349,10 +349,71 @@ class VerificationIT {
                 .as("the day's code of the REST test is still active").hasSize(1);
         Browser.screenshot(browser, "privacy-withdrawn");
         assertThat(platform.api().post("/api/v1/verify/share-code", Map.of("code", code)).status()).isEqualTo(404);
+
+        // 注销账号: the rule is shown; a wrong confirmation changes nothing; then the account is gone
+        browser.findElement(By.id("close-password")).sendKeys("Chayan2026ok");
+        browser.findElement(By.id("confirmation")).sendKeys("确认");
+        browser.findElement(By.id("close-submit")).click();
+        assertThat(Browser.waitForText(browser, By.id("close-error"), "注销")).isEqualTo("请输入“注销”确认注销账号");
+        assertThat(browser.findElement(By.id("close-account")).getText()).contains("立即删除", "继续保存");
+        Browser.screenshot(browser, "privacy-close-account");
+        browser.findElement(By.id("close-password")).sendKeys("Chayan2026ok");
+        browser.findElement(By.id("confirmation")).sendKeys("注销");
+        browser.findElement(By.id("close-submit")).click();
+        Browser.waitForUrl(browser, "/login?notice=account-closed");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).startsWith("账号已注销");
+        assertThat(Browser.consoleErrors(browser, "/me/privacy/close")).isEmpty();
+        assertThat(platform.api().tryLogin("individual", person[1], "Chayan2026ok").status()).isEqualTo(401);
+        assertThat(platform.api().get("/api/v1/verify/" + token(cert)).json().get("status").asText())
+                .as("the certificate stays, and verifies").isEqualTo("VALID");
     }
 
     @Test
     @Order(6)
+    void closingAnAccountErasesWhatIsTheAccountsAndKeepsWhatLawKeeps() {
+        long filing = TestFixtures.photographedFiling(system, system, "注销测试", 1, OFFSET + 10, "AHKJGP", "AHRS");
+        TestFixtures.approve(system, filing);
+        JsonNode mine = TestFixtures.settledCertificates(system, filing, 1).get(0);
+        String[] row = TestFixtures.rows(1, OFFSET + 10).get(0).split(",");
+        Api closing = TestFixtures.confirmedAccount(platform, row, "closing" + OFFSET + "@example.com", "Zhuxiao2026");
+        String code = closing.post("/api/v1/me/share-codes", Map.of("days", 7)).json().get("code").asText();
+        Api anyone = platform.api();
+        assertThat(lookup(anyone, mine.get("certificateNumber").asText(), row[0]).status()).isEqualTo(200);
+        assertThat(closing.get("/api/v1/me/notices").json().get("total").asInt()).isPositive();
+
+        Api.Response unconfirmed = closing.post("/api/v1/me/account-closure", Map.of("password", "Zhuxiao2026"));
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(unconfirmed.json().get("code").asText()).isEqualTo("CLOSURE_NOT_CONFIRMED");
+        Api.Response wrong = closing.post("/api/v1/me/account-closure", Map.of("password", "Wrong2026x",
+                "confirmation", "注销"));
+        assertThat(wrong.json().get("code").asText()).isEqualTo("PASSWORD_WRONG");
+        assertThat(closing.get("/api/v1/me").status()).as("nothing changed").isEqualTo(200);
+        assertThat(system.post("/api/v1/me/account-closure", Map.of("confirmation", "注销")).status())
+                .as("individuals only").isEqualTo(403);
+
+        Api.Response closed = closing.post("/api/v1/me/account-closure", Map.of("password", "Zhuxiao2026",
+                "confirmation", "注销"));
+        assertThat(closed.status()).as(closed.body()).isEqualTo(204);
+        assertThat(closing.get("/api/v1/me").status()).as("the session ended").isEqualTo(401);
+        assertThat(anyone.tryLogin("individual", row[1], "Zhuxiao2026").status()).isEqualTo(401);
+        assertThat(anyone.post("/api/v1/verify/share-code", Map.of("code", code)).status()).isEqualTo(404);
+        // kept: the certificate, its roster entry and the audit log
+        assertThat(system.get("/api/v1/certificates/" + mine.get("id").asLong()).json().get("validity").asText())
+                .isEqualTo("VALID");
+        assertThat(TestFixtures.personIds(system, filing)).containsKey(row[1]);
+        assertThat(system.get("/api/v1/audit?action=ACCOUNT_CLOSE&size=200").json().findValuesAsText("outcome"))
+                .contains("SUCCESS");
+        // signing up again, the person finds their certificate, and none of what was erased
+        Api again = TestFixtures.confirmedAccount(platform, row, "closing" + OFFSET + "@example.com", "Zhuxiao2027");
+        assertThat(again.get("/api/v1/me/certificates").json().findValuesAsText("certificateNumber"))
+                .containsExactly(mine.get("certificateNumber").asText());
+        assertThat(again.get("/api/v1/me/notices").json().get("total").asInt()).isZero();
+        assertThat(again.get("/api/v1/me/checks").json().get("total").asInt()).isZero();
+        assertThat(again.get("/api/v1/me/share-codes").json()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void lookupsAreLimitedPerAddress() {
         Api anyone = platform.api();
         int status = 0;

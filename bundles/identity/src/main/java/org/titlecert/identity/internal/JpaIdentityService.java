@@ -88,6 +88,10 @@ public class JpaIdentityService implements IdentityService {
         this.dummyHash = hasher.hash(Secrets.token(16));
     }
 
+    Sessions sessions() {
+        return sessions;
+    }
+
     PasswordHasher hasher() {
         return hasher;
     }
@@ -180,17 +184,11 @@ public class JpaIdentityService implements IdentityService {
                 .orElseThrow(() -> new TitleCertException(TitleCertException.Kind.UNAUTHENTICATED, "UNAUTHENTICATED",
                         "请先登录", null));
         AccountEntity account = jpa.call(em -> Accounts.of(em, session.caller()));
-        String key = "account:" + account.getId();
-        checkThrottle(account.getLogin(), key, address, "PASSWORD_CHANGE");
         if (account.getPasswordHash() == null) {
             throw TitleCertException.conflict("NO_LOCAL_PASSWORD", "该账号通过统一身份认证登录，没有本平台的密码");
         }
-        if (!hasher.verify(currentPassword == null ? "" : currentPassword, account.getPasswordHash())) {
-            throttle.failed(key); // the account's count: whoever holds its session may not guess on
-            audit.record(session.caller(), "PASSWORD_CHANGE", null, Outcome.FAILURE, "原密码错误");
-            throw TitleCertException.invalid("PASSWORD_WRONG", "原密码不正确",
-                    List.of(Violation.field("currentPassword", "原密码不正确")));
-        }
+        checkPassword(session.caller(), account, currentPassword, "PASSWORD_CHANGE", "currentPassword", "原密码不正确",
+                address);
         Optional<String> problem = newPassword != null && newPassword.equals(currentPassword)
                 ? Optional.of("新密码不能与原密码相同")
                 : Accounts.passwordProblem(newPassword, account.getLogin(), account.getMobile());
@@ -198,7 +196,6 @@ public class JpaIdentityService implements IdentityService {
             throw TitleCertException.invalid("PASSWORD_INVALID", problem.get(),
                     List.of(Violation.field("newPassword", problem.get())));
         }
-        throttle.succeeded(key);
         String hash = hasher.hash(newPassword);
         jpa.run(em -> {
             AccountEntity a = em.find(AccountEntity.class, account.getId());
@@ -207,6 +204,22 @@ public class JpaIdentityService implements IdentityService {
             sessions.closeOthers(em, account.getId(), sessionToken);
         });
         audit.record(session.caller(), "PASSWORD_CHANGE", null, Outcome.SUCCESS, "其他登录已退出");
+    }
+
+    /**
+     * The account's own password, as someone holding its session types it again: throttled with the account's
+     * logins (whoever holds the session may not guess on), a wrong one audited; the count resets on success.
+     */
+    void checkPassword(Caller caller, AccountEntity account, String password, String action, String field,
+                       String wrong, String address) {
+        String key = "account:" + account.getId();
+        checkThrottle(account.getLogin(), key, address, action);
+        if (!hasher.verify(password == null ? "" : password, account.getPasswordHash())) {
+            throttle.failed(key);
+            audit.record(caller, action, null, Outcome.FAILURE, wrong);
+            throw TitleCertException.invalid("PASSWORD_WRONG", wrong, List.of(Violation.field(field, wrong)));
+        }
+        throttle.succeeded(key);
     }
 
     private void checkThrottle(String login, String key, String address, String action) {

@@ -316,6 +316,31 @@ public class JpaRegistrationService implements RegistrationService {
     }
 
     @Override
+    public void confirmClosure(Caller caller, String password, String address) {
+        AccountEntity a = jpa.call(em -> Accounts.individual(em, caller));
+        if (a.getPasswordHash() != null) {
+            identity.checkPassword(caller, a, password, "ACCOUNT_CLOSE", "password", "密码不正确", address);
+        }
+    }
+
+    @Override
+    public void closeAccount(Caller caller) {
+        long id = jpa.call(em -> {
+            AccountEntity a = Accounts.individual(em, caller);
+            ProfileEntity p = em.find(ProfileEntity.class, a.getId());
+            if (p != null) {
+                em.remove(p);
+            }
+            em.createQuery("DELETE FROM PasswordResetEntity r WHERE r.accountId = :a").setParameter("a", a.getId())
+                    .executeUpdate();
+            identity.sessions().closeAll(em, a.getId());
+            em.remove(a);
+            return a.getId();
+        });
+        audit.record(caller, "ACCOUNT_CLOSE", "account:" + id, Outcome.SUCCESS, "账号及注册信息已删除");
+    }
+
+    @Override
     public void consentToPrivacyNotice(Caller caller) {
         if (caller.role() != Role.INDIVIDUAL) {
             throw TitleCertException.forbidden("INDIVIDUALS_ONLY", "仅个人用户需要同意个人信息保护告知书");

@@ -266,6 +266,19 @@ public class NoticeCenter implements NoticeService, EventHandler {
                 .executeUpdate());
     }
 
+    @Override
+    public int eraseMine(Caller caller) {
+        if (!holder(caller)) {
+            return 0;
+        }
+        return jpa.call(em -> {
+            // the delivery log holds addresses and texts too: sent or not, it goes
+            em.createQuery("DELETE FROM DeliveryEntity d WHERE d.personId = :p").setParameter("p", caller.personId())
+                    .executeUpdate();
+            return bind(caller, em.createQuery("DELETE FROM NoticeEntity n" + where(caller))).executeUpdate();
+        });
+    }
+
     private static boolean holder(Caller caller) {
         return caller.role() == Role.INDIVIDUAL && caller.personId() != null;
     }

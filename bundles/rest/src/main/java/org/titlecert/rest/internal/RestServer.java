@@ -128,6 +128,7 @@ public class RestServer {
                 new MeResource(identity, registration, filings, certificates, photos, notices, verification,
                         config.maxUploadMb()),
                 new PersonalDataResource(privacy),
+                new AccountClosureResource(privacy),
                 new PersonResource(filings, photos, resets, config.maxUploadMb()),
                 new AdminResource(admins, apiKeys, registration, audit),
                 new BackupResource(backups),

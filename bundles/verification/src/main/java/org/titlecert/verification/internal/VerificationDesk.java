@@ -304,6 +304,22 @@ public class VerificationDesk implements VerificationService {
                 s.toShareCode(now).expiresAt(), shown);
     }
 
+    @Override
+    public void eraseMine(Caller holder) {
+        List<String> numbers = issued(holder).stream().map(Certificate::certificateNumber).toList();
+        if (holder.personId() == null) {
+            return;
+        }
+        jpa.run(em -> {
+            em.createQuery("DELETE FROM ShareCodeEntity s WHERE s.personId = :p").setParameter("p", holder.personId())
+                    .executeUpdate();
+            if (!numbers.isEmpty()) {
+                em.createQuery("DELETE FROM CheckEntity c WHERE c.certificateNumber IN :n").setParameter("n", numbers)
+                        .executeUpdate();
+            }
+        });
+    }
+
     private static void limit(RateLimiter limiter, String address, IntFunction<TitleCertException> refusal) {
         int wait = limiter.acquire(address == null ? "" : address, System.nanoTime());
         if (wait > 0) {

@@ -15,7 +15,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.titlecert.api.Caller;
 import org.titlecert.api.PageRequest;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.identity.Session;
 import org.titlecert.verification.NewShareCode;
+import org.titlecert.verification.PrivacyCentre;
 import org.titlecert.verification.VerificationService;
 
 /**
@@ -34,6 +36,9 @@ public class PrivacyServlet extends PageServlet {
     private transient VerificationService verification;
 
     @Reference
+    private transient PrivacyCentre privacy;
+
+    @Reference
     private transient Renderer renderer;
 
     @Override
@@ -50,7 +55,7 @@ public class PrivacyServlet extends PageServlet {
         page(req, resp, 200, model);
     }
 
-    /** {@code /share-codes}: makes a code and shows it this once; {@code /share-codes/{id}/withdraw}. */
+    /** {@code /share-codes}: makes a code and shows it this once; {@code /share-codes/{id}/withdraw}; {@code /close}. */
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
@@ -64,6 +69,11 @@ public class PrivacyServlet extends PageServlet {
                 model.put("newCode", made);
                 resp.setHeader("Cache-Control", "no-store");
                 page(req, resp, 200, model);
+            } else if (path.equals("/close")) {
+                privacy.closeAccount(caller, req.getParameter("password"), Pages.param(req, "confirmation"),
+                        req.getRemoteAddr());
+                resp.addHeader("Set-Cookie", Session.clearCookie(req.isSecure()));
+                resp.sendRedirect("/login?notice=account-closed");
             } else if (path.matches("/share-codes/\\d+/withdraw")) {
                 verification.withdrawShareCode(caller, Long.parseLong(path.split("/")[2]));
                 resp.sendRedirect("/me/privacy?notice=share-code-withdrawn#share-codes");
@@ -74,7 +84,7 @@ public class PrivacyServlet extends PageServlet {
             if (e.kind() == TitleCertException.Kind.NOT_FOUND || e.kind() == TitleCertException.Kind.FORBIDDEN) {
                 renderer.failure(req, resp, e);
             } else {
-                model.put("shareError", e.getMessage());
+                model.put(path.equals("/close") ? "closeError" : "shareError", e.getMessage());
                 page(req, resp, Pages.status(e), model);
             }
         }

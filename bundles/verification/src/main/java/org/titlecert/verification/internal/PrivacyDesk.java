@@ -19,6 +19,7 @@ import org.titlecert.api.PageRequest;
 import org.titlecert.api.PlatformClock;
 import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.api.Violation;
 import org.titlecert.audit.AuditLog;
 import org.titlecert.audit.Outcome;
 import org.titlecert.certificate.Certificate;
@@ -36,9 +37,12 @@ import org.titlecert.verification.PersonalData;
 import org.titlecert.verification.PrivacyCentre;
 import org.titlecert.verification.VerificationService;
 
-/** 导出我的数据: gathers what every service holds about the caller, each service scoping it as always. */
+/**
+ * The individual's rights over their data, across the services that hold it, each scoping it as always: 导出我的数据
+ * and 注销账号.
+ */
 @Component(service = PrivacyCentre.class)
-public class DataExport implements PrivacyCentre {
+public class PrivacyDesk implements PrivacyCentre {
 
     private static final int MAX_PAGES = 100;
 
@@ -86,6 +90,22 @@ public class DataExport implements PrivacyCentre {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void closeAccount(Caller individual, String password, String confirmation, String address) {
+        if (individual.role() != Role.INDIVIDUAL) {
+            throw TitleCertException.forbidden("INDIVIDUALS_ONLY", "仅个人用户可以注销账号");
+        }
+        if (!CLOSE_CONFIRMATION.equals(confirmation == null ? null : confirmation.strip())) {
+            throw TitleCertException.invalid("CLOSURE_NOT_CONFIRMED", "请输入“" + CLOSE_CONFIRMATION + "”确认注销账号",
+                    List.of(Violation.field("confirmation", "请输入“" + CLOSE_CONFIRMATION + "”")));
+        }
+        registration.confirmClosure(individual, password, address);
+        // what refers to the account first, the account last: an interruption leaves an account to close again
+        verification.eraseMine(individual);
+        notices.eraseMine(individual);
+        registration.closeAccount(individual);
     }
 
     private PersonalData gather(Caller c) {
