@@ -46,7 +46,6 @@ import org.titlecert.jpa.Schema;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.notice.Message;
 import org.titlecert.notice.Notice;
-import org.titlecert.notice.NoticeKind;
 import org.titlecert.notice.NoticeService;
 import org.titlecert.notice.Recipient;
 

@@ -38,7 +38,6 @@ import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.Profile;
 import org.titlecert.identity.RegistrationService;
 import org.titlecert.identity.Session;
-import org.titlecert.photo.Photo;
 import org.titlecert.photo.PhotoInfo;
 import org.titlecert.photo.PhotoService;
 
