@@ -88,6 +88,11 @@ public final class Api {
     /** Logs in over REST ({@code admin} or {@code individual}); fails the test if the login fails. */
     public Api login(String kind, String login, String password) {
         Response r = tryLogin(kind, login, password);
+        if (r.status() == 429 && r.header("Retry-After") != null) {
+            // another test's deliberate wrong password on this account a moment ago: wait as a person would
+            Platform.sleep(1000L * Integer.parseInt(r.header("Retry-After")) + 200);
+            r = tryLogin(kind, login, password);
+        }
         if (r.status() != 200) {
             throw new AssertionError("login of " + login + " failed: " + r.status() + " " + r.body());
         }

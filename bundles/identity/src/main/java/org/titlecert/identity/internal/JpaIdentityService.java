@@ -227,8 +227,8 @@ public class JpaIdentityService implements IdentityService {
         if (!wait.isZero() && !wait.isNegative()) {
             audit.recordAnonymous(login, address, action, null, Outcome.DENIED, "登录尝试过于频繁");
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw new TitleCertException(TitleCertException.Kind.TOO_MANY_REQUESTS, "LOGIN_THROTTLED",
-                    "登录失败次数过多，请 " + seconds + " 秒后再试", null);
+            throw TitleCertException.tooMany("LOGIN_THROTTLED", "登录失败次数过多，请 " + seconds + " 秒后再试",
+                    (int) Math.min(Integer.MAX_VALUE, seconds));
         }
     }
 
