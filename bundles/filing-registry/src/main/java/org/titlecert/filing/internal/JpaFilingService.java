@@ -249,11 +249,12 @@ public class JpaFilingService implements FilingService {
             f.touch(now());
             return dto(em, f);
         });
-        audit.record(caller, "FILING_APPROVE", "filing:" + id, Outcome.SUCCESS, approved.approvalNumber());
+        // the approval is committed: its certificates follow even if the audit entry cannot be written (a full disk)
         EventAdmin ea = events;
         if (ea != null) {
             ea.postEvent(new Event(TOPIC_APPROVED, Map.of("filingId", id, "principal", caller.principal())));
         }
+        audit.record(caller, "FILING_APPROVE", "filing:" + id, Outcome.SUCCESS, approved.approvalNumber());
         return approved;
     }
 
