@@ -21,8 +21,8 @@ import org.titlecert.verification.PrivacyCentre;
 import org.titlecert.verification.VerificationService;
 
 /**
- * 个人中心 — 隐私与授权: who checked my certificates (查验记录), and my share codes (授权码): make one, shown once,
- * and withdraw one.
+ * 个人中心 — 隐私与授权: my share codes (授权码: make one, shown once; withdraw one), 我的数据 (the exports are REST
+ * downloads), who checked my certificates (查验记录), and 注销账号.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-privacy")
