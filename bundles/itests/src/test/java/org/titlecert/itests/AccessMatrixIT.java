@@ -52,6 +52,8 @@ class AccessMatrixIT {
     private static long titleA;
     /** Unit B's pending correction of its certificate CB. */
     private static long correctionB;
+    /** IND_A's share code: only IND_A withdraws it. */
+    private static long shareCodeA;
 
     @BeforeAll
     static void callers() {
@@ -87,6 +89,8 @@ class AccessMatrixIT {
         certB = p.system().get("/api/v1/filings/" + filingB + "/certificates?status=GENERATED&size=1").json()
                 .at("/items/0/id").asLong();
         personA = indA.get("/api/v1/me").json().get("personId").asLong();
+        shareCodeA = indA.post("/api/v1/me/share-codes", Map.of("days", 1)).json().at("/shareCode/id").asLong();
+        assertThat(shareCodeA).as("IND_A's share code").isPositive();
         String principal = indA.get("/api/v1/me").json().get("principal").asText();
         accountA = Long.parseLong(principal.substring(principal.indexOf(':') + 1));
         titleA = indA.get("/api/v1/me/titles").json().get(0).get("rosterEntryId").asLong();
@@ -263,6 +267,8 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/me/data/pdf", null, INDIVIDUALS, false),
                 new Row("POST", "/api/v1/me/share-codes", "{\"days\":0}", INDIVIDUALS, false),
                 new Row("POST", "/api/v1/me/share-codes/999999/withdraw", "", INDIVIDUALS, false),
+                new Row("POST", "/api/v1/me/share-codes/{SCA}/withdraw", "", EnumSet.of(Who.IND_A), false),
+                new Row("POST", "/me/privacy/share-codes/{SCA}/withdraw", "form:", EnumSet.of(Who.IND_A), true),
                 new Row("GET", "/v", null, EVERYONE, true),
                 new Row("GET", "/me/privacy", null, INDIVIDUALS, true),
                 new Row("POST", "/v/lookup", "form:certificateNumber=", EVERYONE, true),
@@ -510,7 +516,8 @@ class AccessMatrixIT {
                 .replace("{CA}", String.valueOf(certA)).replace("{CB}", String.valueOf(certB)).replace("{TA}", tokenA)
                 .replace("{PER}", String.valueOf(personA)).replace("{TIA}", String.valueOf(titleA))
                 .replace("{ACA}", String.valueOf(accountA)).replace("{CLB}", String.valueOf(claim))
-                .replace("{IDA}", idA).replace("{CRB}", String.valueOf(correctionB));
+                .replace("{IDA}", idA).replace("{CRB}", String.valueOf(correctionB))
+                .replace("{SCA}", String.valueOf(shareCodeA));
     }
 
     /** The answer of a page that refuses the caller: to a login page, or an admin from a personal page to theirs. */
