@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -22,13 +20,12 @@ class AnonymousAbuseIT {
 
     /** Runs {@code attempt} with the identity settings lowered to these limits, and puts them back after. */
     private void withIdentityLimits(String limits, Runnable attempt) throws Exception {
-        Path cfg = platform.home().resolve("etc/org.titlecert.identity.cfg");
         try {
-            Files.writeString(cfg, Platform.IDENTITY_FOR_TESTS.replaceAll("(?m)^(captchasPerMinute|ssoStartsPerMinute).*\n",
-                    "") + limits);
+            platform.config("org.titlecert.identity", Platform.IDENTITY_FOR_TESTS.replaceAll(
+                    "(?m)^(captchasPerMinute|ssoStartsPerMinute).*\n", "") + limits.strip());
             attempt.run();
         } finally {
-            Files.writeString(cfg, Platform.IDENTITY_FOR_TESTS);
+            platform.config("org.titlecert.identity", Platform.IDENTITY_FOR_TESTS.strip());
             Platform.sleep(3_000);
         }
     }

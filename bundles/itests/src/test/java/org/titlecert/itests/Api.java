@@ -81,7 +81,11 @@ public final class Api {
 
     /** A captcha and, from the platform's test hook, its answer. */
     public String[] captcha() {
-        JsonNode c = get("/api/v1/captcha").json();
+        Response r = get("/api/v1/captcha");
+        JsonNode c = r.json();
+        if (r.status() != 200 || c.get("testAnswer") == null) {
+            throw new AssertionError("no test captcha (are the test hooks on?): " + r.status() + " " + r.body());
+        }
         return new String[] {c.get("id").asText(), c.get("testAnswer").asText()};
     }
 

@@ -157,7 +157,7 @@ class AttackIT {
         String original = Files.readString(cfg);
         DemoAccounts.Account admin = platform.accounts().first("sysadmin");
         try {
-            Files.writeString(cfg, original + "sessionIdleSeconds = 2\n");
+            platform.config("org.titlecert.identity", original + "sessionIdleSeconds = 2");
             boolean expired = false;
             for (int attempt = 0; attempt < 10 && !expired; attempt++) {
                 Api s = api.login("admin", admin.login(), admin.secret());
@@ -167,7 +167,7 @@ class AttackIT {
             }
             assertThat(expired).as("a session idle longer than the timeout ends").isTrue();
         } finally {
-            Files.writeString(cfg, original);
+            platform.config("org.titlecert.identity", original.strip());
             Platform.sleep(3_000);
         }
     }
