@@ -48,8 +48,13 @@ public record Caller(String principal, Role role, Long unitId, Long personId, Se
         return role == Role.SYSTEM_ADMIN;
     }
 
+    /** True for a system or unit admin; never for an individual or a verifier. */
     public boolean isAdmin() {
-        return role != Role.INDIVIDUAL;
+        return role == Role.SYSTEM_ADMIN || role == Role.UNIT_ADMIN;
+    }
+
+    public boolean isVerifier() {
+        return role == Role.VERIFIER;
     }
 
     /** True if this caller may see and change records of the given unit. */

@@ -25,6 +25,12 @@ public interface IdentityService {
     /** 管理人员登录: account, password and a captcha, always. */
     Session loginAdmin(String account, String password, String captchaId, String captchaAnswer, String address);
 
+    /**
+     * 查验单位登录: account, password and a captcha, always. A verifier whose application is pending or refused is
+     * told so once its password is right ({@code VERIFIER_PENDING}, {@code VERIFIER_REJECTED} with the reason).
+     */
+    Session loginVerifier(String account, String password, String captchaId, String captchaAnswer, String address);
+
     /** 个人登录 with a local account: ID number or mobile, and password. */
     Session loginIndividual(String login, String password, String captchaId, String captchaAnswer, String address);
 

@@ -8,9 +8,10 @@ import java.time.Instant;
  *
  * @param hint the code's last four characters
  * @param uses how often it opened the record
+ * @param verifierName the one 查验单位 it is for; {@code null}: anyone holding the code
  */
 public record ShareCode(long id, String hint, Instant createdAt, Instant expiresAt, Instant withdrawnAt, int uses,
-                        Instant lastUsedAt, Status status) {
+                        Instant lastUsedAt, Status status, String verifierName) {
 
     public enum Status {
         ACTIVE("有效"), EXPIRED("已过期"), WITHDRAWN("已撤回");

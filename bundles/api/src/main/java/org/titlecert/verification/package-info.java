@@ -3,5 +3,5 @@
  * public check recorded for the holder (查验记录), and the holder's share codes (授权码) that open the full record.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.titlecert.verification;

@@ -21,10 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class AccessMatrixIT {
 
-    enum Who { NONE, IND_A, IND_B, UNIT_A_KEY, UNIT_A_SESSION, UNIT_B_KEY, SYSTEM_KEY, SYSTEM_SESSION }
+    enum Who { NONE, IND_A, IND_B, UNIT_A_KEY, UNIT_A_SESSION, UNIT_B_KEY, SYSTEM_KEY, SYSTEM_SESSION, VERIFIER }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
-    private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.NONE));
+    /** Individuals and admins; a verifier (查验单位) reaches only what is public and its own pages. */
+    private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.NONE, Who.VERIFIER));
     private static final Set<Who> SYSTEM = EnumSet.of(Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
     private static final Set<Who> UNIT_A = EnumSet.of(Who.UNIT_A_KEY, Who.UNIT_A_SESSION, Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
     private static final Set<Who> UNIT_B = EnumSet.of(Who.UNIT_B_KEY, Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
@@ -71,6 +72,8 @@ class AccessMatrixIT {
         callers.put(Who.SYSTEM_KEY, p.system());
         DemoAccounts.Account sys = accounts.first("sysadmin");
         callers.put(Who.SYSTEM_SESSION, anon.login("admin", sys.login(), sys.secret()));
+        DemoAccounts.Account verifier = accounts.first("verifier");
+        callers.put(Who.VERIFIER, anon.login("verifier", verifier.login(), verifier.secret()));
         // the demo seals reseal unit A's certificates a moment after start: A's must not change during the test
         TestFixtures.awaitDemoSeals(p.system());
         filingA = id(p.system(), "皖职改办〔2021〕12号");
@@ -132,10 +135,28 @@ class AccessMatrixIT {
                 new Row("GET", "/api/health/ready", null, EVERYONE, false),
                 new Row("GET", "/api/v1/openapi.json", null, EVERYONE, false),
                 new Row("GET", "/api/v1/captcha", null, EVERYONE, false),
-                new Row("GET", "/api/v1/me", null, SIGNED_IN, false),
+                new Row("GET", "/api/v1/me", null, plus(SIGNED_IN, Who.VERIFIER), false),
                 // sessions only; no current password: 400, nothing changes
                 new Row("POST", "/api/v1/me/password", "{}", EnumSet.of(Who.IND_A, Who.IND_B, Who.UNIT_A_SESSION,
-                        Who.SYSTEM_SESSION), false),
+                        Who.SYSTEM_SESSION, Who.VERIFIER), false),
+                // 查验单位: anyone applies (this one is incomplete: 400); system admins decide (999999: 404)
+                new Row("POST", "/api/v1/verifiers", "{}", EVERYONE, false),
+                new Row("GET", "/api/v1/verifiers", null, SYSTEM, false),
+                new Row("GET", "/api/v1/verifiers/999999", null, SYSTEM, false),
+                new Row("POST", "/api/v1/verifiers/999999/approve", "", SYSTEM, false),
+                new Row("POST", "/api/v1/verifiers/999999/reject", "{\"reason\":\"材料不符\"}", SYSTEM, false),
+                new Row("GET", "/api/v1/verifier", null, EnumSet.of(Who.VERIFIER), false),
+                new Row("GET", "/api/v1/verifier/checks", null, EnumSet.of(Who.VERIFIER), false),
+                new Row("GET", "/verifier", null, EnumSet.of(Who.VERIFIER), true),
+                new Row("GET", "/verifier/password", null, EnumSet.of(Who.VERIFIER), true),
+                new Row("POST", "/verifier/password", "form:currentPassword=", EnumSet.of(Who.VERIFIER), true),
+                new Row("GET", "/verifier/login", null, EVERYONE, true),
+                new Row("GET", "/verifier/register", null, EVERYONE, true),
+                new Row("POST", "/verifier/register", "form:name=", EVERYONE, true),
+                new Row("GET", "/admin/verifiers", null, EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/verifiers/999999/approve", "form:", EnumSet.of(Who.SYSTEM_SESSION), true),
+                new Row("POST", "/admin/verifiers/999999/reject", "form:reason=材料不符", EnumSet.of(Who.SYSTEM_SESSION),
+                        true),
                 new Row("GET", "/api/v1/units", null, SIGNED_IN, false),
                 new Row("GET", "/api/v1/committees", null, SIGNED_IN, false),
                 new Row("GET", "/api/v1/issuing-authorities", null, SIGNED_IN, false),
@@ -523,7 +544,8 @@ class AccessMatrixIT {
     /** The answer of a page that refuses the caller: to a login page, or an admin from a personal page to theirs. */
     private static boolean sentAway(Api.Response r) {
         String location = r.header("Location");
-        return location == null || location.contains("login?next=") || location.endsWith("/admin/filings");
+        return location == null || location.contains("login?next=") || location.endsWith("/admin/filings")
+                || location.endsWith("/verifier");
     }
 
     private static Api.Response call(Api api, Row row) {

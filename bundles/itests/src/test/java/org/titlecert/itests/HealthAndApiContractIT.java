@@ -85,7 +85,9 @@ class HealthAndApiContractIT {
                 "get /filings/{id}/certificates/all.zip",
                 "post /filings/{id}/certificates/revoke", "post /filings/{id}/certificates/reinstate", "get /verify/{token}",
                 "post /verify/{token}/check", "post /verify/lookup", "post /verify/share-code", "get /me/checks",
-                "get /me/share-codes", "post /me/share-codes", "post /me/share-codes/{id}/withdraw", "get /me/data", "get /me/data/pdf", "post /me/privacy-consent", "post /me/account-closure", "get /seals");
+                "get /me/share-codes", "post /me/share-codes", "post /me/share-codes/{id}/withdraw", "get /me/data", "get /me/data/pdf", "post /me/privacy-consent", "post /me/account-closure", "get /seals",
+                "post /verifiers", "get /verifiers", "get /verifiers/{id}", "post /verifiers/{id}/approve",
+                "post /verifiers/{id}/reject", "get /verifier", "get /verifier/checks");
         List<String> found = new ArrayList<>();
         paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
                 .forEachRemaining(m -> found.add(m + " " + e.getKey())));

@@ -20,6 +20,7 @@ import org.titlecert.identity.Profile;
 import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.RegistrationService;
 import org.titlecert.identity.Session;
+import org.titlecert.identity.VerifierService;
 
 /**
  * The demo's accounts, made once with the demo data and listed in {@code <karaf.data>/demo-accounts.txt}
@@ -38,7 +39,8 @@ final class DemoAccounts {
     }
 
     static void create(Caller demo, AdminAccountService admins, ApiKeyService keys, RegistrationService registration,
-                       IdentityService identity, Map<String, Long> unitIds, List<Individual> individuals, Path file)
+                       IdentityService identity, VerifierService verifiers, Map<String, Long> unitIds,
+                       List<Individual> individuals, Path file)
             throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# TitleCert demo accounts: role\tlogin\tsecret\tscope (unit code, ID number or system)");
@@ -67,6 +69,10 @@ final class DemoAccounts {
             identity.logout(session.token(), null);
             n++;
         }
+        // an employer that checks certificates (查验单位), approved
+        NewSecret v = verifiers.create(demo, "合肥演示人力资源服务有限公司", "91340104MA2T0HR70R", "张敏", "13955550123",
+                "demo_hr", false);
+        lines.add(line("verifier", v.name(), v.secret(), "91340104MA2T0HR70R"));
         NewSecret sysKey = keys.create(demo, "演示：全平台对接", null, Set.copyOf(Scopes.ALL));
         lines.add(line("sysapi", "apikey:" + sysKey.id(), sysKey.secret(), "system"));
         for (Map.Entry<String, Long> u : unitIds.entrySet()) {

@@ -35,6 +35,7 @@ import org.titlecert.photo.PhotoService;
 import org.titlecert.identity.AdminAccountService;
 import org.titlecert.identity.ApiKeyService;
 import org.titlecert.identity.IdentityService;
+import org.titlecert.identity.VerifierService;
 import org.titlecert.identity.RegistrationService;
 
 /**
@@ -69,6 +70,9 @@ public class DemoDataLoader implements DemoMode {
     private IdentityService identity;
 
     @Reference
+    private VerifierService verifiers;
+
+    @Reference
     private PersonDirectory persons;
 
     @Reference
@@ -93,7 +97,7 @@ public class DemoDataLoader implements DemoMode {
             Map<String, Long> unitIds = new java.util.LinkedHashMap<>();
             DemoCatalog.UNITS.forEach(u -> unitIds.put(u.code(), organizations.unitByCode(u.code()).orElseThrow().id()));
             Path file = Path.of(System.getProperty("karaf.data", "data"), "demo-accounts.txt");
-            DemoAccounts.create(DEMO, admins, apiKeys, registration, identity, unitIds, individuals, file);
+            DemoAccounts.create(DEMO, admins, apiKeys, registration, identity, verifiers, unitIds, individuals, file);
             LOG.info("Demo accounts are listed in {}", file);
             DemoSeals.create(Path.of(System.getProperty("karaf.etc", "etc")),
                     Path.of(System.getProperty("karaf.data", "data")), DemoCatalog.UNITS.get(0));

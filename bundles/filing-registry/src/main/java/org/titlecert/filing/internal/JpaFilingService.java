@@ -146,7 +146,7 @@ public class JpaFilingService implements FilingService {
 
     @Override
     public Page<Filing> find(Caller caller, FilingQuery q) {
-        if (caller.role() == Role.INDIVIDUAL) {
+        if (!caller.isAdmin()) {
             throw TitleCertException.forbidden("FORBIDDEN", "无权查看批复备案");
         }
         Long unit = caller.isSystem() ? q.unitId() : caller.unitId();
@@ -384,7 +384,8 @@ public class JpaFilingService implements FilingService {
 
     @Override
     public List<PersonTitle> titles(Caller caller, long personId) {
-        if (caller.role() == Role.INDIVIDUAL && (caller.personId() == null || caller.personId() != personId)) {
+        boolean own = caller.role() == Role.INDIVIDUAL && caller.personId() != null && caller.personId() == personId;
+        if (!own && !caller.isAdmin()) {
             throw TitleCertException.notFound("PERSON_NOT_FOUND", "人员不存在");
         }
         Long unit = caller.unitId();
@@ -472,7 +473,7 @@ public class JpaFilingService implements FilingService {
     private static RosterEntryEntity correctable(EntityManager em, Caller caller, long rosterEntryId) {
         RosterEntryEntity r = em.find(RosterEntryEntity.class, rosterEntryId);
         FilingEntity f = r == null ? null : em.find(FilingEntity.class, r.getFilingId());
-        if (f == null || caller.role() == Role.INDIVIDUAL || !caller.mayManageUnit(f.getUnit().getId())) {
+        if (f == null || !caller.mayManageUnit(f.getUnit().getId())) {
             throw TitleCertException.notFound("TITLE_NOT_FOUND", "职称记录不存在");
         }
         if (f.getStatus() != FilingStatus.APPROVED) {
@@ -612,7 +613,7 @@ public class JpaFilingService implements FilingService {
     }
 
     private static void requireManager(Caller caller) {
-        if (caller.role() == Role.INDIVIDUAL) {
+        if (!caller.isAdmin()) {
             throw TitleCertException.forbidden("FORBIDDEN", "无权修改批复备案");
         }
     }

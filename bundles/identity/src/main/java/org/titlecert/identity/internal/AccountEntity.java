@@ -50,6 +50,10 @@ public class AccountEntity {
     @Column(name = "PERSON_ID")
     private Long personId;
 
+    /** The 查验单位 a {@link Role#VERIFIER} account logs in for. */
+    @Column(name = "VERIFIER_ID")
+    private Long verifierId;
+
     @Column(name = "ID_VERIFIED", nullable = false)
     private boolean idVerified;
 
@@ -105,6 +109,8 @@ public class AccountEntity {
     Long getUnitId() { return unitId; }
     void setUnitId(Long unitId) { this.unitId = unitId; }
     Long getPersonId() { return personId; }
+    Long getVerifierId() { return verifierId; }
+    void setVerifierId(Long verifierId) { this.verifierId = verifierId; }
     void setPersonId(Long personId) { this.personId = personId; }
     boolean isIdVerified() { return idVerified; }
     void setIdVerified(boolean idVerified) { this.idVerified = idVerified; }

@@ -14,6 +14,9 @@ import org.titlecert.api.TitleCertException;
 final class Accounts {
 
     private static final String INDIVIDUAL_PREFIX = "individual:";
+    /** The login of an admin or a verifier account, and the rule as it is shown. */
+    static final String ADMIN_LOGIN = "[A-Za-z][A-Za-z0-9_.-]{2,31}";
+    static final String ADMIN_LOGIN_RULE = "账号须以字母开头，3 到 32 位字母、数字、“_”“.”“-”";
 
     private Accounts() {
     }
@@ -48,6 +51,11 @@ final class Accounts {
         }
         return byLogin(em, caller.principal()).filter(a -> a.getRole() != Role.INDIVIDUAL)
                 .orElseThrow(() -> TitleCertException.notFound("ACCOUNT_NOT_FOUND", "账号不存在"));
+    }
+
+    /** True for a system or unit admin's account. */
+    static boolean isAdmin(AccountEntity a) {
+        return a.getRole() == Role.SYSTEM_ADMIN || a.getRole() == Role.UNIT_ADMIN;
     }
 
     static Optional<AccountEntity> byLogin(EntityManager em, String login) {

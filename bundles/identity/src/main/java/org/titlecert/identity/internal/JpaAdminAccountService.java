@@ -48,8 +48,8 @@ public class JpaAdminAccountService implements AdminAccountService {
     @Override
     public List<AdminAccount> list(Caller caller) {
         requireSystem(caller);
-        return jpa.call(em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.role <> :r ORDER BY a.login",
-                AccountEntity.class).setParameter("r", Role.INDIVIDUAL).getResultList().stream()
+        return jpa.call(em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.role IN :r ORDER BY a.login",
+                AccountEntity.class).setParameter("r", List.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN)).getResultList().stream()
                 .map(JpaAdminAccountService::toDto).toList());
     }
 
@@ -58,10 +58,10 @@ public class JpaAdminAccountService implements AdminAccountService {
                             boolean oneTime) {
         requireSystem(caller);
         String l = login == null ? "" : login.strip();
-        if (!l.matches("[A-Za-z][A-Za-z0-9_.-]{2,31}")) {
-            throw TitleCertException.invalid("INVALID_LOGIN", "账号须以字母开头，3 到 32 位字母、数字、“_”“.”“-”");
+        if (!l.matches(Accounts.ADMIN_LOGIN)) {
+            throw TitleCertException.invalid("INVALID_LOGIN", Accounts.ADMIN_LOGIN_RULE);
         }
-        if (role == null || role == Role.INDIVIDUAL) {
+        if (role != Role.SYSTEM_ADMIN && role != Role.UNIT_ADMIN) {
             throw TitleCertException.invalid("INVALID_ROLE", "管理人员的角色应为系统管理员或单位管理员");
         }
         if (role == Role.UNIT_ADMIN && (unitId == null || organizations.unit(unitId).isEmpty())) {
@@ -136,7 +136,7 @@ public class JpaAdminAccountService implements AdminAccountService {
 
     private static AccountEntity admin(EntityManager em, long id) {
         AccountEntity a = em.find(AccountEntity.class, id);
-        if (a == null || a.getRole() == Role.INDIVIDUAL) {
+        if (a == null || !Accounts.isAdmin(a)) {
             throw TitleCertException.notFound("ACCOUNT_NOT_FOUND", "账号不存在");
         }
         return a;

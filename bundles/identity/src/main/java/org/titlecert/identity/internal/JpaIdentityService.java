@@ -119,17 +119,38 @@ public class JpaIdentityService implements IdentityService {
     @Override
     public Session loginAdmin(String account, String password, String captchaId, String captchaAnswer,
                               String address) {
+        return accountLogin(account, password, captchaId, captchaAnswer, address, "ADMIN_LOGIN", Accounts::isAdmin);
+    }
+
+    @Override
+    public Session loginVerifier(String account, String password, String captchaId, String captchaAnswer,
+                                 String address) {
+        return accountLogin(account, password, captchaId, captchaAnswer, address, "VERIFIER_LOGIN",
+                a -> a.getRole() == Role.VERIFIER);
+    }
+
+    /** A login by account name, password and captcha: an admin's or a verifier's, as {@code kind} accepts. */
+    private Session accountLogin(String account, String password, String captchaId, String captchaAnswer,
+                                 String address, String action, java.util.function.Predicate<AccountEntity> kind) {
         String login = account == null ? "" : account.strip();
         Optional<AccountEntity> found = login.isEmpty() || login.length() > 64 ? Optional.empty()
-                : jpa.call(em -> Accounts.byLogin(em, login)).filter(a -> a.getRole() != Role.INDIVIDUAL);
+                : jpa.call(em -> Accounts.byLogin(em, login)).filter(kind);
         String key = accountKey(found, login);
-        checkThrottle(login, key, address, "ADMIN_LOGIN");
+        checkThrottle(login, key, address, action);
         if (!captchas.solve(captchaId, captchaAnswer)) {
             throttle.failed(addressKey(address));
-            audit.recordAnonymous(login, address, "ADMIN_LOGIN", null, Outcome.FAILURE, "验证码错误");
+            audit.recordAnonymous(login, address, action, null, Outcome.FAILURE, "验证码错误");
             throw captchaWrong();
         }
-        return finishPasswordLogin(found, key, login, password, address, "ADMIN_LOGIN");
+        return finishPasswordLogin(found, key, login, password, address, action);
+    }
+
+    /** A captcha every anonymous form needs; a wrong one counts against the address. */
+    void requireCaptcha(String captchaId, String captchaAnswer, String address) {
+        if (!captchas.solve(captchaId, captchaAnswer)) {
+            throttle.failed(addressKey(address));
+            throw captchaWrong();
+        }
     }
 
     @Override
@@ -157,9 +178,13 @@ public class JpaIdentityService implements IdentityService {
     private Session finishPasswordLogin(Optional<AccountEntity> found, String key, String login, String password,
                                         String address, String action) {
         String hash = found.map(AccountEntity::getPasswordHash).orElse(null);
-        boolean ok = hasher.verify(password == null ? "" : password, hash == null ? dummyHash : hash)
-                && hash != null && found.get().isEnabled();
-        if (!ok) {
+        boolean passwordRight = hasher.verify(password == null ? "" : password, hash == null ? dummyHash : hash)
+                && hash != null;
+        if (passwordRight && !found.get().isEnabled() && found.get().getRole() == Role.VERIFIER) {
+            throttle.succeeded(key);
+            throw verifierNotApproved(found.get(), login, address, action);
+        }
+        if (!passwordRight || !found.get().isEnabled()) {
             throttle.failed(key, addressKey(address));
             audit.recordAnonymous(login, address, action, null, Outcome.FAILURE, BAD_LOGIN);
             throw new TitleCertException(TitleCertException.Kind.UNAUTHENTICATED, "LOGIN_FAILED", BAD_LOGIN, null);
@@ -349,6 +374,18 @@ public class JpaIdentityService implements IdentityService {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    /** Why a verifier's account, its password right, cannot log in: its application is pending or refused. */
+    private TitleCertException verifierNotApproved(AccountEntity a, String login, String address, String action) {
+        VerifierEntity v = a.getVerifierId() == null ? null
+                : jpa.call(em -> em.find(VerifierEntity.class, a.getVerifierId()));
+        boolean pending = v != null && v.getStatus() == org.titlecert.identity.VerifierStatus.PENDING;
+        String message = pending ? "您单位的查验单位注册申请正在审核中，审核通过后即可登录"
+                : "您单位的查验单位注册申请未通过或已停用" + (v == null || v.getReason() == null ? "" : "：" + v.getReason());
+        audit.recordAnonymous(login, address, action, null, Outcome.DENIED, message);
+        return pending ? TitleCertException.forbidden("VERIFIER_PENDING", message)
+                : TitleCertException.forbidden("VERIFIER_REJECTED", message);
+    }
 
     private static TitleCertException captchaWrong() {
         return new TitleCertException(TitleCertException.Kind.INVALID, "CAPTCHA_INVALID", "验证码错误或已过期",

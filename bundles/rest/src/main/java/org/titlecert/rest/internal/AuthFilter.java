@@ -79,6 +79,9 @@ final class AuthFilter implements ContainerRequestFilter {
         if (caller == null && !open) {
             throw unauthenticated("UNAUTHENTICATED", "请先登录");
         }
+        if (caller != null && caller.isVerifier() && !open && !marked(method, type, ForVerifiers.class)) {
+            throw TitleCertException.forbidden("VERIFIER_FORBIDDEN", "查验单位账号只能使用证书查验功能");
+        }
         RequiresScope scope = method.getAnnotation(RequiresScope.class);
         if (scope == null) {
             scope = type.getAnnotation(RequiresScope.class);

@@ -125,7 +125,8 @@ public class AuthResource {
     @Public
     @Consumes("application/json")
     @Operation(operationId = "login", summary = "登录 · Log in; sets the session cookie and returns the session's CSRF token",
-            description = "kind is admin (account + password + captcha) or individual (ID number or mobile + password; "
+            description = "kind is admin (account + password + captcha), verifier (a 查验单位's account + password + "
+                    + "captcha) or individual (ID number or mobile + password; "
                     + "the captcha is needed after failed attempts).",
             responses = @ApiResponse(responseCode = "200", description = "logged in",
                     headers = @Header(name = "Set-Cookie", description = "the session cookie", schema = @Schema(type = "string")),
@@ -137,6 +138,8 @@ public class AuthResource {
         String address = OriginFilter.address(request);
         Session s = "admin".equals(body.kind())
                 ? identity.loginAdmin(body.login(), body.password(), body.captchaId(), body.captchaAnswer(), address)
+                : "verifier".equals(body.kind())
+                ? identity.loginVerifier(body.login(), body.password(), body.captchaId(), body.captchaAnswer(), address)
                 : identity.loginIndividual(body.login(), body.password(), body.captchaId(), body.captchaAnswer(),
                 address);
         return started(s);
@@ -163,6 +166,7 @@ public class AuthResource {
 
     @POST
     @Path("auth/logout")
+    @ForVerifiers
     @DuringRegistration
     @BeforePasswordChange
     @BeforeConsent

@@ -101,6 +101,7 @@ public class MeResource {
     @DuringRegistration
     @BeforePasswordChange
     @BeforeConsent
+    @ForVerifiers
     @Operation(operationId = "getMe", summary = "当前用户 · Who the caller is; with a session, also its CSRF token")
     public Me me() {
         Caller c = caller();
@@ -128,6 +129,7 @@ public class MeResource {
     @Path("password")
     @DuringRegistration
     @BeforePasswordChange
+    @ForVerifiers
     @Consumes("application/json")
     @Operation(operationId = "updateMyPassword",
             summary = "修改密码 · Change the signed-in account's password; its other sessions end",
@@ -194,7 +196,7 @@ public class MeResource {
     }
 
     /** 生成授权码: how many days the code is valid (1–30). */
-    public record ShareCodeRequest(Integer days) {
+    public record ShareCodeRequest(Integer days, String verifierCreditCode) {
     }
 
     @GET
@@ -217,11 +219,14 @@ public class MeResource {
     @Consumes("application/json")
     @Operation(operationId = "createMyShareCode",
             summary = "生成授权码 · A share code that lets a verifier see my full record for 1–30 days; shown this once",
+            description = "With verifierCreditCode (统一社会信用代码 of an approved 查验单位) only that verifier's account "
+                    + "can use it.",
             responses = @ApiResponse(responseCode = "201", description = "The code and its record",
                     content = @Content(schema = @Schema(implementation = NewShareCode.class))))
     public Response createShareCode(ShareCodeRequest body) {
         Integer days = body == null ? null : body.days();
-        NewShareCode made = verification.createShareCode(individual(), days == null ? 0 : days);
+        NewShareCode made = verification.createShareCode(individual(), days == null ? 0 : days,
+                body == null ? null : body.verifierCreditCode());
         return Response.status(201).entity(made).build();
     }
 

@@ -31,6 +31,7 @@ import org.titlecert.identity.AdminAccountService;
 import org.titlecert.identity.ApiKeyService;
 import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.RegistrationService;
+import org.titlecert.identity.VerifierService;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.filing.OrganizationService;
 
@@ -85,6 +86,9 @@ public class RestServer {
     private PrivacyCentre privacy;
 
     @Reference
+    private VerifierService verifiers;
+
+    @Reference
     private FilingReports reports;
 
     @Reference
@@ -123,6 +127,7 @@ public class RestServer {
                 new CertificateResource(certificates, corrections),
                 new CorrectionResource(corrections),
                 new VerifyResource(verification),
+                new VerifierResource(verifiers, verification),
                 new SealResource(seals),
                 new AuthResource(identity, resets, certificates),
                 new MeResource(identity, registration, filings, certificates, photos, notices, verification,

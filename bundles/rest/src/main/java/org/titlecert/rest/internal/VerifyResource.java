@@ -83,8 +83,8 @@ public class VerifyResource {
             description = "A wrong name answers exactly as an unknown number: 404 CERTIFICATE_NOT_FOUND.")
     public Verification lookup(Lookup body) {
         Lookup b = body == null ? new Lookup(null, null, null, null) : body;
-        return verification.lookup(b.certificateNumber(), b.name(), b.captchaId(), b.captchaAnswer(),
-                OriginFilter.address(request));
+        return verification.lookup(AuthFilter.caller(request), b.certificateNumber(), b.name(), b.captchaId(),
+                b.captchaAnswer(), OriginFilter.address(request));
     }
 
     @POST
@@ -92,8 +92,10 @@ public class VerifyResource {
     @Consumes("application/json")
     @Operation(operationId = "useShareCode",
             summary = "授权码查验 · The holder's full record (ID number and birth date unmasked) with the share code they gave",
-            description = "An unknown, expired or withdrawn code answers alike: 404 SHARE_CODE_INVALID.")
+            description = "An unknown, expired or withdrawn code answers alike: 404 SHARE_CODE_INVALID; so does a code "
+                    + "made for one 查验单位 unless that verifier's session sends it.")
     public SharedRecord useShareCode(ShareCodeUse body) {
-        return verification.useShareCode(body == null ? null : body.code(), OriginFilter.address(request));
+        return verification.useShareCode(AuthFilter.caller(request), body == null ? null : body.code(),
+                OriginFilter.address(request));
     }
 }

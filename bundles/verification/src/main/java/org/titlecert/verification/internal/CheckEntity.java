@@ -17,7 +17,9 @@ import org.titlecert.verification.CheckRecord;
 
 /** One check of a certificate, for its holder's 查验记录. Times are UTC. */
 @Entity
-@Table(name = "TC_CHECK", indexes = @Index(name = "TC_CHECK_BY_NUMBER", columnList = "CERT_NUMBER,CHECKED_AT"))
+@Table(name = "TC_CHECK", indexes = {
+        @Index(name = "TC_CHECK_BY_NUMBER", columnList = "CERT_NUMBER,CHECKED_AT"),
+        @Index(name = "TC_CHECK_BY_VERIFIER", columnList = "VERIFIER_ID,CHECKED_AT")})
 public class CheckEntity {
 
     @Id
@@ -40,10 +42,15 @@ public class CheckEntity {
     @Column(name = "ORGANIZATION", length = 200)
     private String organization;
 
+    /** The 查验单位 whose account made the check, for its own list; null for anyone else. */
+    @Column(name = "VERIFIER_ID")
+    private Long verifierId;
+
     public CheckEntity() {
     }
 
-    CheckEntity(CheckRecord r) {
+    CheckEntity(CheckRecord r, Long verifierId) {
+        this.verifierId = verifierId;
         this.checkedAt = LocalDateTime.ofInstant(r.at(), ZoneOffset.UTC);
         this.certificateNumber = r.certificateNumber();
         this.titleName = r.titleName();

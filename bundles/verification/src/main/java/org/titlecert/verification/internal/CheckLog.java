@@ -24,7 +24,7 @@ final class CheckLog {
     private static final int BATCH = 500;
 
     private final Transactions jpa;
-    private final BlockingQueue<CheckRecord> buffer;
+    private final BlockingQueue<Check> buffer;
     private final Metrics.Counter checks;
     private final Thread writer;
     private volatile boolean running = true;
@@ -41,7 +41,15 @@ final class CheckLog {
         writer.start();
     }
 
-    void record(CheckRecord r) {
+    /** A check as it waits to be written: what the holder sees, and the verifier that made it, if one did. */
+    record Check(CheckRecord record, Long verifierId) {
+    }
+
+    void record(CheckRecord r, Long verifierId) {
+        record(new Check(r, verifierId));
+    }
+
+    private void record(Check r) {
         if (!buffer.offer(r)) {
             checks.inc("dropped");
         }
@@ -58,19 +66,19 @@ final class CheckLog {
     }
 
     private void run() {
-        List<CheckRecord> batch = new ArrayList<>(BATCH);
+        List<Check> batch = new ArrayList<>(BATCH);
         int failures = 0;
         while (running || !buffer.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    CheckRecord first = buffer.poll(200, TimeUnit.MILLISECONDS);
+                    Check first = buffer.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
                     buffer.drainTo(batch, BATCH - 1);
                 }
-                jpa.run(em -> batch.forEach(r -> em.persist(new CheckEntity(r))));
+                jpa.run(em -> batch.forEach(r -> em.persist(new CheckEntity(r.record(), r.verifierId()))));
                 batch.forEach(r -> checks.inc("written"));
                 batch.clear();
                 failures = 0;

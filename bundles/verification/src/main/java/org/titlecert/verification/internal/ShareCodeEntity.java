@@ -57,10 +57,20 @@ public class ShareCodeEntity {
     @Column(name = "LAST_USED_AT")
     private LocalDateTime lastUsedAt;
 
+    /** The one 查验单位 the holder made the code for, and its name then; null: anyone holding the code. */
+    @Column(name = "VERIFIER_ID")
+    private Long verifierId;
+
+    @Column(name = "VERIFIER_NAME", length = 100)
+    private String verifierName;
+
     public ShareCodeEntity() {
     }
 
-    ShareCodeEntity(String codeHash, String hint, Caller holder, Instant now, Instant expiresAt) {
+    ShareCodeEntity(String codeHash, String hint, Caller holder, Instant now, Instant expiresAt,
+                    org.titlecert.identity.Verifier verifier) {
+        this.verifierId = verifier == null ? null : verifier.id();
+        this.verifierName = verifier == null ? null : verifier.name();
         this.codeHash = codeHash;
         this.hint = hint;
         this.personId = holder.personId();
@@ -76,6 +86,11 @@ public class ShareCodeEntity {
 
     long getPersonId() {
         return personId;
+    }
+
+    /** True if the verifier with this id (null: not a verifier) may use the code. */
+    boolean openTo(Long verifier) {
+        return verifierId == null || verifierId.equals(verifier);
     }
 
     /** The holder as they were when they made the code: what the code may read is what they could. */
@@ -101,7 +116,7 @@ public class ShareCodeEntity {
     ShareCode toShareCode(Instant now) {
         return new ShareCode(id, hint, createdAt.toInstant(ZoneOffset.UTC), expiresAt.toInstant(ZoneOffset.UTC),
                 withdrawnAt == null ? null : withdrawnAt.toInstant(ZoneOffset.UTC), uses,
-                lastUsedAt == null ? null : lastUsedAt.toInstant(ZoneOffset.UTC), status(now));
+                lastUsedAt == null ? null : lastUsedAt.toInstant(ZoneOffset.UTC), status(now), verifierName);
     }
 
     private static LocalDateTime utc(Instant t) {

@@ -43,6 +43,8 @@ import org.titlecert.certificate.Verification;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
 import org.titlecert.identity.IdentityService;
+import org.titlecert.identity.Verifier;
+import org.titlecert.identity.VerifierService;
 import org.titlecert.jpa.Schema;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.metrics.Metrics;
@@ -67,6 +69,7 @@ public class VerificationDesk implements VerificationService {
     private final CertificateService certificates;
     private final FilingService filings;
     private final IdentityService identity;
+    private final VerifierService verifiers;
     private final AuditLog audit;
     private final VerificationConfig config;
     private final CheckLog log;
@@ -89,7 +92,9 @@ public class VerificationDesk implements VerificationService {
     public VerificationDesk(@Reference(target = "(&(osgi.unit.name=titlecert-verification)" + Schema.CURRENT + ")")
                             EntityManagerFactory emf, @Reference CertificateService certificates,
                             @Reference FilingService filings, @Reference IdentityService identity,
-                            @Reference AuditLog audit, @Reference Metrics metrics, VerificationConfig config) {
+                            @Reference VerifierService verifiers, @Reference AuditLog audit,
+                            @Reference Metrics metrics, VerificationConfig config) {
+        this.verifiers = verifiers;
         this.jpa = new Transactions(emf);
         this.certificates = certificates;
         this.filings = filings;
@@ -121,20 +126,20 @@ public class VerificationDesk implements VerificationService {
     @Override
     public Verification byToken(String token, String address) {
         Verification v = certificates.verify(token, address);
-        logged(v, CheckChannel.QR, null);
+        logged(v, CheckChannel.QR, null, null);
         return v;
     }
 
     @Override
     public PdfCheck checkFile(String token, InputStream pdf, String address) {
         PdfCheck check = certificates.check(token, pdf, address);
-        certificates.publicRecord(token).ifPresent(v -> logged(v, CheckChannel.FILE, null));
+        certificates.publicRecord(token).ifPresent(v -> logged(v, CheckChannel.FILE, null, null));
         return check;
     }
 
     @Override
-    public Verification lookup(String certificateNumber, String name, String captchaId, String captchaAnswer,
-                               String address) {
+    public Verification lookup(Caller caller, String certificateNumber, String name, String captchaId,
+                               String captchaAnswer, String address) {
         limit(lookups, address, wait -> TitleCertException.tooMany("LOOKUP_RATE_LIMITED",
                 "查询过于频繁，请 " + wait + " 秒后再试", wait));
         List<Violation> missing = new ArrayList<>();
@@ -154,12 +159,28 @@ public class VerificationDesk implements VerificationService {
         Verification v = certificates.match(certificateNumber, name, null).filter(m -> m.mismatched().isEmpty())
                 .orElseThrow(() -> TitleCertException.notFound("CERTIFICATE_NOT_FOUND",
                         "未找到与该证书编号和姓名相符的证书，请核对后重试")).verification();
-        logged(v, CheckChannel.LOOKUP, null);
+        Verifier by = verifiers.of(caller).orElse(null);
+        logged(v, CheckChannel.LOOKUP, by == null ? null : by.name(), by == null ? null : by.id());
         return v;
     }
 
-    private void logged(Verification v, CheckChannel channel, String organization) {
-        log.record(new CheckRecord(now(), v.certificateNumber(), v.titleName(), channel, organization));
+    private void logged(Verification v, CheckChannel channel, String organization, Long verifierId) {
+        log.record(new CheckRecord(now(), v.certificateNumber(), v.titleName(), channel, organization), verifierId);
+    }
+
+    @Override
+    public Page<CheckRecord> verifierChecks(Caller caller, PageRequest page) {
+        long verifier = verifiers.of(caller).orElseThrow(() -> TitleCertException.forbidden("VERIFIERS_ONLY",
+                "仅限查验单位使用")).id();
+        return jpa.call(em -> {
+            long total = em.createQuery("SELECT COUNT(c) FROM CheckEntity c WHERE c.verifierId = :v", Long.class)
+                    .setParameter("v", verifier).getSingleResult();
+            List<CheckRecord> items = em.createQuery("SELECT c FROM CheckEntity c WHERE c.verifierId = :v "
+                            + "ORDER BY c.checkedAt DESC, c.id DESC", CheckEntity.class).setParameter("v", verifier)
+                    .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                    .map(CheckEntity::toRecord).toList();
+            return new Page<>(items, total, page.page(), page.size());
+        });
     }
 
     @Override
@@ -206,7 +227,7 @@ public class VerificationDesk implements VerificationService {
     }
 
     @Override
-    public NewShareCode createShareCode(Caller holder, int days) {
+    public NewShareCode createShareCode(Caller holder, int days, String verifierCreditCode) {
         if (issued(holder).isEmpty()) {
             throw TitleCertException.conflict("NO_CERTIFICATES", "您还没有已生成的电子职称证书，暂不能生成授权码");
         }
@@ -214,6 +235,13 @@ public class VerificationDesk implements VerificationService {
             throw TitleCertException.invalid("SHARE_DAYS_INVALID", "授权码有效期为 1 至 30 天",
                     List.of(Violation.field("days", "有效期为 1 至 30 天")));
         }
+        Verifier only = null;
+        if (verifierCreditCode != null && !verifierCreditCode.isBlank()) {
+            only = verifiers.approved(verifierCreditCode).orElseThrow(() -> TitleCertException.invalid(
+                    "SHARE_VERIFIER_UNKNOWN", "未找到该统一社会信用代码的已审核查验单位，请向对方核实",
+                    List.of(Violation.field("verifierCreditCode", "未找到该统一社会信用代码的已审核查验单位"))));
+        }
+        Verifier forVerifier = only;
         Instant now = now();
         String code = ShareCodes.newCode();
         String canonical = ShareCodes.canonical(code);
@@ -228,12 +256,12 @@ public class VerificationDesk implements VerificationService {
                         + " 个，请先撤回不再需要的授权码");
             }
             ShareCodeEntity s = new ShareCodeEntity(ShareCodes.hash(canonical), ShareCodes.hint(canonical), holder,
-                    now, now.plus(Duration.ofDays(days)));
+                    now, now.plus(Duration.ofDays(days)), forVerifier);
             em.persist(s);
             return s;
         });
         audit.record(holder, "SHARE_CODE_CREATE", "share-code:" + made.getId(), Outcome.SUCCESS,
-                "有效期 " + days + " 天");
+                "有效期 " + days + " 天" + (only == null ? "" : "，仅限" + only.name()));
         return new NewShareCode(code, made.toShareCode(now));
     }
 
@@ -256,11 +284,11 @@ public class VerificationDesk implements VerificationService {
     }
 
     @Override
-    public SharedRecord useShareCode(String code, String address) {
+    public SharedRecord useShareCode(Caller caller, String code, String address) {
         limit(shareUses, address, wait -> TitleCertException.tooMany("SHARE_CODE_RATE_LIMITED",
                 "授权码查验过于频繁，请 " + wait + " 秒后再试", wait));
         TitleCertException invalid = TitleCertException.notFound("SHARE_CODE_INVALID",
-                "授权码无效、已过期或已被持证人撤回");
+                "授权码无效、已过期、已被持证人撤回，或仅限指定的查验单位登录后使用");
         String canonical = ShareCodes.canonical(code);
         if (canonical == null) {
             // what cannot be a code says so: it tells nothing of which codes exist
@@ -268,9 +296,11 @@ public class VerificationDesk implements VerificationService {
                     List.of(Violation.field("code", "授权码格式不正确")));
         }
         Instant now = now();
+        Verifier by = verifiers.of(caller).orElse(null);
+        Long verifierId = by == null ? null : by.id();
         ShareCodeEntity s = jpa.call(em -> em.createQuery("SELECT s FROM ShareCodeEntity s WHERE s.codeHash = :h",
                 ShareCodeEntity.class).setParameter("h", ShareCodes.hash(canonical)).getResultList().stream().findFirst()
-                .filter(found -> found.status(now) == ShareCode.Status.ACTIVE).map(found -> {
+                .filter(found -> found.status(now) == ShareCode.Status.ACTIVE && found.openTo(verifierId)).map(found -> {
                     found.used(now);
                     return found;
                 }).orElse(null));
@@ -293,13 +323,19 @@ public class VerificationDesk implements VerificationService {
                     t.specialty(), t.employer(), t.committee() == null ? null : t.committee().name(),
                     t.issuingAuthority() == null ? null : t.issuingAuthority().name(), t.qualificationDate(),
                     t.issueDate(), c.validity(), c.revokedReason(), c.version()));
-            log.record(new CheckRecord(now, c.certificateNumber(), c.titleName(), CheckChannel.SHARE_CODE, null));
+            log.record(new CheckRecord(now, c.certificateNumber(), c.titleName(), CheckChannel.SHARE_CODE,
+                    by == null ? null : by.name()), verifierId);
         }
         if (person == null) {
             throw invalid;
         }
-        audit.recordAnonymous("share-code", address, "SHARE_CODE_USE", "share-code:" + s.getId(), Outcome.SUCCESS,
-                shown.size() + " 本证书");
+        String used = shown.size() + " 本证书";
+        if (by == null) {
+            audit.recordAnonymous("share-code", address, "SHARE_CODE_USE", "share-code:" + s.getId(), Outcome.SUCCESS,
+                    used);
+        } else {
+            audit.record(caller, "SHARE_CODE_USE", "share-code:" + s.getId(), Outcome.SUCCESS, by.name() + " " + used);
+        }
         return new SharedRecord(person.name(), person.idNumber(), person.gender(), person.birthDate(),
                 s.toShareCode(now).expiresAt(), shown);
     }

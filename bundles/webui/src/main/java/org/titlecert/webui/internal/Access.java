@@ -14,12 +14,12 @@ import org.titlecert.api.Role;
  * normalised). The one table that the auth filter and every page servlet consult.
  */
 enum Access {
-    PUBLIC, INDIVIDUAL, ADMIN, SYSTEM;
+    PUBLIC, INDIVIDUAL, ADMIN, SYSTEM, VERIFIER;
 
     private static final List<String> OPEN = List.of("/", "/index.html", "/login", "/login/sso", "/login/sso/callback",
-            "/register", "/logout", "/admin/login", "/favicon.ico", "/api/docs");
+            "/register", "/logout", "/admin/login", "/favicon.ico", "/api/docs", "/verifier/login", "/verifier/register");
     private static final List<String> SYSTEM_AREAS = List.of("/admin/accounts", "/admin/api-keys", "/admin/audit",
-            "/admin/system");
+            "/admin/system", "/admin/verifiers");
 
     static Access of(String path) {
         if (OPEN.contains(path) || path.startsWith("/v/") || path.startsWith("/static/")) {
@@ -30,6 +30,9 @@ enum Access {
         }
         if (under(path, "/admin")) {
             return ADMIN;
+        }
+        if (under(path, "/verifier")) {
+            return VERIFIER;
         }
         if (under(path, "/me") || path.startsWith("/register/") || path.equals("/privacy/consent")) {
             return INDIVIDUAL;
@@ -47,21 +50,29 @@ enum Access {
             case INDIVIDUAL -> role == Role.INDIVIDUAL;
             case ADMIN -> role == Role.UNIT_ADMIN || role == Role.SYSTEM_ADMIN;
             case SYSTEM -> role == Role.SYSTEM_ADMIN;
+            case VERIFIER -> role == Role.VERIFIER;
         };
     }
 
     /**
      * Refuses a caller this page does not allow: to the login that could open it (with the page to return to),
-     * an admin on a personal page to their own start page, and a unit admin on a system page 403.
+     * an admin on a personal page to their own start page, a verifier anywhere but its own pages to its start page,
+     * and a unit admin on a system page 403.
      */
     void refuse(HttpServletResponse resp, Role role, String path) throws IOException {
         if (this == SYSTEM && role == Role.UNIT_ADMIN) {
             resp.sendError(403);
+        } else if (role == Role.VERIFIER) {
+            resp.sendRedirect("/verifier");
         } else if (this == INDIVIDUAL && role != null) {
             resp.sendRedirect("/admin/filings");
         } else {
-            resp.sendRedirect((this == INDIVIDUAL ? "/login" : "/admin/login") + "?next="
-                    + URLEncoder.encode(path, StandardCharsets.UTF_8));
+            String login = switch (this) {
+                case INDIVIDUAL -> "/login";
+                case VERIFIER -> "/verifier/login";
+                default -> "/admin/login";
+            };
+            resp.sendRedirect(login + "?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
         }
     }
 }

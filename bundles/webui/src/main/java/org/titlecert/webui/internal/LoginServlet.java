@@ -19,11 +19,12 @@ import org.titlecert.identity.SsoStart;
 
 /**
  * Signing in and out: 个人登录 (local account or the government SSO), local sign-up,
- * and 管理人员登录 with account, password and captcha.
+ * 管理人员登录 and 查验单位登录, each with account, password and captcha.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-login")
-@HttpWhiteboardServletPattern({"/login", "/login/sso", "/login/sso/callback", "/register", "/logout", "/admin/login"})
+@HttpWhiteboardServletPattern({"/login", "/login/sso", "/login/sso/callback", "/register", "/logout", "/admin/login",
+        "/verifier/login"})
 public class LoginServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
@@ -41,7 +42,8 @@ public class LoginServlet extends PageServlet {
             switch (req.getServletPath()) {
                 case "/login" -> individualLogin(req, resp, 200, null, Pages.param(req, "login"));
                 case "/register" -> signUp(req, resp, 200, Map.of(), null);
-                case "/admin/login" -> adminLogin(req, resp, 200, null, null);
+                case "/admin/login" -> adminLogin(req, resp, 200, null, null, false);
+                case "/verifier/login" -> adminLogin(req, resp, 200, null, null, true);
                 case "/login/sso" -> {
                     SsoStart start = identity.beginSso(req.getRemoteAddr());
                     resp.addHeader("Set-Cookie", SSO_COOKIE + "=" + start.binding()
@@ -88,7 +90,16 @@ public class LoginServlet extends PageServlet {
                     start(req, resp, identity.loginAdmin(login, req.getParameter("password"),
                             req.getParameter("captchaId"), req.getParameter("captcha"), address), "/admin/filings");
                 } catch (TitleCertException e) {
-                    adminLogin(req, resp, Pages.status(e), e.getMessage(), login);
+                    adminLogin(req, resp, Pages.status(e), e.getMessage(), login, false);
+                }
+            }
+            case "/verifier/login" -> {
+                String login = Pages.param(req, "account");
+                try {
+                    start(req, resp, identity.loginVerifier(login, req.getParameter("password"),
+                            req.getParameter("captchaId"), req.getParameter("captcha"), address), "/verifier");
+                } catch (TitleCertException e) {
+                    adminLogin(req, resp, Pages.status(e), e.getMessage(), login, true);
                 }
             }
             case "/register" -> {
@@ -139,9 +150,13 @@ public class LoginServlet extends PageServlet {
         renderer.render(req, resp, status, "login", model);
     }
 
-    private void adminLogin(HttpServletRequest req, HttpServletResponse resp, int status, String error, String login)
-            throws IOException {
+    private void adminLogin(HttpServletRequest req, HttpServletResponse resp, int status, String error, String login,
+                            boolean verifier) throws IOException {
         Map<String, Object> model = new HashMap<>();
+        model.put("verifier", verifier);
+        if ("applied".equals(req.getParameter("notice"))) {
+            model.put("applied", true);
+        }
         model.put("error", error);
         model.put("account", login);
         model.put("next", Pages.localPath(req.getParameter("next"), ""));

@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.titlecert.api.Role;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
 import org.titlecert.identity.IdentityService;
@@ -22,7 +21,7 @@ import org.titlecert.identity.Session;
 /** 修改密码: 个人中心 → 修改密码 for individuals, and the same page in the admins' menu. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-password")
-@HttpWhiteboardServletPattern({"/me/password", "/admin/password"})
+@HttpWhiteboardServletPattern({"/me/password", "/admin/password", "/verifier/password"})
 public class PasswordServlet extends PageServlet {
 
     private static final long serialVersionUID = 1L;
@@ -63,11 +62,15 @@ public class PasswordServlet extends PageServlet {
     private void page(HttpServletRequest req, HttpServletResponse resp, int status, List<Violation> violations,
                       String notice) throws IOException {
         Session s = Pages.session(req);
-        boolean individual = s.caller().role() == Role.INDIVIDUAL;
+        String area = switch (s.caller().role()) {
+            case INDIVIDUAL -> "me";
+            case VERIFIER -> "verifier";
+            default -> "admin";
+        };
         Map<String, Object> model = new HashMap<>();
         model.put("errors", Pages.fieldErrors(violations));
-        model.put("nav", individual ? "me" : "admin");
-        model.put("action", individual ? "/me/password" : "/admin/password");
+        model.put("nav", area);
+        model.put("action", "/" + area + "/password");
         model.put("active", "password");
         if (notice != null) {
             model.put("notice", notice);

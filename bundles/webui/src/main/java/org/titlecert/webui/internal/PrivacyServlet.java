@@ -64,7 +64,10 @@ public class PrivacyServlet extends PageServlet {
         try {
             if (path.equals("/share-codes")) {
                 Integer days = Pages.integer(Pages.param(req, "days"));
-                NewShareCode made = verification.createShareCode(caller, days == null ? 0 : days);
+                String only = Pages.param(req, "verifierCreditCode");
+                model.put("verifierCreditCode", only);
+                NewShareCode made = verification.createShareCode(caller, days == null ? 0 : days, only);
+                model.remove("verifierCreditCode");
                 // shown on this answer only: never in a URL or a redirect
                 model.put("newCode", made);
                 resp.setHeader("Cache-Control", "no-store");

@@ -121,12 +121,13 @@ public class VerifyServlet extends PageServlet {
         try {
             noStore(resp);
             if (lookup) {
-                model.put("v", verification.lookup(number, name, req.getParameter("captchaId"),
+                model.put("v", verification.lookup(Pages.caller(req), number, name, req.getParameter("captchaId"),
                         req.getParameter("captcha"), req.getRemoteAddr()));
                 model.put("via", "lookup");
                 renderer.render(req, resp, 200, "verify", model);
             } else {
-                model.put("r", verification.useShareCode(Pages.param(req, "code"), req.getRemoteAddr()));
+                model.put("r", verification.useShareCode(Pages.caller(req), Pages.param(req, "code"),
+                        req.getRemoteAddr()));
                 renderer.render(req, resp, 200, "shared", model);
             }
         } catch (TitleCertException e) {

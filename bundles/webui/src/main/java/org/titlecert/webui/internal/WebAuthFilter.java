@@ -72,7 +72,8 @@ public class WebAuthFilter implements Filter {
                     java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
-        String passwordPage = role == Role.INDIVIDUAL ? "/me/password" : "/admin/password";
+        String passwordPage = role == Role.INDIVIDUAL ? "/me/password"
+                : role == Role.VERIFIER ? "/verifier/password" : "/admin/password";
         // in this order: the privacy notice, a one-time password, the registration form; each page of the three
         // stays open while an earlier one is done
         if (session.isPresent() && session.get().passwordChangeRequired() && access != Access.PUBLIC
