@@ -50,6 +50,7 @@ class UpgradeInPlaceIT {
         platform.configureForTests();
         Path home = platform.home();
         untar(Path.of("src/test/resources/previous-release/" + db + ".tar.gz"), home);
+        atHome(home);
         if (platform.database() != null) {
             PostgresCluster.shared().restore(databaseName(platform), home.resolve("dump.sql"));
         }
@@ -169,6 +170,23 @@ class UpgradeInPlaceIT {
 
     private static String databaseName(Platform platform) {
         return platform.database().substring(platform.database().lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The release's seal configurations name the files by the absolute path of the home the fixture was made in;
+     * upgraded in place, they are in this home.
+     */
+    private static void atHome(Path home) throws Exception {
+        try (var files = java.nio.file.Files.list(home.resolve("etc"))) {
+            for (Path cfg : files.filter(f -> f.getFileName().toString().endsWith(".cfg")).toList()) {
+                String text = java.nio.file.Files.readString(cfg);
+                String moved = text.replaceAll("(?m)^(\\w+ = )/\\S*/previous-release-(derby|postgresql)/",
+                        "$1" + java.util.regex.Matcher.quoteReplacement(home.toAbsolutePath() + "/"));
+                if (!moved.equals(text)) {
+                    java.nio.file.Files.writeString(cfg, moved);
+                }
+            }
+        }
     }
 
     private static void untar(Path archive, Path into) throws Exception {

@@ -183,6 +183,44 @@ class VerificationIT {
 
         JsonNode audit = system.get("/api/v1/audit?action=SHARE_CODE_USE&size=200").json();
         assertThat(audit.findValuesAsText("target")).as("each use is audited").contains("share-code:" + id);
+
+        // at most ten active codes a holder; withdrawing one makes room
+        List<Long> extra = new java.util.ArrayList<>();
+        long active = 0;
+        for (JsonNode c : holder.get("/api/v1/me/share-codes").json()) {
+            active += c.get("status").asText().equals("ACTIVE") ? 1 : 0;
+        }
+        for (; active < 10; active++) {
+            extra.add(holder.post("/api/v1/me/share-codes", Map.of("days", 1)).json().at("/shareCode/id").asLong());
+        }
+        Api.Response over = holder.post("/api/v1/me/share-codes", Map.of("days", 1));
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.json().get("code").asText()).isEqualTo("SHARE_CODE_LIMIT");
+        assertThat(over.json().get("message").asText()).contains("请先撤回");
+        holder.post("/api/v1/me/share-codes/" + extra.get(0) + "/withdraw", "");
+        Api.Response room = holder.post("/api/v1/me/share-codes", Map.of("days", 1));
+        assertThat(room.status()).isEqualTo(201);
+        extra.add(room.json().at("/shareCode/id").asLong());
+        extra.forEach(e -> holder.post("/api/v1/me/share-codes/" + e + "/withdraw", ""));
+
+        // a holder without an issued certificate has nothing to share (a demo person without a photo)
+        List<DemoAccounts.Account> people = platform.accounts().all("individual");
+        boolean refused = false;
+        for (int i = people.size() - 1; i >= 0 && !refused; i--) {
+            Api someoneElse = platform.api().login("individual", people.get(i).login(), people.get(i).secret());
+            boolean none = true;
+            for (JsonNode c : someoneElse.get("/api/v1/me/certificates").json()) {
+                none &= c.path("version").asInt() == 0;
+            }
+            if (none) {
+                Api.Response nothing = someoneElse.post("/api/v1/me/share-codes", Map.of("days", 7));
+                assertThat(nothing.status()).isEqualTo(409);
+                assertThat(nothing.json().get("code").asText()).isEqualTo("NO_CERTIFICATES");
+                assertThat(someoneElse.get("/api/v1/me/share-codes").json()).isEmpty();
+                refused = true;
+            }
+        }
+        assertThat(refused).as("a demo person without an issued certificate").isTrue();
     }
 
     /** The platform's clock two days from now (the test clock bundle, configured); returns its configuration. */
