@@ -92,6 +92,12 @@ public interface CertificateService {
      */
     Optional<CertificateMatch> match(String certificateNumber, String name, String idNumber);
 
+    /**
+     * The certificate a PDF is a version of, found by the file's SHA-256 over every version ever issued, with its
+     * seals checked; empty for a file this platform never issued (forged, altered, or someone else's).
+     */
+    Optional<IdentifiedFile> identify(byte[] pdf);
+
     QueueState queue();
 
     /**

@@ -1,6 +1,6 @@
 /**
- * The CJK TrueType fonts the platform embeds in its PDFs.
+ * What the platform's PDFs are drawn with: the CJK TrueType fonts it embeds, their ToUnicode maps, and QR codes.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.titlecert.font;

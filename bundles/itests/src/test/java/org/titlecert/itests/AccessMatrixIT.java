@@ -55,6 +55,9 @@ class AccessMatrixIT {
     private static long correctionB;
     /** IND_A's share code: only IND_A withdraws it. */
     private static long shareCodeA;
+    /** The demo verifier's batch check of IND_A's certificate, and the token of its report's QR code. */
+    private static long batchV;
+    private static String reportTokenV;
 
     @BeforeAll
     static void callers() {
@@ -97,6 +100,11 @@ class AccessMatrixIT {
         String principal = indA.get("/api/v1/me").json().get("principal").asText();
         accountA = Long.parseLong(principal.substring(principal.indexOf(':') + 1));
         titleA = indA.get("/api/v1/me/titles").json().get(0).get("rosterEntryId").asLong();
+        JsonNode batch = callers.get(Who.VERIFIER).post("/api/v1/verifications", Map.of("rows", List.of(Map.of(
+                "certificateNumber", p.system().get("/api/v1/certificates/" + certA).json().get("certificateNumber")
+                        .asText(), "name", "某某")))).json();
+        batchV = batch.get("id").asLong();
+        reportTokenV = batch.get("token").asText();
         // the review's trick: unit B puts IND_A, a person of unit A's approved filing, on a pending roster of its own
         Api unitB = callers.get(Who.UNIT_B_KEY);
         claim = TestFixtures.filing(unitB, "权限矩阵·乙单位认领", 2021, "REVIEW", "HFGCZP", "HFRSJ").get("id").asLong();
@@ -147,6 +155,18 @@ class AccessMatrixIT {
                 new Row("POST", "/api/v1/verifiers/999999/reject", "{\"reason\":\"材料不符\"}", SYSTEM, false),
                 new Row("GET", "/api/v1/verifier", null, EnumSet.of(Who.VERIFIER), false),
                 new Row("GET", "/api/v1/verifier/checks", null, EnumSet.of(Who.VERIFIER), false),
+                // 批量核验: a verifier's own (an empty list: 400; a roster without 证书编号: 400)
+                new Row("POST", "/api/v1/verifications", "{\"rows\":[]}", EnumSet.of(Who.VERIFIER), false),
+                new Row("POST", "/api/v1/verifications/files", "csv:" + csv, EnumSet.of(Who.VERIFIER), false),
+                new Row("GET", "/api/v1/verifications", null, EnumSet.of(Who.VERIFIER), false),
+                new Row("GET", "/api/v1/verifications/{BV}", null, EnumSet.of(Who.VERIFIER), false),
+                new Row("GET", "/api/v1/verifications/{BV}/xlsx", null, EnumSet.of(Who.VERIFIER), false),
+                new Row("GET", "/api/v1/verifications/{BV}/pdf", null, EnumSet.of(Who.VERIFIER), false),
+                new Row("GET", "/api/v1/verify/reports/{RTV}", null, EVERYONE, false),
+                new Row("GET", "/r/{RTV}", null, EVERYONE, true),
+                new Row("GET", "/verifier/batches/{BV}", null, EnumSet.of(Who.VERIFIER), true),
+                new Row("GET", "/verifier/batches/{BV}/pdf", null, EnumSet.of(Who.VERIFIER), true),
+                new Row("POST", "/verifier/batches", "multipart:@file=pdf", EnumSet.of(Who.VERIFIER), true),
                 new Row("GET", "/verifier", null, EnumSet.of(Who.VERIFIER), true),
                 new Row("GET", "/verifier/password", null, EnumSet.of(Who.VERIFIER), true),
                 new Row("POST", "/verifier/password", "form:currentPassword=", EnumSet.of(Who.VERIFIER), true),
@@ -538,7 +558,8 @@ class AccessMatrixIT {
                 .replace("{PER}", String.valueOf(personA)).replace("{TIA}", String.valueOf(titleA))
                 .replace("{ACA}", String.valueOf(accountA)).replace("{CLB}", String.valueOf(claim))
                 .replace("{IDA}", idA).replace("{CRB}", String.valueOf(correctionB))
-                .replace("{SCA}", String.valueOf(shareCodeA));
+                .replace("{SCA}", String.valueOf(shareCodeA)).replace("{BV}", String.valueOf(batchV))
+                .replace("{RTV}", reportTokenV);
     }
 
     /** The answer of a page that refuses the caller: to a login page, or an admin from a personal page to theirs. */

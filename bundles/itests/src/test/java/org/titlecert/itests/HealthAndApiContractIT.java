@@ -87,7 +87,9 @@ class HealthAndApiContractIT {
                 "post /verify/{token}/check", "post /verify/lookup", "post /verify/share-code", "get /me/checks",
                 "get /me/share-codes", "post /me/share-codes", "post /me/share-codes/{id}/withdraw", "get /me/data", "get /me/data/pdf", "post /me/privacy-consent", "post /me/account-closure", "get /seals",
                 "post /verifiers", "get /verifiers", "get /verifiers/{id}", "post /verifiers/{id}/approve",
-                "post /verifiers/{id}/reject", "get /verifier", "get /verifier/checks");
+                "post /verifiers/{id}/reject", "get /verifier", "get /verifier/checks",
+                "post /verifications", "post /verifications/files", "get /verifications", "get /verifications/{id}",
+                "get /verifications/{id}/xlsx", "get /verifications/{id}/pdf", "get /verify/reports/{token}");
         List<String> found = new ArrayList<>();
         paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
                 .forEachRemaining(m -> found.add(m + " " + e.getKey())));

@@ -52,6 +52,7 @@ import org.titlecert.audit.Outcome;
 import org.titlecert.certificate.Certificate;
 import org.titlecert.certificate.CertificateExport;
 import org.titlecert.certificate.CertificateMatch;
+import org.titlecert.certificate.IdentifiedFile;
 import org.titlecert.certificate.CertificateFile;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.GenerationStatus;
@@ -711,6 +712,11 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Override
     public Optional<Verification> publicRecord(String token) {
         return verification.record(token);
+    }
+
+    @Override
+    public Optional<IdentifiedFile> identify(byte[] pdf) {
+        return verification.identify(pdf);
     }
 
     @Override

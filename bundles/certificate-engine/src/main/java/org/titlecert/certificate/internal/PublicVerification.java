@@ -21,6 +21,7 @@ import org.titlecert.certificate.CertificateMatch;
 import org.titlecert.certificate.CertificateVersion;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.certificate.VersionReason;
+import org.titlecert.certificate.IdentifiedFile;
 import org.titlecert.certificate.PdfCheck;
 import org.titlecert.certificate.Verification;
 import org.titlecert.jpa.Transactions;
@@ -138,6 +139,40 @@ final class PublicVerification {
         }
         metrics.verifications.inc("check", result.outcome().name());
         return result;
+    }
+
+    /** The certificate a file is a version of, by its SHA-256 over every version; seals checked. */
+    Optional<IdentifiedFile> identify(byte[] data) {
+        String sha = ContentStore.sha256(data);
+        Optional<Long> certificate = jpa.call(em -> em.createQuery("SELECT v.certificateId FROM "
+                + "CertificateVersionEntity v WHERE v.sha256 = :s", Long.class).setParameter("s", sha)
+                .setMaxResults(1).getResultList()).stream().findFirst();
+        if (certificate.isEmpty()) {
+            metrics.verifications.inc("identify", PdfCheck.Outcome.NOT_GENUINE.name());
+            return Optional.empty();
+        }
+        CertificateEntity c = jpa.call(em -> em.find(CertificateEntity.class, certificate.get()));
+        List<CertificateVersion> versions = jpa.call(em -> Versions.of(em, c.getId()));
+        int version = versions.stream().filter(v -> v.sha256().equals(sha)).mapToInt(CertificateVersion::version)
+                .findFirst().orElse(0);
+        SealReport report;
+        try {
+            checks.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TitleCertException.busy("CHECK_BUSY", "核验服务繁忙，请稍后再试", 5);
+        }
+        try {
+            report = verifier.get().verify(data);
+        } finally {
+            checks.release();
+        }
+        boolean current = sha.equals(c.getSha256());
+        boolean corrected = versions.stream().anyMatch(v -> v.version() > version && v.reason() == VersionReason.CORRECTED);
+        PdfCheck check = new PdfCheck(current ? PdfCheck.Outcome.CURRENT : PdfCheck.Outcome.SUPERSEDED, version,
+                c.getVersion(), report, !current && corrected);
+        metrics.verifications.inc("identify", check.outcome().name());
+        return Optional.of(new IdentifiedFile(answers.get(c.getToken(), t -> c.toVerification(versions)), check));
     }
 
     /** What {@link #verify} answers, not counted against any limit. */

@@ -23,6 +23,7 @@ import org.titlecert.certificate.CorrectionService;
 import org.titlecert.certificate.FilingReports;
 import org.titlecert.identity.PasswordResets;
 import org.titlecert.notice.NoticeService;
+import org.titlecert.verification.BatchVerification;
 import org.titlecert.verification.PrivacyCentre;
 import org.titlecert.verification.VerificationService;
 import org.titlecert.seal.SealRegistry;
@@ -89,6 +90,9 @@ public class RestServer {
     private VerifierService verifiers;
 
     @Reference
+    private BatchVerification batches;
+
+    @Reference
     private FilingReports reports;
 
     @Reference
@@ -126,8 +130,9 @@ public class RestServer {
                 new FilingResource(filings, certificates, notices, reports, config.maxUploadMb()),
                 new CertificateResource(certificates, corrections),
                 new CorrectionResource(corrections),
-                new VerifyResource(verification),
+                new VerifyResource(verification, batches),
                 new VerifierResource(verifiers, verification),
+                new VerificationsResource(batches, config.maxUploadMb()),
                 new SealResource(seals),
                 new AuthResource(identity, resets, certificates),
                 new MeResource(identity, registration, filings, certificates, photos, notices, verification,

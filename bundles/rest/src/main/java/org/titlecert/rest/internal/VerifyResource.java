@@ -13,9 +13,12 @@ import javax.ws.rs.core.Context;
 
 import org.apache.cxf.jaxrs.ext.multipart.Multipart;
 
+import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.PdfCheck;
 import org.titlecert.certificate.Verification;
 import org.titlecert.verification.SharedRecord;
+import org.titlecert.verification.BatchReport;
+import org.titlecert.verification.BatchVerification;
 import org.titlecert.verification.VerificationService;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,11 +48,13 @@ public class VerifyResource {
     }
 
     private final VerificationService verification;
+    private final BatchVerification batches;
 
     @Context
     private HttpServletRequest request;
 
-    VerifyResource(VerificationService verification) {
+    VerifyResource(VerificationService verification, BatchVerification batches) {
+        this.batches = batches;
         this.verification = verification;
     }
 
@@ -97,5 +102,15 @@ public class VerifyResource {
     public SharedRecord useShareCode(ShareCodeUse body) {
         return verification.useShareCode(AuthFilter.caller(request), body == null ? null : body.code(),
                 OriginFilter.address(request));
+    }
+
+    @GET
+    @Path("reports/{token}")
+    @Public
+    @Operation(operationId = "verifyReport",
+            summary = "核验报告查验 · A 核验报告 by the token in its QR code: number, verifier, time and rows, names masked")
+    public BatchReport publicReport(@PathParam("token") String token) {
+        return batches.publicReport(token).orElseThrow(() -> TitleCertException.notFound("REPORT_NOT_FOUND",
+                "未找到该核验报告"));
     }
 }

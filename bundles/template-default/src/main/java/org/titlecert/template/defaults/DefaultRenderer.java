@@ -29,6 +29,7 @@ import org.apache.xmpbox.schema.AdobePDFSchema;
 import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.XmpSerializer;
+import org.titlecert.font.QrCode;
 import org.titlecert.template.Area;
 import org.titlecert.template.CertificateContent;
 import org.titlecert.template.CertificateRenderer;
@@ -107,7 +108,8 @@ final class DefaultRenderer implements CertificateRenderer {
                 cs.stroke();
                 centred(cs, "证书编号", false, 10, LABEL, LEFT_CENTRE, 284);
                 centred(cs, c.certificateNumber(), true, 12, Color.BLACK, LEFT_CENTRE, 267);
-                qr = QrCode.draw(cs, c.verificationUrl(), LEFT_CENTRE - QR_SIZE / 2, 118, QR_SIZE);
+                QrCode.draw(cs, c.verificationUrl(), LEFT_CENTRE - QR_SIZE / 2, 118, QR_SIZE);
+                qr = new Area(0, LEFT_CENTRE - QR_SIZE / 2, 118, QR_SIZE, QR_SIZE);
                 centred(cs, layout.qrCaption(), false, 9, LABEL, LEFT_CENTRE, 104);
                 fields(cs, c);
                 centred(cs, "评审组织（盖章）", false, 10, LABEL, centre(COMMITTEE_SEAL), 76);

@@ -26,6 +26,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.titlecert.font.QrCode;
 import org.titlecert.template.CertificateContent;
 import org.titlecert.template.CertificateRenderer;
 import org.titlecert.template.RenderedCertificate;

@@ -97,6 +97,18 @@ final class PdfText implements Closeable {
         y = top - height - 18;
     }
 
+    /** A QR code of {@code link}, {@code size} points square at the left margin, with a caption to its right. */
+    void qr(String link, float size, String caption) throws IOException {
+        room(size + 20);
+        float top = y + 10;
+        org.titlecert.font.QrCode.draw(cs, link, MARGIN, top - size, size);
+        for (String line : wrap(caption, 10.5f, WIDTH - size - 16)) {
+            text(regular, 10.5f, MARGIN + size + 16, line);
+            y -= 16;
+        }
+        y = top - size - 18;
+    }
+
     /** The document: saved once so that the fonts are subset, then with ToUnicode maps of what was drawn. */
     byte[] toBytes() throws IOException {
         cs.close();

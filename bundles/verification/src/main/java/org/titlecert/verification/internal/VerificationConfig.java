@@ -21,4 +21,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Check-log buffer",
             description = "Checks waiting to be written to 查验记录; when full (the database away), further ones are counted and not kept")
     int logBuffer() default 100_000;
+
+    @AttributeDefinition(name = "Rows a batch", description = "批量核验: at most this many rows in one list")
+    int batchMaxRows() default 5_000;
+
+    @AttributeDefinition(name = "Files a batch", description = "批量核验: at most this many PDFs in one ZIP")
+    int batchMaxFiles() default 500;
+
+    @AttributeDefinition(name = "Megabytes a batch ZIP holds", description = "All its PDFs inflated; each at most 20 MB")
+    int batchMaxInflatedMb() default 500;
 }

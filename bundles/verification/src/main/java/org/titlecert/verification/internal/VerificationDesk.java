@@ -164,7 +164,8 @@ public class VerificationDesk implements VerificationService {
         return v;
     }
 
-    private void logged(Verification v, CheckChannel channel, String organization, Long verifierId) {
+    /** Records a check of {@code v} for its holder's 查验记录, off the request's path. */
+    void logged(Verification v, CheckChannel channel, String organization, Long verifierId) {
         log.record(new CheckRecord(now(), v.certificateNumber(), v.titleName(), channel, organization), verifierId);
     }
 

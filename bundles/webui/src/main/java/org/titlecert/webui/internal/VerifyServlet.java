@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,8 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.CertificateService;
 import org.titlecert.certificate.PdfCheck;
 import org.titlecert.identity.IdentityService;
+import org.titlecert.verification.BatchReport;
+import org.titlecert.verification.BatchVerification;
 import org.titlecert.verification.VerificationService;
 
 /**
@@ -31,7 +34,7 @@ import org.titlecert.verification.VerificationService;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-verify")
-@HttpWhiteboardServletPattern("/v/*")
+@HttpWhiteboardServletPattern({"/v/*", "/r/*"})
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 21L * 1024 * 1024, maxRequestSize = 22L * 1024 * 1024)
 public class VerifyServlet extends PageServlet {
 
@@ -50,9 +53,23 @@ public class VerifyServlet extends PageServlet {
     @Reference
     private transient Renderer renderer;
 
+    @Reference
+    private transient BatchVerification batches;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        if (req.getServletPath().equals("/r")) {
+            // 核验报告查验: a batch check's report, by the token in its QR code
+            Optional<BatchReport> report = batches.publicReport(path.substring(1));
+            if (report.isEmpty()) {
+                renderer.error(req, resp, 404, "未找到该核验报告");
+                return;
+            }
+            noStore(resp);
+            renderer.render(req, resp, 200, "report", new HashMap<>(Map.of("report", report.get())));
+            return;
+        }
         if (path.equals("/")) {
             lookupPage(req, resp, 200, new HashMap<>());
             return;
@@ -71,6 +88,10 @@ public class VerifyServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+        if (req.getServletPath().equals("/r")) {
+            renderer.error(req, resp, 405, "请使用页面上的按钮操作");
+            return;
+        }
         req.setCharacterEncoding("UTF-8");
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         if (path.equals("/lookup") || path.equals("/share")) {

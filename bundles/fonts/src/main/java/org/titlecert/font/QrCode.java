@@ -1,11 +1,10 @@
-package org.titlecert.template.defaults;
+package org.titlecert.font;
 
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.titlecert.template.Area;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.EncodeHintType;
@@ -20,10 +19,13 @@ import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 
-/** A QR code drawn as vector squares, on a white field that keeps the 4-module quiet zone clear. */
-final class QrCode {
+/**
+ * A QR code drawn into a PDF as vector squares, on a white field that keeps the 4-module quiet zone clear: the
+ * certificate's verification link, a report's.
+ */
+public final class QrCode {
 
-    static final int QUIET_ZONE = 4;
+    public static final int QUIET_ZONE = 4;
 
     private static final Map<EncodeHintType, Object> HINTS = Map.of(EncodeHintType.CHARACTER_SET, "UTF-8");
 
@@ -37,12 +39,12 @@ final class QrCode {
     }
 
     /** Draws the code so that it and its quiet zone fill a square of {@code size} points at (x, y). */
-    static Area draw(PDPageContentStream cs, String text, float x, float y, float size) throws IOException {
+    public static void draw(PDPageContentStream cs, String text, float x, float y, float size) throws IOException {
         ByteMatrix m;
         try {
             m = encode(text);
         } catch (WriterException e) {
-            throw new IOException("cannot encode the verification URL as a QR code", e);
+            throw new IOException("cannot encode the link as a QR code", e);
         }
         int modules = m.getWidth() + 2 * QUIET_ZONE;
         float unit = size / modules;
@@ -67,7 +69,6 @@ final class QrCode {
             }
         }
         cs.fill();
-        return new Area(0, x, y, size, size);
     }
 
     /**
@@ -76,7 +77,7 @@ final class QrCode {
      * that ZXing's detector misread even as a perfect image (a false finder or alignment pattern in the data), and
      * on the rendered page at every resolution. Such a code is drawn with the next mask that reads.
      */
-    static ByteMatrix encode(String text) throws WriterException {
+    public static ByteMatrix encode(String text) throws WriterException {
         QRCode chosen = Encoder.encode(text, ErrorCorrectionLevel.M, HINTS);
         if (reads(chosen.getMatrix(), text)) {
             return chosen.getMatrix();
@@ -94,7 +95,7 @@ final class QrCode {
     }
 
     /** Whether a scanner (ZXing's detector, not told where the code is) reads the modules as the text. */
-    static boolean reads(ByteMatrix m, String text) {
+    public static boolean reads(ByteMatrix m, String text) {
         for (int scale : CHECK_SCALES) {
             if (!reads(m, text, scale)) {
                 return false;
