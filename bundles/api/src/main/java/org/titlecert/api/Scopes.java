@@ -15,6 +15,8 @@ public final class Scopes {
     public static final String AUDIT_READ = "audit:read";
     /** Reads the metrics (a Prometheus server's key); nothing else. */
     public static final String METRICS_READ = "metrics:read";
+    /** A 查验单位's own key (its HR system): 批量核验 and nothing else. Not in {@link #ALL}: admins never give it. */
+    public static final String VERIFY = "verify";
 
     public static final List<String> ALL = List.of(FILINGS_READ, FILINGS_WRITE, CERTIFICATES_READ, CERTIFICATES_WRITE,
             PERSONS_READ, PERSONS_WRITE, ADMIN, AUDIT_READ, METRICS_READ);

@@ -42,6 +42,16 @@ public interface VerifierService {
     /** The verifier a {@link org.titlecert.api.Role#VERIFIER} caller acts for; empty for anyone else. */
     Optional<Verifier> of(Caller caller);
 
+    /**
+     * An API key for the calling verifier's own systems (scope {@code verify}: 批量核验 and its reports), shown this
+     * once. Only the verifier's signed-in account makes, lists and revokes its keys; a stopped verifier's keys stop.
+     */
+    NewSecret createApiKey(Caller verifier, String label);
+
+    java.util.List<ApiKey> apiKeys(Caller verifier);
+
+    void revokeApiKey(Caller verifier, long id);
+
     /** The approved verifier with this 统一社会信用代码, as a holder names one for a share code. */
     Optional<Verifier> approved(String creditCode);
 

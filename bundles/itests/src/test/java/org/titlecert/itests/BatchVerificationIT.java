@@ -193,6 +193,34 @@ class BatchVerificationIT {
     }
 
     @Test
+    void anHrSystemChecksWithTheVerifiersOwnKeyAndNothingElse() {
+        Api.Response made = verifier.post("/api/v1/verifier/api-keys", Map.of("label", "人事系统入职核验"));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long keyId = made.json().get("id").asLong();
+        Api hr = platform.api().withKey(made.json().get("secret").asText());
+        JsonNode report = hr.post("/api/v1/verifications", Map.of("rows", List.of(row(valid, people[0][0],
+                people[0][1])))).json();
+        assertThat(verdicts(report)).containsExactly("MATCH");
+        assertThat(hr.get("/api/v1/verifications/" + report.get("id").asLong()).status()).isEqualTo(200);
+        // its checks are the API's, in the verifier's own list
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!verifier.get("/api/v1/verifier/checks?size=200").json().get("items").findValuesAsText("channel")
+                .contains("API") && System.nanoTime() < deadline) {
+            Platform.sleep(200);
+        }
+        assertThat(verifier.get("/api/v1/verifier/checks?size=200").json().get("items").findValuesAsText("channel"))
+                .contains("API");
+        // nothing else: no unit's records, no keys of its own making, and not in the system admin's key list
+        assertThat(hr.get("/api/v1/filings").json().get("code").asText()).isEqualTo("VERIFIER_FORBIDDEN");
+        assertThat(hr.post("/api/v1/verifier/api-keys", Map.of("label", "x")).json().get("code").asText())
+                .isEqualTo("VERIFIERS_ONLY");
+        assertThat(system.get("/api/v1/api-keys").json().findValuesAsText("id")).doesNotContain(String.valueOf(keyId));
+        assertThat(verifier.get("/api/v1/verifier/api-keys").json().findValuesAsText("id")).contains(String.valueOf(keyId));
+        assertThat(verifier.delete("/api/v1/verifier/api-keys/" + keyId).status()).isEqualTo(204);
+        assertThat(hr.get("/api/v1/verifications").status()).as("revoked at once").isEqualTo(401);
+    }
+
+    @Test
     void aZipOfPdfsIsCheckedFileByFileByItsHash() throws Exception {
         byte[] current = system.get("/api/v1/certificates/" + valid.get("id").asLong() + "/pdf").bytes();
         byte[] forged = current.clone();

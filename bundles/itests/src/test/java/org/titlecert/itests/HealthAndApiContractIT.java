@@ -89,7 +89,8 @@ class HealthAndApiContractIT {
                 "post /verifiers", "get /verifiers", "get /verifiers/{id}", "post /verifiers/{id}/approve",
                 "post /verifiers/{id}/reject", "get /verifier", "get /verifier/checks",
                 "post /verifications", "post /verifications/files", "get /verifications", "get /verifications/{id}",
-                "get /verifications/{id}/xlsx", "get /verifications/{id}/pdf", "get /verify/reports/{token}");
+                "get /verifications/{id}/xlsx", "get /verifications/{id}/pdf", "get /verify/reports/{token}",
+                "get /verifier/api-keys", "post /verifier/api-keys", "delete /verifier/api-keys/{id}");
         List<String> found = new ArrayList<>();
         paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
                 .forEachRemaining(m -> found.add(m + " " + e.getKey())));

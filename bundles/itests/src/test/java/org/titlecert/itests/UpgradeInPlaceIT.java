@@ -118,7 +118,8 @@ class UpgradeInPlaceIT {
                 "db/notice.yaml 1.3-tc-notice EXECUTED", "db/identity.yaml 1.2-password-reset EXECUTED",
                 "db/verification.yaml 1.4-tc-verification EXECUTED", "db/identity.yaml 1.4-privacy-consent EXECUTED",
                 "db/identity.yaml 1.5-verifiers EXECUTED", "db/verification.yaml 1.5-verifier-checks EXECUTED",
-                "db/verification.yaml 1.5-batches EXECUTED");
+                "db/verification.yaml 1.5-batches EXECUTED",
+                "db/identity.yaml 1.5-verifier-keys EXECUTED");
         assertThat(changeSets).filteredOn(s -> s.contains(" 1.0-")).allMatch(s -> s.endsWith("MARK_RAN"));
         try (Connection c = platform.connectDatabase(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT DISTINCT TEMPLATE_KEY FROM TC_CERTIFICATE WHERE TEMPLATE_KEY IS NOT NULL")) {

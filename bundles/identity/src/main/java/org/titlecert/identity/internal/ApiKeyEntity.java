@@ -38,6 +38,10 @@ public class ApiKeyEntity {
     @Column(name = "UNIT_ID")
     private Long unitId;
 
+    /** The 查验单位 a verifier's own key acts for; null for unit and system keys. */
+    @Column(name = "VERIFIER_ID")
+    private Long verifierId;
+
     @Column(nullable = false, length = 300)
     private String scopes;
 
@@ -69,6 +73,9 @@ public class ApiKeyEntity {
     void setRevokedAt(LocalDateTime t) { this.revokedAt = t; }
     LocalDateTime getLastUsedAt() { return lastUsedAt; }
     void setLastUsedAt(LocalDateTime t) { this.lastUsedAt = t; }
+
+    Long getVerifierId() { return verifierId; }
+    void setVerifierId(Long verifierId) { this.verifierId = verifierId; }
 
     Set<String> scopeSet() {
         return scopes.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scopes.split(" ")));

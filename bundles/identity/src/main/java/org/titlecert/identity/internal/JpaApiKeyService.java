@@ -26,6 +26,8 @@ import org.titlecert.jpa.Transactions;
 public class JpaApiKeyService implements ApiKeyService {
 
     static final String KEY_PREFIX = "tck_";
+    /** How a key is named as a caller and in the audit log: apikey:12. */
+    static final String PRINCIPAL_PREFIX = "apikey:";
 
     private final Transactions jpa;
     private final AuditLog audit;
@@ -41,7 +43,7 @@ public class JpaApiKeyService implements ApiKeyService {
     }
 
     static String principal(ApiKeyEntity k) {
-        return "apikey:" + k.getId();
+        return PRINCIPAL_PREFIX + k.getId();
     }
 
     @Override
@@ -60,23 +62,32 @@ public class JpaApiKeyService implements ApiKeyService {
                 || scopes.contains(Scopes.METRICS_READ))) {
             throw TitleCertException.invalid("INVALID_SCOPES", "单位密钥不能有系统管理权限");
         }
+        NewSecret made = store(label.strip(), unitId, null, scopes);
+        long id = made.id();
+        audit.record(caller, "API_KEY_CREATE", "apikey:" + id, Outcome.SUCCESS,
+                label.strip() + (unitId == null ? " system" : " unit:" + unitId) + " " + String.join(",", scopes));
+        return made;
+    }
+
+    /** A new key, stored as its SHA-256; the key itself is returned this once. */
+    NewSecret store(String label, Long unitId, Long verifierId, Set<String> scopes) {
         String key = KEY_PREFIX + Secrets.token(32);
-        ApiKeyEntity k = new ApiKeyEntity(Secrets.sha256(key), key.substring(0, 10), label.strip(), unitId, scopes,
+        ApiKeyEntity k = new ApiKeyEntity(Secrets.sha256(key), key.substring(0, 10), label, unitId, scopes,
                 LocalDateTime.now(clock));
+        k.setVerifierId(verifierId);
         long id = jpa.call(em -> {
             em.persist(k);
             em.flush();
             return k.getId();
         });
-        audit.record(caller, "API_KEY_CREATE", "apikey:" + id, Outcome.SUCCESS,
-                label.strip() + (unitId == null ? " system" : " unit:" + unitId) + " " + String.join(",", scopes));
-        return new NewSecret(id, label.strip(), key);
+        return new NewSecret(id, label, key);
     }
 
     @Override
     public List<ApiKey> list(Caller caller) {
         requireSystem(caller);
-        return jpa.call(em -> em.createQuery("SELECT k FROM ApiKeyEntity k ORDER BY k.id", ApiKeyEntity.class)
+        return jpa.call(em -> em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.verifierId IS NULL ORDER BY k.id",
+                        ApiKeyEntity.class)
                 .getResultList().stream().map(ApiKeyEntity::toDto).toList());
     }
 

@@ -364,12 +364,17 @@ public class JpaIdentityService implements IdentityService {
         return jpa.call(em -> em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.keyHash = :h", ApiKeyEntity.class)
                 .setParameter("h", Secrets.sha256(key)).getResultList().stream().findFirst()
                 .filter(k -> k.getRevokedAt() == null)
+                // a verifier's key works while the verifier is approved
+                .filter(k -> k.getVerifierId() == null || Optional.ofNullable(em.find(VerifierEntity.class,
+                        k.getVerifierId())).filter(v -> v.getStatus() == org.titlecert.identity.VerifierStatus.APPROVED)
+                        .isPresent())
                 .map(k -> {
                     if (k.getLastUsedAt() == null || k.getLastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
                         k.setLastUsedAt(now);
                     }
-                    return new Caller(JpaApiKeyService.principal(k), k.getUnitId() == null ? Role.SYSTEM_ADMIN
-                            : Role.UNIT_ADMIN, k.getUnitId(), null, k.scopeSet(), address);
+                    Role role = k.getVerifierId() != null ? Role.VERIFIER
+                            : k.getUnitId() == null ? Role.SYSTEM_ADMIN : Role.UNIT_ADMIN;
+                    return new Caller(JpaApiKeyService.principal(k), role, k.getUnitId(), null, k.scopeSet(), address);
                 }));
     }
 

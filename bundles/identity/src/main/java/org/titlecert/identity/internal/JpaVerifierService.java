@@ -23,6 +23,8 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.api.Violation;
 import org.titlecert.audit.AuditLog;
 import org.titlecert.audit.Outcome;
+import org.titlecert.identity.ApiKey;
+import org.titlecert.identity.ApiKeyService;
 import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.NewSecret;
 import org.titlecert.identity.Verifier;
@@ -41,11 +43,16 @@ public class JpaVerifierService implements VerifierService {
     private final Transactions jpa;
     private final AuditLog audit;
     private final JpaIdentityService identity;
+    private final JpaApiKeyService keys;
     private final Clock clock = Clock.systemUTC();
+    /** Active keys a verifier may hold at once. */
+    private static final int MAX_KEYS = 10;
 
     @Activate
     public JpaVerifierService(@Reference(target = JpaIdentityService.PERSISTENCE_UNIT) EntityManagerFactory emf,
-                              @Reference AuditLog audit, @Reference IdentityService identity) {
+                              @Reference AuditLog audit, @Reference IdentityService identity,
+                              @Reference ApiKeyService keys) {
+        this.keys = (JpaApiKeyService) keys;
         this.jpa = new Transactions(emf);
         this.audit = audit;
         this.identity = (JpaIdentityService) identity;
@@ -208,10 +215,68 @@ public class JpaVerifierService implements VerifierService {
         if (caller == null || !caller.isVerifier()) {
             return Optional.empty();
         }
-        return jpa.call(em -> Accounts.byLogin(em, caller.principal())
-                .filter(a -> a.getRole() == Role.VERIFIER && a.getVerifierId() != null)
-                .map(a -> em.find(VerifierEntity.class, a.getVerifierId()))
-                .map(e -> e.toDto(caller.principal())));
+        return jpa.call(em -> verifierId(em, caller).map(id -> em.find(VerifierEntity.class, id))
+                .map(e -> e.toDto(login(em, e))));
+    }
+
+    /** The verifier a verifier's session or key acts for. */
+    private static Optional<Long> verifierId(EntityManager em, Caller caller) {
+        if (caller.principal().startsWith(JpaApiKeyService.PRINCIPAL_PREFIX)) {
+            ApiKeyEntity k = em.find(ApiKeyEntity.class, Long.parseLong(caller.principal()
+                    .substring(JpaApiKeyService.PRINCIPAL_PREFIX.length())));
+            return Optional.ofNullable(k).map(ApiKeyEntity::getVerifierId);
+        }
+        return Accounts.byLogin(em, caller.principal()).filter(a -> a.getRole() == Role.VERIFIER)
+                .map(AccountEntity::getVerifierId);
+    }
+
+    @Override
+    public NewSecret createApiKey(Caller caller, String label) {
+        long verifier = ownAccount(caller);
+        String l = strip(label);
+        if (l.isEmpty() || l.length() > 100) {
+            throw TitleCertException.invalid("INVALID_LABEL", "请填写用途说明（不超过 100 字）");
+        }
+        long active = jpa.call(em -> em.createQuery("SELECT COUNT(k) FROM ApiKeyEntity k WHERE k.verifierId = :v "
+                + "AND k.revokedAt IS NULL", Long.class).setParameter("v", verifier).getSingleResult());
+        if (active >= MAX_KEYS) {
+            throw TitleCertException.conflict("API_KEY_LIMIT", "有效的 API 密钥已有 " + active + " 个，请先撤销不再使用的密钥");
+        }
+        NewSecret made = keys.store(l, null, verifier, java.util.Set.of(Scopes.VERIFY));
+        audit.record(caller, "API_KEY_CREATE", JpaApiKeyService.PRINCIPAL_PREFIX + made.id(), Outcome.SUCCESS, l + " verifier:" + verifier
+                + " " + Scopes.VERIFY);
+        return made;
+    }
+
+    @Override
+    public List<ApiKey> apiKeys(Caller caller) {
+        long verifier = ownAccount(caller);
+        return jpa.call(em -> em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.verifierId = :v ORDER BY k.id DESC",
+                ApiKeyEntity.class).setParameter("v", verifier).getResultList().stream().map(ApiKeyEntity::toDto)
+                .toList());
+    }
+
+    @Override
+    public void revokeApiKey(Caller caller, long id) {
+        long verifier = ownAccount(caller);
+        jpa.run(em -> {
+            ApiKeyEntity k = em.find(ApiKeyEntity.class, id);
+            if (k == null || !Long.valueOf(verifier).equals(k.getVerifierId())) {
+                throw TitleCertException.notFound("API_KEY_NOT_FOUND", "密钥不存在");
+            }
+            if (k.getRevokedAt() == null) {
+                k.setRevokedAt(LocalDateTime.now(clock));
+            }
+        });
+        audit.record(caller, "API_KEY_REVOKE", JpaApiKeyService.PRINCIPAL_PREFIX + id, Outcome.SUCCESS, null);
+    }
+
+    /** The verifier of a verifier's signed-in account; a key manages no keys. */
+    private long ownAccount(Caller caller) {
+        if (caller == null || !caller.isVerifier() || caller.principal().startsWith(JpaApiKeyService.PRINCIPAL_PREFIX)) {
+            throw TitleCertException.forbidden("VERIFIERS_ONLY", "请使用查验单位账号登录后管理 API 密钥");
+        }
+        return of(caller).orElseThrow(() -> TitleCertException.forbidden("VERIFIERS_ONLY", "仅限查验单位使用")).id();
     }
 
     @Override

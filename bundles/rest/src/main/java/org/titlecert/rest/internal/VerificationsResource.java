@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import org.apache.cxf.jaxrs.ext.multipart.Multipart;
 import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
+import org.titlecert.api.Scopes;
 import org.titlecert.verification.BatchReport;
 import org.titlecert.verification.BatchRow;
 import org.titlecert.verification.BatchVerification;
@@ -53,6 +54,7 @@ public class VerificationsResource {
     @POST
     @Path("verifications")
     @ForVerifiers
+    @RequiresScope(Scopes.VERIFY)
     @Consumes("application/json")
     @Operation(operationId = "createVerification",
             summary = "批量核验 · Check rows of 证书编号, 姓名 and 身份证号; the answer is every row's verdict and the report",
@@ -66,6 +68,7 @@ public class VerificationsResource {
     @POST
     @Path("verifications/files")
     @ForVerifiers
+    @RequiresScope(Scopes.VERIFY)
     @Consumes({"multipart/form-data", "text/csv", FilingResource.XLSX, "application/zip", "application/octet-stream"})
     @Operation(operationId = "uploadVerification",
             summary = "批量核验（文件） · Check an FilingResource.XLSX or CSV list (证书编号, 姓名, 身份证号), or a ZIP of certificate PDFs",
@@ -86,6 +89,7 @@ public class VerificationsResource {
     @GET
     @Path("verifications")
     @ForVerifiers
+    @RequiresScope(Scopes.VERIFY)
     @Operation(operationId = "listVerifications", summary = "核验报告 · The calling verifier's reports, newest first, without rows")
     public Page<BatchReport> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return batches.reports(AuthFilter.caller(request), PageRequest.of(page, size));
@@ -94,6 +98,7 @@ public class VerificationsResource {
     @GET
     @Path("verifications/{id}")
     @ForVerifiers
+    @RequiresScope(Scopes.VERIFY)
     @Operation(operationId = "getVerification", summary = "核验报告 · One report with every row's verdict")
     public BatchReport get(@PathParam("id") long id) {
         return batches.report(AuthFilter.caller(request), id);
@@ -102,6 +107,7 @@ public class VerificationsResource {
     @GET
     @Path("verifications/{id}/xlsx")
     @ForVerifiers
+    @RequiresScope(Scopes.VERIFY)
     @Produces({FilingResource.XLSX, "application/json"})
     @Operation(operationId = "downloadVerificationXlsx", summary = "下载核验结果 · The report's rows as FilingResource.XLSX",
             responses = @ApiResponse(responseCode = "200", description = "the spreadsheet",
@@ -115,6 +121,7 @@ public class VerificationsResource {
     @GET
     @Path("verifications/{id}/pdf")
     @ForVerifiers
+    @RequiresScope(Scopes.VERIFY)
     @Produces({"application/pdf", "application/json"})
     @Operation(operationId = "downloadVerificationPdf",
             summary = "下载核验报告 · The 核验报告 as PDF, with its number and the QR code that verifies it",

@@ -1,7 +1,10 @@
 package org.titlecert.rest.internal;
 
+import java.util.List;
+
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -16,6 +19,8 @@ import org.titlecert.api.Page;
 import org.titlecert.api.PageRequest;
 import org.titlecert.api.Scopes;
 import org.titlecert.api.TitleCertException;
+import org.titlecert.identity.ApiKey;
+import org.titlecert.identity.NewSecret;
 import org.titlecert.identity.Verifier;
 import org.titlecert.identity.VerifierApplication;
 import org.titlecert.identity.VerifierService;
@@ -122,5 +127,41 @@ public class VerifierResource {
             summary = "本单位查验记录 · The checks the calling verifier account made, newest first")
     public Page<CheckRecord> checks(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return verification.verifierChecks(caller(), PageRequest.of(page, size));
+    }
+
+    /** What a verifier's new key is for. */
+    public record NewVerifierKey(String label) {
+    }
+
+    @GET
+    @Path("verifier/api-keys")
+    @ForVerifiers
+    @Operation(operationId = "listMyVerifierApiKeys", summary = "本单位 API 密钥 · The calling verifier's own keys (scope verify)")
+    public List<ApiKey> apiKeys() {
+        return verifiers.apiKeys(caller());
+    }
+
+    @POST
+    @Path("verifier/api-keys")
+    @ForVerifiers
+    @Consumes("application/json")
+    @Operation(operationId = "createMyVerifierApiKey",
+            summary = "新建 API 密钥 · A key for the verifier's HR system: 批量核验 and its reports; shown this once",
+            responses = @ApiResponse(responseCode = "201", description = "the key, once",
+                    content = @Content(schema = @Schema(implementation = NewSecret.class))))
+    public Response createApiKey(NewVerifierKey body) {
+        NewSecret made = verifiers.createApiKey(caller(), body == null ? null : body.label());
+        return Response.created(Created.location(request, "verifier/api-keys", "verifier/api-keys", made.id()))
+                .entity(made).header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Path("verifier/api-keys/{id}")
+    @ForVerifiers
+    @Operation(operationId = "revokeMyVerifierApiKey", summary = "撤销 API 密钥 · Revoke one of the verifier's keys at once",
+            responses = @ApiResponse(responseCode = "204", description = "revoked"))
+    public Response revokeApiKey(@PathParam("id") long id) {
+        verifiers.revokeApiKey(caller(), id);
+        return Response.noContent().build();
     }
 }

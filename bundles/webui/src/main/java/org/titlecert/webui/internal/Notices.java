@@ -30,6 +30,7 @@ final class Notices {
             Map.entry("reinstated", "证书已恢复有效，正在生成新版本"),
             Map.entry("regenerated", "已提交重新生成，证书将在片刻后更新为新版本"),
             Map.entry("share-code-withdrawn", "授权码已撤回，立即失效"),
+            Map.entry("api-key-revoked", "API 密钥已撤销，立即失效"),
             Map.entry("verifier-approved", "已审核通过，该查验单位现在可以登录"),
             Map.entry("verifier-rejected", "已不予通过或停用，该查验单位的账号不能登录，登录时将看到原因"),
             Map.entry("account-closed", "账号已注销：账号、注册信息、消息、授权码和查验记录已删除；职称备案信息和已签发的电子证书依法保留。"),

@@ -35,7 +35,8 @@ import org.titlecert.verification.VerificationService;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-verifier")
-@HttpWhiteboardServletPattern({"/verifier", "/verifier/register", "/verifier/batches", "/verifier/batches/*"})
+@HttpWhiteboardServletPattern({"/verifier", "/verifier/register", "/verifier/batches", "/verifier/batches/*",
+        "/verifier/api-keys", "/verifier/api-keys/*"})
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = VerifierServlet.MAX_UPLOAD,
         maxRequestSize = VerifierServlet.MAX_UPLOAD + 1024 * 1024)
 public class VerifierServlet extends PageServlet {
@@ -110,11 +111,16 @@ public class VerifierServlet extends PageServlet {
                       Map<String, Object> model) throws IOException {
         Integer page = Pages.integer(Pages.param(req, "page"));
         model.put("active", "verifier");
+        String notice = Notices.of(req);
+        if (notice != null) {
+            model.put("notice", notice);
+        }
         model.put("verifier", verifiers.of(caller).orElseThrow(() -> TitleCertException.forbidden("VERIFIERS_ONLY",
                 "仅限查验单位使用")));
         model.put("checks", verification.verifierChecks(caller,
                 new PageRequest(page == null || page < 1 ? 1 : page, PAGE_SIZE)));
         model.put("reports", batches.reports(caller, new PageRequest(1, 10)));
+        model.put("keys", verifiers.apiKeys(caller));
         renderer.render(req, resp, status, "verifier", model);
     }
 
@@ -142,6 +148,10 @@ public class VerifierServlet extends PageServlet {
             }
             return;
         }
+        if (req.getServletPath().equals("/verifier/api-keys")) {
+            apiKeys(req, resp);
+            return;
+        }
         if (!req.getServletPath().equals("/verifier/register")) {
             renderer.error(req, resp, 405, "请使用页面上的按钮操作");
             return;
@@ -160,6 +170,32 @@ public class VerifierServlet extends PageServlet {
             resp.sendRedirect("/verifier/login?notice=applied");
         } catch (TitleCertException e) {
             application(req, resp, Pages.status(e), form, e);
+        }
+    }
+
+    /** A new key for the verifier's HR system, shown on this answer only; {@code /{id}/revoke}. */
+    private void apiKeys(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Caller caller = Pages.caller(req);
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        Map<String, Object> model = new HashMap<>();
+        try {
+            if (path.equals("/")) {
+                model.put("newKey", verifiers.createApiKey(caller, Pages.param(req, "label")));
+                resp.setHeader("Cache-Control", "no-store");
+                home(req, resp, caller, 200, model);
+            } else if (path.matches("/\\d{1,18}/revoke")) {
+                verifiers.revokeApiKey(caller, Long.parseLong(path.split("/")[1]));
+                resp.sendRedirect("/verifier?notice=api-key-revoked#verifier-keys");
+            } else {
+                renderer.error(req, resp, 404, "页面不存在");
+            }
+        } catch (TitleCertException e) {
+            if (e.kind() == TitleCertException.Kind.NOT_FOUND || e.kind() == TitleCertException.Kind.FORBIDDEN) {
+                renderer.failure(req, resp, e);
+            } else {
+                model.put("keyError", e.getMessage());
+                home(req, resp, caller, Pages.status(e), model);
+            }
         }
     }
 
