@@ -1,28 +1,41 @@
 // Progressive enhancements for the back office; every page works without them.
 
-// 看不清，换一张: a new captcha, by the link or by clicking the image
-function refreshCaptcha(e) {
-  e.preventDefault();
-  fetch('/api/v1/captcha', {credentials: 'same-origin', cache: 'no-store'}).then(function (r) {
-    return r.ok ? r.json() : Promise.reject(r.status);
-  }).then(function (c) {
-    var img = document.getElementById('captcha-img');
-    img.src = c.image;
-    if (c.testAnswer) {
-      img.setAttribute('data-test-answer', c.testAnswer);
-    }
-    document.getElementById('captcha-id').value = c.id;
-    var input = document.getElementById('captcha');
-    input.value = '';
-    input.focus();
-  }).catch(function () {
-    window.alert('获取验证码失败，请稍后再试');
-  });
+// 看不清，换一张: a new captcha of the same kind, by the link or by clicking the image; 改用算术题: a sum, asked in
+// words as well (read out by screen readers). Without script the second link reloads the page with a sum.
+function newCaptcha(arithmetic) {
+  return function (e) {
+    e.preventDefault();
+    var variant = document.getElementById('captcha-variant');
+    var sum = arithmetic || variant.value === 'arithmetic';
+    fetch('/api/v1/captcha' + (sum ? '?variant=ARITHMETIC' : ''), {credentials: 'same-origin', cache: 'no-store'})
+      .then(function (r) {
+        return r.ok ? r.json() : Promise.reject(r.status);
+      }).then(function (c) {
+        var img = document.getElementById('captcha-img');
+        var question = document.getElementById('captcha-question');
+        img.src = c.image;
+        if (c.testAnswer) {
+          img.setAttribute('data-test-answer', c.testAnswer);
+        }
+        if (c.question) {
+          img.alt = c.question;
+          question.textContent = c.question;
+          question.hidden = false;
+          variant.value = 'arithmetic';
+        }
+        document.getElementById('captcha-id').value = c.id;
+        var input = document.getElementById('captcha');
+        input.value = '';
+        input.focus();
+      }).catch(function () {
+        window.alert('获取验证码失败，请稍后再试');
+      });
+  };
 }
-['captcha-refresh', 'captcha-img'].forEach(function (id) {
-  var el = document.getElementById(id);
+[['captcha-refresh', false], ['captcha-img', false], ['captcha-arithmetic', true]].forEach(function (p) {
+  var el = document.getElementById(p[0]);
   if (el) {
-    el.addEventListener('click', refreshCaptcha);
+    el.addEventListener('click', newCaptcha(p[1]));
   }
 });
 

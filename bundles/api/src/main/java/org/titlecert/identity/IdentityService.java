@@ -14,7 +14,15 @@ import org.titlecert.api.Caller;
 public interface IdentityService {
 
     /** A new captcha; each address may ask only so often ({@code CAPTCHA_RATE_LIMITED}). */
-    Captcha newCaptcha(String address);
+    default Captcha newCaptcha(String address) {
+        return newCaptcha(address, false);
+    }
+
+    /**
+     * A new captcha, of letters or ({@code arithmetic}) a sum asked in words as well, the text alternative for
+     * people using a screen reader. Both count against the same limit and are used up alike.
+     */
+    Captcha newCaptcha(String address, boolean arithmetic);
 
     /** Solves a captcha once: true if the answer is right; the captcha is used up either way. */
     boolean solveCaptcha(String captchaId, String answer);

@@ -97,6 +97,31 @@ final class Browser {
                 .toList();
     }
 
+    /**
+     * The page's serious and critical WCAG 2.1 A/AA violations as axe-core (npm) finds them, one line each: rule,
+     * what it asks, and the first elements at fault. Empty is the goal on every page a person uses.
+     */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> accessibilityProblems(WebDriver driver) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined';"))) {
+            try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                js.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object found = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' @ '
+                      + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        return (java.util.List<String>) found;
+    }
+
     static String captchaAnswer(WebDriver driver) {
         return driver.findElement(By.id("captcha-img")).getAttribute("data-test-answer");
     }

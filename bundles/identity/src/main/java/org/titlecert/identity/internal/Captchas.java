@@ -45,12 +45,15 @@ public class Captchas {
         this.limiter = new RateLimiter("captcha", c.captchasPerMinute(), 0, () -> counts);
     }
 
-    Captcha issue(String address) {
+    Captcha issue(String address, boolean arithmetic) {
         int wait = limiter.acquire(address, System.nanoTime());
         if (wait > 0) {
             throw TitleCertException.tooMany("CAPTCHA_RATE_LIMITED", "获取验证码过于频繁，请 " + wait + " 秒后再试", wait);
         }
-        String answer = CaptchaImage.randomAnswer(4);
+        // a sum of a two-digit and a one-digit number, drawn in four characters like the letters
+        int a = 10 + Secrets.nextInt(40);
+        int b = 1 + Secrets.nextInt(9);
+        String answer = arithmetic ? String.valueOf(a + b) : CaptchaImage.randomAnswer(4);
         String id = Secrets.token(24);
         LocalDateTime now = LocalDateTime.now(clock);
         jpa.run(em -> {
@@ -60,7 +63,8 @@ public class Captchas {
             }
             em.persist(new CaptchaEntity(id, Secrets.sha256(answer), now.plusSeconds(config.captchaTtlSeconds())));
         });
-        return new Captcha(id, image.render(answer), config.testHooks() ? answer : null);
+        return new Captcha(id, image.render(arithmetic ? a + "+" + b : answer), config.testHooks() ? answer : null,
+                arithmetic ? "请计算：" + a + " 加 " + b + " 等于多少？（请填写数字）" : null);
     }
 
     /** Uses up the captcha whatever the answer; true only for the right answer in time. */

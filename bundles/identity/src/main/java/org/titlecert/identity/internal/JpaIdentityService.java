@@ -99,8 +99,8 @@ public class JpaIdentityService implements IdentityService {
     // --- captcha ---------------------------------------------------------------------------
 
     @Override
-    public Captcha newCaptcha(String address) {
-        return captchas.issue(address);
+    public Captcha newCaptcha(String address, boolean arithmetic) {
+        return captchas.issue(address, arithmetic);
     }
 
     @Override

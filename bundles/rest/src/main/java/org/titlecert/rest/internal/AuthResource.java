@@ -8,6 +8,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 
@@ -20,6 +21,7 @@ import org.titlecert.identity.PasswordResets;
 import org.titlecert.identity.Session;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,8 +45,12 @@ public class AuthResource {
     }
 
     /** A captcha: its id, to send back with the answer, and its picture; testAnswer only on test platforms. */
-    public record CaptchaChallenge(String id, String image, String testAnswer) {
+    /** @param question the sum in words (variant ARITHMETIC), for screen readers; absent for the letters */
+    public record CaptchaChallenge(String id, String image, String testAnswer, String question) {
     }
+
+    /** Which captcha: letters, or a sum with its text alternative. */
+    public enum CaptchaVariant { IMAGE, ARITHMETIC }
 
     /** A session just started: who logged in, and the CSRF token every state-changing call must send. */
     public record LoginResult(Role role, String displayName, boolean registrationComplete, String csrfToken,
@@ -114,10 +120,13 @@ public class AuthResource {
     @Operation(operationId = "getCaptcha", summary = "图形验证码 · A new image captcha (PNG as a data URL), valid once for a few minutes",
             responses = @ApiResponse(responseCode = "200", description = "the captcha",
                     content = @Content(schema = @Schema(implementation = CaptchaChallenge.class))))
-    public Response captcha() {
-        Captcha c = identity.newCaptcha(OriginFilter.address(request));
+    public Response captcha(@Parameter(description = "IMAGE（默认，字母）或 ARITHMETIC（算术题，另有文字，可供读屏软件朗读）"
+            + " · IMAGE (default, letters) or ARITHMETIC (a sum, also asked in words for screen readers)")
+                            @QueryParam("variant") CaptchaVariant variant) {
+        Captcha c = identity.newCaptcha(OriginFilter.address(request), variant == CaptchaVariant.ARITHMETIC);
         return Response.ok(new CaptchaChallenge(c.id(), "data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(c.png()), c.testAnswer())).header("Cache-Control", "no-store").build();
+                + Base64.getEncoder().encodeToString(c.png()), c.testAnswer(), c.question()))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST

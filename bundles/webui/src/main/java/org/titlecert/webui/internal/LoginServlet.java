@@ -145,7 +145,7 @@ public class LoginServlet extends PageServlet {
         model.put("ssoEnabled", identity.ssoEnabled());
         model.put("notice", Notices.of(req));
         if (identity.captchaRequired(login, req.getRemoteAddr())) {
-            putCaptcha(req, model);
+            Pages.putCaptcha(identity, req, model);
         }
         renderer.render(req, resp, status, "login", model);
     }
@@ -160,7 +160,7 @@ public class LoginServlet extends PageServlet {
         model.put("error", error);
         model.put("account", login);
         model.put("next", Pages.localPath(req.getParameter("next"), ""));
-        putCaptcha(req, model);
+        Pages.putCaptcha(identity, req, model);
         renderer.render(req, resp, status, "admin-login", model);
     }
 
@@ -170,12 +170,8 @@ public class LoginServlet extends PageServlet {
         model.put("form", form);
         model.put("errors", e == null ? Map.of() : Pages.fieldErrors(e.violations()));
         model.put("error", e == null ? null : e.getMessage());
-        putCaptcha(req, model);
+        Pages.putCaptcha(identity, req, model);
         renderer.render(req, resp, status, "register", model);
-    }
-
-    private void putCaptcha(HttpServletRequest req, Map<String, Object> model) {
-        Pages.putCaptcha(identity.newCaptcha(req.getRemoteAddr()), model);
     }
 
     private static String nz(String s) {

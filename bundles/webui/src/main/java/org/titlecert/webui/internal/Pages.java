@@ -128,11 +128,21 @@ final class Pages {
 
     /** Only local paths, so that a login link cannot send the user to another site. */
     /** A new captcha for a form's {@code l.captcha} macro. */
-    static void putCaptcha(org.titlecert.identity.Captcha c, Map<String, Object> model) {
+    /**
+     * A new captcha for the page's form: the letters, or the sum with its words when the person asked for it
+     * (改用算术题, {@code captchaVariant=arithmetic}, kept by the form when it comes back with an error).
+     */
+    static void putCaptcha(org.titlecert.identity.IdentityService identity, HttpServletRequest req,
+                           Map<String, Object> model) {
+        org.titlecert.identity.Captcha c = identity.newCaptcha(req.getRemoteAddr(),
+                "arithmetic".equals(req.getParameter("captchaVariant")));
         model.put("captchaId", c.id());
         model.put("captchaImage", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
         if (c.testAnswer() != null) {
             model.put("captchaTestAnswer", c.testAnswer());
+        }
+        if (c.question() != null) {
+            model.put("captchaQuestion", c.question());
         }
     }
 

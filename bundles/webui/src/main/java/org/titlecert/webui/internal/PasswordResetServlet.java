@@ -88,7 +88,7 @@ public class PasswordResetServlet extends PageServlet {
         if (sent != null) {
             model.put("sent", sent);
         }
-        Pages.putCaptcha(identity.newCaptcha(req.getRemoteAddr()), model);
+        Pages.putCaptcha(identity, req, model);
         renderer.render(req, resp, status, "password-forgot", model);
     }
 

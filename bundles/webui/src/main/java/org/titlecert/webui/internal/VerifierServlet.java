@@ -205,7 +205,7 @@ public class VerifierServlet extends PageServlet {
         model.put("form", form);
         model.put("errors", e == null ? Map.of() : Pages.fieldErrors(e.violations()));
         model.put("error", e == null ? null : e.getMessage());
-        Pages.putCaptcha(identity.newCaptcha(req.getRemoteAddr()), model);
+        Pages.putCaptcha(identity, req, model);
         renderer.render(req, resp, status, "verifier-register", model);
     }
 

@@ -163,7 +163,7 @@ public class VerifyServlet extends PageServlet {
     private void lookupPage(HttpServletRequest req, HttpServletResponse resp, int status, Map<String, Object> model)
             throws IOException {
         try {
-            Pages.putCaptcha(identity.newCaptcha(req.getRemoteAddr()), model);
+            Pages.putCaptcha(identity, req, model);
         } catch (TitleCertException e) {
             // too many captchas from this address: the lookup waits, the share-code form still works
             model.put("captchaProblem", e.getMessage());
