@@ -61,11 +61,15 @@ class AccessibilityIT {
         String url = cert.get("verificationUrl").asText();
         String token = url.substring(url.lastIndexOf('/') + 1);
         List<String> problems = new ArrayList<>();
-        // (/api/docs, the integrators' API reference, is Swagger UI's own markup and not checked here)
         for (String path : List.of("/", "/login", "/register", "/admin/login", "/verifier/login",
                 "/verifier/register", "/password/forgot", "/privacy", "/v", "/v/" + token, "/r/" + reportToken)) {
             check(path, problems);
         }
+        // the integrators' API reference, once Swagger UI has drawn it
+        browser.get(platform.url("/api/docs"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(
+                d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
+        Browser.accessibilityProblems(browser).forEach(p -> problems.add("/api/docs " + p));
         // an error answer, as the forms show them
         browser.get(platform.url("/v"));
         browser.findElement(By.id("certificateNumber")).sendKeys("X");
@@ -75,10 +79,7 @@ class AccessibilityIT {
         Browser.waitForText(browser, By.id("lookup-error"), "未找到");
         Browser.accessibilityProblems(browser).forEach(p -> problems.add("/v/lookup (not found) " + p));
 
-        browser.get(platform.url("/login"));
-        browser.findElement(By.id("login")).sendKeys(person[1]);
-        browser.findElement(By.id("password")).sendKeys("Wuzhangai2026");
-        browser.findElement(By.id("submit")).click();
+        Browser.loginIndividual(browser, platform, person[1], "Wuzhangai2026");
         Browser.waitForUrl(browser, "/me");
         for (String path : List.of("/me", "/me/titles", "/me/photo", "/me/messages", "/me/privacy", "/me/password",
                 "/register/profile")) {

@@ -57,6 +57,38 @@ final class Browser {
         driver.findElement(By.id("submit")).click();
     }
 
+    /**
+     * Signs in at 个人登录 as a person does: with the captcha when the page shows one (after other tests' wrong
+     * passwords from this address), and once more after a throttle's wait; fails with what the page said.
+     */
+    static void loginIndividual(WebDriver driver, Platform platform, String login, String password) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        String said = "";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            driver.get(platform.url("/login"));
+            driver.findElement(By.id("login")).sendKeys(login);
+            driver.findElement(By.id("password")).sendKeys(password);
+            if (Boolean.TRUE.equals(js.executeScript("return document.getElementById('captcha') !== null;"))) {
+                driver.findElement(By.id("captcha")).sendKeys(captchaAnswer(driver));
+            }
+            driver.findElement(By.id("submit")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login")
+                    || Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return document.readyState === 'complete' && document.querySelector('.alert-error') !== null;")));
+            if (!driver.getCurrentUrl().endsWith("/login")) {
+                return;
+            }
+            said = driver.findElement(By.cssSelector(".alert-error")).getText();
+            try {
+                Thread.sleep(2_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("login of " + login + " failed: " + said);
+    }
+
     /** Waits until the browser has navigated to a URL containing {@code fragment}, and returns it. */
     static String waitForUrl(WebDriver driver, String fragment) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(fragment));

@@ -101,9 +101,7 @@ class PhoneIT {
 
         phone.get(platform.url("/login"));
         fits("login");
-        phone.findElement(By.id("login")).sendKeys(person[1]);
-        phone.findElement(By.id("password")).sendKeys("Shouji2026ok");
-        phone.findElement(By.id("submit")).click();
+        Browser.loginIndividual(phone, platform, person[1], "Shouji2026ok");
         Browser.waitForUrl(phone, "/me");
         fits("me");
         phone.get(platform.url("/me/titles"));
