@@ -21,14 +21,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class AccessMatrixIT {
 
-    enum Who { NONE, IND_A, IND_B, UNIT_A_KEY, UNIT_A_SESSION, UNIT_B_KEY, SYSTEM_KEY, SYSTEM_SESSION, VERIFIER, VERIFIER_KEY }
+    enum Who { NONE, IND_A, IND_B, UNIT_A_KEY, UNIT_A_SESSION, UNIT_B_KEY, SYSTEM_KEY, SYSTEM_SESSION, VERIFIER, VERIFIER_KEY, VERIFIER_B }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     /** Individuals and admins; a verifier (查验单位) reaches only what is public and its own pages. */
     private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.NONE, Who.VERIFIER,
-            Who.VERIFIER_KEY));
+            Who.VERIFIER_KEY, Who.VERIFIER_B));
     /** The demo verifier's session, and the key it made for its HR system. */
     private static final Set<Who> VERIFIERS = EnumSet.of(Who.VERIFIER, Who.VERIFIER_KEY);
+    /** Every verifier's own: the demo verifier's session and key, and another verifier (for whom {BV} is foreign). */
+    private static final Set<Who> ANY_VERIFIER = EnumSet.of(Who.VERIFIER, Who.VERIFIER_KEY, Who.VERIFIER_B);
+    private static final Set<Who> VERIFIER_SESSIONS = EnumSet.of(Who.VERIFIER, Who.VERIFIER_B);
     private static final Set<Who> SYSTEM = EnumSet.of(Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
     private static final Set<Who> UNIT_A = EnumSet.of(Who.UNIT_A_KEY, Who.UNIT_A_SESSION, Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
     private static final Set<Who> UNIT_B = EnumSet.of(Who.UNIT_B_KEY, Who.SYSTEM_KEY, Who.SYSTEM_SESSION);
@@ -80,6 +83,13 @@ class AccessMatrixIT {
         callers.put(Who.SYSTEM_SESSION, anon.login("admin", sys.login(), sys.secret()));
         DemoAccounts.Account verifier = accounts.first("verifier");
         callers.put(Who.VERIFIER, anon.login("verifier", verifier.login(), verifier.secret()));
+        String code = VerifierIT.creditCode(86000);
+        String[] captcha = anon.captcha();
+        long otherVerifier = anon.post("/api/v1/verifiers", Map.of("name", "权限矩阵另一查验单位", "creditCode", code,
+                "contactName", "李华", "contactMobile", "13800002222", "login", "matrix_hr", "password", "Juzhen2026hr",
+                "captchaId", captcha[0], "captchaAnswer", captcha[1])).json().get("id").asLong();
+        assertThat(p.system().post("/api/v1/verifiers/" + otherVerifier + "/approve", "").status()).isEqualTo(200);
+        callers.put(Who.VERIFIER_B, anon.login("verifier", "matrix_hr", "Juzhen2026hr"));
         callers.put(Who.VERIFIER_KEY, anon.withKey(callers.get(Who.VERIFIER).post("/api/v1/verifier/api-keys",
                 Map.of("label", "权限矩阵")).json().get("secret").asText()));
         // the demo seals reseal unit A's certificates a moment after start: A's must not change during the test
@@ -148,28 +158,28 @@ class AccessMatrixIT {
                 new Row("GET", "/api/health/ready", null, EVERYONE, false),
                 new Row("GET", "/api/v1/openapi.json", null, EVERYONE, false),
                 new Row("GET", "/api/v1/captcha", null, EVERYONE, false),
-                new Row("GET", "/api/v1/me", null, plus(plus(SIGNED_IN, Who.VERIFIER), Who.VERIFIER_KEY), false),
+                new Row("GET", "/api/v1/me", null, plus(plus(plus(SIGNED_IN, Who.VERIFIER), Who.VERIFIER_KEY), Who.VERIFIER_B), false),
                 // sessions only; no current password: 400, nothing changes
                 new Row("POST", "/api/v1/me/password", "{}", EnumSet.of(Who.IND_A, Who.IND_B, Who.UNIT_A_SESSION,
-                        Who.SYSTEM_SESSION, Who.VERIFIER), false),
+                        Who.SYSTEM_SESSION, Who.VERIFIER, Who.VERIFIER_B), false),
                 // 查验单位: anyone applies (this one is incomplete: 400); system admins decide (999999: 404)
                 new Row("POST", "/api/v1/verifiers", "{}", EVERYONE, false),
                 new Row("GET", "/api/v1/verifiers", null, SYSTEM, false),
                 new Row("GET", "/api/v1/verifiers/999999", null, SYSTEM, false),
                 new Row("POST", "/api/v1/verifiers/999999/approve", "", SYSTEM, false),
                 new Row("POST", "/api/v1/verifiers/999999/reject", "{\"reason\":\"材料不符\"}", SYSTEM, false),
-                new Row("GET", "/api/v1/verifier", null, VERIFIERS, false),
-                new Row("GET", "/api/v1/verifier/checks", null, VERIFIERS, false),
+                new Row("GET", "/api/v1/verifier", null, ANY_VERIFIER, false),
+                new Row("GET", "/api/v1/verifier/checks", null, ANY_VERIFIER, false),
                 // 批量核验: a verifier's own (an empty list: 400; a roster without 证书编号: 400)
-                new Row("POST", "/api/v1/verifications", "{\"rows\":[]}", VERIFIERS, false),
-                new Row("POST", "/api/v1/verifications/files", "csv:" + csv, VERIFIERS, false),
-                new Row("GET", "/api/v1/verifications", null, VERIFIERS, false),
+                new Row("POST", "/api/v1/verifications", "{\"rows\":[]}", ANY_VERIFIER, false),
+                new Row("POST", "/api/v1/verifications/files", "csv:" + csv, ANY_VERIFIER, false),
+                new Row("GET", "/api/v1/verifications", null, ANY_VERIFIER, false),
                 // a verifier's keys are its signed-in account's to manage (an empty label: 400; 999999: 404)
-                new Row("GET", "/api/v1/verifier/api-keys", null, EnumSet.of(Who.VERIFIER), false),
-                new Row("POST", "/api/v1/verifier/api-keys", "{\"label\":\"\"}", EnumSet.of(Who.VERIFIER), false),
-                new Row("DELETE", "/api/v1/verifier/api-keys/999999", null, EnumSet.of(Who.VERIFIER), false),
-                new Row("POST", "/verifier/api-keys", "form:label=", EnumSet.of(Who.VERIFIER), true),
-                new Row("POST", "/verifier/api-keys/999999/revoke", "form:", EnumSet.of(Who.VERIFIER), true),
+                new Row("GET", "/api/v1/verifier/api-keys", null, VERIFIER_SESSIONS, false),
+                new Row("POST", "/api/v1/verifier/api-keys", "{\"label\":\"\"}", VERIFIER_SESSIONS, false),
+                new Row("DELETE", "/api/v1/verifier/api-keys/999999", null, VERIFIER_SESSIONS, false),
+                new Row("POST", "/verifier/api-keys", "form:label=", VERIFIER_SESSIONS, true),
+                new Row("POST", "/verifier/api-keys/999999/revoke", "form:", VERIFIER_SESSIONS, true),
                 new Row("GET", "/api/v1/verifications/{BV}", null, VERIFIERS, false),
                 new Row("GET", "/api/v1/verifications/{BV}/xlsx", null, VERIFIERS, false),
                 new Row("GET", "/api/v1/verifications/{BV}/pdf", null, VERIFIERS, false),
@@ -177,10 +187,11 @@ class AccessMatrixIT {
                 new Row("GET", "/r/{RTV}", null, EVERYONE, true),
                 new Row("GET", "/verifier/batches/{BV}", null, EnumSet.of(Who.VERIFIER), true),
                 new Row("GET", "/verifier/batches/{BV}/pdf", null, EnumSet.of(Who.VERIFIER), true),
-                new Row("POST", "/verifier/batches", "multipart:@file=pdf", EnumSet.of(Who.VERIFIER), true),
-                new Row("GET", "/verifier", null, EnumSet.of(Who.VERIFIER), true),
-                new Row("GET", "/verifier/password", null, EnumSet.of(Who.VERIFIER), true),
-                new Row("POST", "/verifier/password", "form:currentPassword=", EnumSet.of(Who.VERIFIER), true),
+                new Row("GET", "/verifier/batches/{BV}/xlsx", null, EnumSet.of(Who.VERIFIER), true),
+                new Row("POST", "/verifier/batches", "multipart:@file=pdf", VERIFIER_SESSIONS, true),
+                new Row("GET", "/verifier", null, VERIFIER_SESSIONS, true),
+                new Row("GET", "/verifier/password", null, VERIFIER_SESSIONS, true),
+                new Row("POST", "/verifier/password", "form:currentPassword=", VERIFIER_SESSIONS, true),
                 new Row("GET", "/verifier/login", null, EVERYONE, true),
                 new Row("GET", "/verifier/register", null, EVERYONE, true),
                 new Row("POST", "/verifier/register", "form:name=", EVERYONE, true),

@@ -69,7 +69,7 @@ public class BatchEntity {
         this.counts = results.stream().collect(Collectors.groupingBy(BatchResult::verdict, () -> new EnumMap<>(
                 Verdict.class), Collectors.counting())).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
-        // a placeholder until the id is known: the number is the day and the id
+        // unique from the start; number() names the report by its day and id in the same transaction
         this.reportNumber = "pending-" + token;
     }
 
