@@ -30,10 +30,11 @@ public final class QrCode {
     private static final Map<EncodeHintType, Object> HINTS = Map.of(EncodeHintType.CHARACTER_SET, "UTF-8");
 
     /**
-     * Pixels per module of the images a code is test-read from: one even, one odd. (Codes read at 3 only were seen
-     * to fail at every larger size; of 3,000 random URLs, every code that read at 4 and 6 read at 2 to 10.)
+     * Pixels per module of the image a code is test-read from. (Codes read at 3 only were seen to fail at every larger
+     * size; of 3,000 random URLs, every code that read at 4 and 6 read at 2 to 10; of 30,000 more, every code that
+     * read at 4 also read at 6, so reading at 6 as well, two fifths of the check's time, caught nothing.)
      */
-    private static final int[] CHECK_SCALES = {4, 6};
+    private static final int CHECK_SCALE = 4;
 
     private QrCode() {
     }
@@ -96,12 +97,7 @@ public final class QrCode {
 
     /** Whether a scanner (ZXing's detector, not told where the code is) reads the modules as the text. */
     public static boolean reads(ByteMatrix m, String text) {
-        for (int scale : CHECK_SCALES) {
-            if (!reads(m, text, scale)) {
-                return false;
-            }
-        }
-        return true;
+        return reads(m, text, CHECK_SCALE);
     }
 
     private static boolean reads(ByteMatrix m, String text, int scale) {

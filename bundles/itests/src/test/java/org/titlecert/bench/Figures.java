@@ -13,7 +13,18 @@ final class Figures {
     private Figures() {
     }
 
-    static void report(String line) {
+    /** Whether this run's first figure, with the machine it was measured on, is out yet. */
+    private static boolean started;
+
+    static synchronized void report(String line) {
+        if (!started) {
+            started = true;
+            report("# " + java.time.Instant.now() + ": " + Runtime.getRuntime().availableProcessors() + " cores, "
+                    + "load average " + String.format("%.2f", java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean().getSystemLoadAverage()) + " before the run (the platform, the load "
+                    + "generator and Maven share the machine; nothing else was started), Java "
+                    + System.getProperty("java.version"));
+        }
         System.out.println("BENCH " + line);
         try {
             Path out = Path.of(System.getProperty("titlecert.bench.out", "target/benchmarks.txt"));

@@ -69,6 +69,7 @@ import org.titlecert.filing.FilingStatus;
 import org.titlecert.filing.IssuingAuthority;
 import org.titlecert.filing.OrganizationService;
 import org.titlecert.filing.PersonDirectory;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
@@ -197,7 +198,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                     + "AND c.status IN :s", Long.class).setParameter("v", Validity.VALID).setParameter("s",
                     List.of(GenerationStatus.GENERATED, GenerationStatus.FAILED)).getSingleResult()).intValue();
         }
-        int queued = Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
+        int queued = Db.now(jpa, (em, now) -> Sql.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
                 + "REQUESTED = REQUESTED + 1, QUEUED_AT = ?, FAILURE = NULL WHERE VALIDITY = ? AND STATUS IN (?, ?)",
                 GenerationStatus.QUEUED, now, Validity.VALID, GenerationStatus.GENERATED, GenerationStatus.FAILED));
         if (queued > 0) {
@@ -391,7 +392,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     }
 
     private void photoChanged(long personId) {
-        int queued = Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
+        int queued = Db.now(jpa, (em, now) -> Sql.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, "
                 + "REQUESTED = REQUESTED + 1, QUEUED_AT = ?, FAILURE = NULL WHERE PERSON_ID = ? AND VALIDITY = ?",
                 GenerationStatus.QUEUED, now, personId, Validity.VALID));
         if (queued > 0) {
@@ -571,7 +572,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         for (int i = 0; i < wanted.size(); i += 500) {
             List<Long> chunk = wanted.subList(i, Math.min(i + 500, wanted.size()));
             jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.id IN :ids AND c.filingId = :f",
-                    CertificateEntity.class).setParameter("ids", Db.inList(chunk)).setParameter("f", filingId).getResultList())
+                    CertificateEntity.class).setParameter("ids", Sql.inList(chunk)).setParameter("f", filingId).getResultList())
                     .forEach(c -> found.put(c.getId(), c));
         }
         List<ZipExport.Item> items = new ArrayList<>();
@@ -690,7 +691,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         if (photos.info(Generator.ENGINE, c.getPersonId()).isEmpty()) {
             throw TitleCertException.conflict("CERTIFICATE_NOT_GENERATED", "证书未生成：" + Reasons.NO_PHOTO);
         }
-        Db.now(jpa, (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, REQUESTED = REQUESTED + 1, "
+        Db.now(jpa, (em, now) -> Sql.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, REQUESTED = REQUESTED + 1, "
                 + "QUEUED_AT = ?, FAILURE = NULL WHERE ID = ?", GenerationStatus.QUEUED, now, id));
         generator.wake();
         audit.record(caller, "CERTIFICATE_REGENERATE", "certificate:" + id, Outcome.SUCCESS, c.getNumber());

@@ -38,6 +38,7 @@ import org.titlecert.filing.FilingService;
 import org.titlecert.filing.RosterChange;
 import org.titlecert.filing.RosterEntry;
 import org.titlecert.jpa.Schema;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.store.ContentStore;
 import org.titlecert.store.ContentStores;
@@ -87,7 +88,7 @@ public class CorrectionDesk implements CorrectionService {
         Evidence file = pdf == null ? null : store(evidenceName, pdf);
         CorrectionEntity saved = Db.now(jpa, (em, now) -> {
             // the certificate's row lock makes concurrent requests for it wait here and then see each other
-            Db.update(em, "UPDATE TC_CERTIFICATE SET CORRECTIONS = CORRECTIONS WHERE ID = ?", certificateId);
+            Sql.update(em, "UPDATE TC_CERTIFICATE SET CORRECTIONS = CORRECTIONS WHERE ID = ?", certificateId);
             CertificateEntity current = certificate(em, caller, certificateId);
             requireCorrectable(current);
             requireNonePending(em, certificateId);
@@ -204,13 +205,13 @@ public class CorrectionDesk implements CorrectionService {
         // the registry's change is keyed by the correction: if this act fails after it, approving again completes it
         RosterEntry after = filings.correct(caller, c.getRosterEntryId(), change(fields), "correction:" + id);
         String token = Db.now(jpa, (em, now) -> {
-            int decided = Db.update(em, "UPDATE TC_CORRECTION SET STATUS = ?, DECIDED_BY = ?, DECIDED_AT = ?, "
+            int decided = Sql.update(em, "UPDATE TC_CORRECTION SET STATUS = ?, DECIDED_BY = ?, DECIDED_AT = ?, "
                             + "DECISION_NOTE = ? WHERE ID = ? AND STATUS = ?", CorrectionStatus.APPROVED,
                     caller.principal(), now, why, id, CorrectionStatus.PENDING);
             if (decided == 0) {
                 throw TitleCertException.conflict("CORRECTION_DECIDED", "该更正申请已处理");
             }
-            Db.update(em, "UPDATE TC_CERTIFICATE SET PERSON_NAME = ?, SERIES = ?, SPECIALTY = ?, TITLE_NAME = ?, "
+            Sql.update(em, "UPDATE TC_CERTIFICATE SET PERSON_NAME = ?, SERIES = ?, SPECIALTY = ?, TITLE_NAME = ?, "
                             + "TITLE_LEVEL = ?, CORRECTIONS = CORRECTIONS + 1, CHANGE_REASON = ?, CHANGE_CORRECTION = ?, "
                             + "STATUS = ?, REQUESTED = REQUESTED + 1, QUEUED_AT = ?, FAILURE = NULL WHERE ID = ?",
                     after.name(), after.series(), after.specialty(), after.titleName(), after.level(),
@@ -229,7 +230,7 @@ public class CorrectionDesk implements CorrectionService {
         String why = note(note, true);
         Db.now(jpa, (em, now) -> {
             decidable(em, caller, id);
-            return Db.update(em, "UPDATE TC_CORRECTION SET STATUS = ?, DECIDED_BY = ?, DECIDED_AT = ?, "
+            return Sql.update(em, "UPDATE TC_CORRECTION SET STATUS = ?, DECIDED_BY = ?, DECIDED_AT = ?, "
                             + "DECISION_NOTE = ? WHERE ID = ? AND STATUS = ?", CorrectionStatus.REJECTED,
                     caller.principal(), now, why, id, CorrectionStatus.PENDING);
         });

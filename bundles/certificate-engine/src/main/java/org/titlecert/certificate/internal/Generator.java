@@ -24,6 +24,7 @@ import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.filing.FilingService;
 import org.titlecert.filing.PersonTitle;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
 import org.titlecert.store.ContentStore;
@@ -149,7 +150,7 @@ final class Generator {
     }
 
     private int releaseClaims(String claimedBy) {
-        return Db.now(ctx.jpa(), (em, now) -> Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, "
+        return Db.now(ctx.jpa(), (em, now) -> Sql.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, "
                 + "CLAIMED_AT = NULL WHERE CLAIMED_BY LIKE ?", claimedBy));
     }
 
@@ -217,7 +218,7 @@ final class Generator {
             return;
         }
         List<CertificateEntity> claimed = ctx.jpa().call(em -> em.createQuery("SELECT c FROM CertificateEntity c "
-                + "WHERE c.id IN :ids ORDER BY c.queuedAt, c.id", CertificateEntity.class).setParameter("ids", Db.inList(ids))
+                + "WHERE c.id IN :ids ORDER BY c.queuedAt, c.id", CertificateEntity.class).setParameter("ids", Sql.inList(ids))
                 .getResultList());
         for (CertificateEntity c : claimed) {
             if (c.getStatus() != GenerationStatus.QUEUED || c.getClaimedBy() == null
@@ -286,11 +287,11 @@ final class Generator {
             if (ids.isEmpty()) {
                 return ids;
             }
-            List<Long> in = Db.inList(ids);
+            List<Long> in = Sql.inList(ids);
             List<Object> params = new ArrayList<>(List.of(claim, now));
             params.addAll(in);
             params.addAll(List.of(GenerationStatus.QUEUED, expired));
-            Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = ?, CLAIMED_AT = ? WHERE ID IN (" + Db.marks(in.size())
+            Sql.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = ?, CLAIMED_AT = ? WHERE ID IN (" + Sql.marks(in.size())
                     + ") AND STATUS = ? AND (CLAIMED_BY IS NULL OR CLAIMED_AT < ?)", params.toArray());
             return em.createQuery("SELECT c.id FROM CertificateEntity c WHERE c.id IN :ids AND c.claimedBy = :claim "
                     + "ORDER BY c.queuedAt, c.id", Long.class).setParameter("ids", in).setParameter("claim", claim)
@@ -467,7 +468,7 @@ final class Generator {
             for (int i = 0; i < batch.size(); i++) {
                 Rendered r = batch.get(i);
                 long id = r.job().certificate().getId();
-                int n = Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = NULL, VERSION_NO = VERSION_NO + 1, "
+                int n = Sql.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = NULL, VERSION_NO = VERSION_NO + 1, "
                                 + "SHA256 = ?, BYTE_SIZE = ?, CRC32 = ?, GENERATED_AT = ?, TEMPLATE_ID = ?, TEMPLATE_KEY = ?, "
                                 + "SEAL_STATUS = ?, COMMITTEE_SEAL = ?, AUTHORITY_SEAL = ?, CLAIMED_BY = NULL, CLAIMED_AT = NULL, "
                                 + "CHANGE_REASON = NULL, CHANGE_CORRECTION = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
@@ -507,7 +508,7 @@ final class Generator {
     private void finish(long id, long rev, GenerationStatus status, String reason) {
         try {
             Db.now(ctx.jpa(), (em, now) -> {
-                int n = Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = ?, CLAIMED_BY = NULL, "
+                int n = Sql.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = ?, CLAIMED_BY = NULL, "
                         + "CLAIMED_AT = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?", status,
                         Db.cut(reason, 500), id, rev, GenerationStatus.QUEUED);
                 if (n == 0) {
@@ -543,7 +544,7 @@ final class Generator {
         int n = Db.now(ctx.jpa(), (em, now) -> {
             int released = 0;
             for (long id : ids) {
-                released += Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, CLAIMED_AT = NULL "
+                released += Sql.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, CLAIMED_AT = NULL "
                         + "WHERE ID = ? AND CLAIMED_BY LIKE ?", id, ctx.node() + "#%");
             }
             return released;
@@ -553,7 +554,7 @@ final class Generator {
     }
 
     private static void release(javax.persistence.EntityManager em, long id) {
-        Db.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, CLAIMED_AT = NULL WHERE ID = ?", id);
+        Sql.update(em, "UPDATE TC_CERTIFICATE SET CLAIMED_BY = NULL, CLAIMED_AT = NULL WHERE ID = ?", id);
     }
 
     private static void sleepQuietly(long ms) {

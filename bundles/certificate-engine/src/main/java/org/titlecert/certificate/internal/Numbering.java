@@ -16,6 +16,7 @@ import org.titlecert.filing.FilingService;
 import org.titlecert.filing.IssuingAuthority;
 import org.titlecert.filing.OrganizationService;
 import org.titlecert.filing.PersonTitle;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 
 /**
@@ -75,7 +76,7 @@ final class Numbering {
 
     /** Reserves {@code count} numbers after the prefix's last one; the row lock serialises approvals. */
     private static long allocate(EntityManager em, String prefix, int count) {
-        int updated = Db.update(em, "UPDATE TC_CERT_NUMBER_SEQ SET LAST_USED = LAST_USED + ? WHERE PREFIX = ?",
+        int updated = Sql.update(em, "UPDATE TC_CERT_NUMBER_SEQ SET LAST_USED = LAST_USED + ? WHERE PREFIX = ?",
                 (long) count, prefix);
         if (updated == 0) {
             em.persist(new NumberSequenceEntity(prefix, count));

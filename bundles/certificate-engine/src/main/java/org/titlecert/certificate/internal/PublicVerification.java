@@ -29,7 +29,7 @@ import org.titlecert.seal.SealReport;
 import org.titlecert.seal.SealVerifier;
 import org.titlecert.store.ContentStore;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
@@ -49,7 +49,7 @@ final class PublicVerification {
     private final RateLimiter limiter;
     private final RateLimiter checkLimiter;
     /** The public answers of hot tokens; dropped when their certificate changes. */
-    private final Cache<String, Verification> answers;
+    private final LoadingCache<String, Verification> answers;
     private final Semaphore checks;
 
     PublicVerification(Transactions jpa, EngineConfig config, EngineMetrics metrics, Supplier<SharedCounts> shared,
@@ -60,8 +60,13 @@ final class PublicVerification {
         this.verifier = verifier;
         this.limiter = new RateLimiter("verify", config.verifyPerMinute(), config.verifyBurst(), shared);
         this.checkLimiter = new RateLimiter("check", config.checkPerMinute(), 0, shared);
+        // a token asked for again in the second half of its answer's time is read afresh in the background while
+        // the answer, still within its time, is given: a hot token never waits for the database, and no answer is
+        // older than the configured time
+        Duration kept = Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()));
         this.answers = Caffeine.newBuilder().maximumSize(config.verifyCacheSeconds() > 0 ? CACHE_SIZE : 0)
-                .expireAfterWrite(Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()))).build();
+                .expireAfterWrite(kept).refreshAfterWrite(kept.dividedBy(2))
+                .build(this::answer);
         this.checks = new Semaphore(Math.max(1, config.checkConcurrency()));
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.certificate.Validity;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 
 /**
@@ -87,7 +88,7 @@ final class Requeue {
                 queued += Db.now(jpa, (em, now) -> {
                     List<Object> bound = new ArrayList<>(params);
                     bound.add(1, now);
-                    return Db.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, REQUESTED = REQUESTED + 1, "
+                    return Sql.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, REQUESTED = REQUESTED + 1, "
                             + "QUEUED_AT = ? WHERE 1 = 1" + where + " AND VALIDITY = ? AND STATUS IN (?, ?)",
                             bound.toArray());
                 });

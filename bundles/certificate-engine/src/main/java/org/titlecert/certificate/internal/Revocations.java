@@ -11,6 +11,7 @@ import org.titlecert.certificate.GenerationStatus;
 import org.titlecert.certificate.RevocationReason;
 import org.titlecert.certificate.Validity;
 import org.titlecert.filing.Filing;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 
 /**
@@ -70,7 +71,7 @@ final class Revocations {
             List<Object[]> t = em.createQuery("SELECT c.id, c.token FROM CertificateEntity c WHERE c.filingId = :f "
                     + "AND c.validity = :v", Object[].class).setParameter("f", filing.id())
                     .setParameter("v", Validity.VALID).getResultList();
-            Db.update(em, "UPDATE TC_CERTIFICATE SET VALIDITY = ?, REVOKED_REASON = ?, REVOKED_NOTE = ?, "
+            Sql.update(em, "UPDATE TC_CERTIFICATE SET VALIDITY = ?, REVOKED_REASON = ?, REVOKED_NOTE = ?, "
                     + "REVOKED_AT = ?, REVOKED_BY = ?, REVOKED_SCOPE = ? WHERE FILING_ID = ? AND VALIDITY = ?",
                     Validity.REVOKED, reason.name(), why, now, caller.principal(), FILING, filing.id(),
                     Validity.VALID);
@@ -96,7 +97,7 @@ final class Revocations {
             if (e.getValidity() != Validity.REVOKED) {
                 throw TitleCertException.conflict("CERTIFICATE_NOT_REVOKED", "该证书未被撤销，无需恢复");
             }
-            Db.update(em, REINSTATE + "WHERE ID = ?", now, id);
+            Sql.update(em, REINSTATE + "WHERE ID = ?", now, id);
             return e;
         });
         audit.record(caller, "CERTIFICATE_REINSTATE", "certificate:" + id, Outcome.SUCCESS,
@@ -111,7 +112,7 @@ final class Revocations {
             List<Object[]> t = em.createQuery("SELECT c.id, c.token FROM CertificateEntity c WHERE c.filingId = :f "
                     + "AND c.validity = :v AND c.revokedScope = :s", Object[].class).setParameter("f", filing.id())
                     .setParameter("v", Validity.REVOKED).setParameter("s", FILING).getResultList();
-            Db.update(em, REINSTATE + "WHERE FILING_ID = ? AND VALIDITY = ? AND REVOKED_SCOPE = ?", now, filing.id(),
+            Sql.update(em, REINSTATE + "WHERE FILING_ID = ? AND VALIDITY = ? AND REVOKED_SCOPE = ?", now, filing.id(),
                     Validity.REVOKED, FILING);
             return t;
         });

@@ -19,7 +19,8 @@ import org.titlecert.notice.NoticeKind;
 @Entity
 @Table(name = "TC_NOTICE_DELIVERY",
         uniqueConstraints = @UniqueConstraint(name = "TC_NOTICE_DELIVERY_ONCE", columnNames = {"CHANNEL", "DEDUPE_KEY"}),
-        indexes = @Index(name = "TC_NOTICE_DELIVERY_DUE", columnList = "CHANNEL,STATUS,NEXT_AT"))
+        indexes = {@Index(name = "TC_NOTICE_DELIVERY_DUE", columnList = "CHANNEL,STATUS,NEXT_AT"),
+                @Index(name = "TC_NOTICE_DELIVERY_KEY", columnList = "DEDUPE_KEY")})
 public class DeliveryEntity {
 
     static final String PENDING = "PENDING";

@@ -2,7 +2,10 @@ package org.titlecert.notice.internal;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -10,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titlecert.jpa.Schema;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.notice.Message;
 import org.titlecert.notice.NotificationChannel;
@@ -17,7 +21,7 @@ import org.titlecert.notice.Recipient;
 
 /** The message centre (我的消息): every holder is reached here, whether or not they have an account yet. */
 @Component(service = NotificationChannel.class)
-public class InAppChannel implements NotificationChannel {
+public class InAppChannel implements BatchChannel {
 
     static final String NAME = "inapp";
 
@@ -42,11 +46,21 @@ public class InAppChannel implements NotificationChannel {
     /** Writes the message once: a repeated delivery (after a crash) finds it there. */
     @Override
     public void deliver(String address, Message message) {
+        deliverAll(List.of(message));
+    }
+
+    /** Writes each message once, in one transaction. */
+    @Override
+    public void deliverAll(List<Message> messages) {
         jpa.run(em -> {
-            boolean there = !em.createQuery("SELECT n.id FROM NoticeEntity n WHERE n.reference = :r", Long.class)
-                    .setParameter("r", message.reference()).setMaxResults(1).getResultList().isEmpty();
-            if (!there) {
-                em.persist(new NoticeEntity(message, LocalDateTime.now(ZoneOffset.UTC)));
+            Set<String> there = new HashSet<>(em.createQuery("SELECT n.reference FROM NoticeEntity n "
+                    + "WHERE n.reference IN :r", String.class).setParameter("r", Sql.inList(messages.stream()
+                    .map(Message::reference).toList())).getResultList());
+            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+            for (Message m : messages) {
+                if (there.add(m.reference())) {
+                    em.persist(new NoticeEntity(m, now));
+                }
             }
         });
     }

@@ -3,6 +3,7 @@ package org.titlecert.notice.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titlecert.jpa.Schema;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.metrics.Metrics;
 import org.titlecert.notice.Message;
@@ -44,7 +46,13 @@ public class NoticeQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoticeQueue.class);
     private static final int CHUNK = 200;
+    /** Deliveries a channel claims at a time. */
+    private static final int BATCH = 50;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    /** A delivery attempted (an error, or null once sent), or handed back untried. */
+    private record Outcome(DeliveryEntity delivery, String error, boolean giveUp, boolean handedBack) {
+    }
 
     /** A notice for one recipient. */
     record Entry(Recipient recipient, Message message) {
@@ -251,59 +259,109 @@ public class NoticeQueue {
             }
         }
 
+        /**
+         * Claims up to a batch of due deliveries in one transaction, delivers them, and records what became of them
+         * in one more (or one a second, for a slow channel): a few commits per batch rather than two per delivery,
+         * and SQL updates by key (see {@link Sql}). A batch is given up to half the lease:
+         * what is left then is handed back at once rather than delivered after its lease ran out (when another node
+         * may have taken it).
+         */
         private int deliverDue() {
             LocalDateTime now = LocalDateTime.now(clock);
-            List<Long> due = jpa.call(em -> em.createQuery("SELECT d.id FROM DeliveryEntity d WHERE d.channel = :c "
-                            + "AND d.status = :s AND d.nextAt <= :now ORDER BY d.nextAt, d.id", Long.class)
-                    .setParameter("c", channel.name()).setParameter("s", DeliveryEntity.PENDING)
-                    .setParameter("now", now).setMaxResults(50).getResultList());
+            // to the millisecond, so that it compares equal once stored (PostgreSQL keeps microseconds)
+            LocalDateTime lease = now.plusSeconds(config.leaseSeconds()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            List<DeliveryEntity> claimed = jpa.call(em -> {
+                List<Long> due = em.createQuery("SELECT d.id FROM DeliveryEntity d WHERE d.channel = :c "
+                                + "AND d.status = :s AND d.nextAt <= :now ORDER BY d.nextAt, d.id", Long.class)
+                        .setParameter("c", channel.name()).setParameter("s", DeliveryEntity.PENDING)
+                        .setParameter("now", now).setMaxResults(BATCH).getResultList();
+                // the lease moves each row's next attempt out of every other worker's way
+                List<Long> mine = due.stream().filter(id -> Sql.update(em, "UPDATE TC_NOTICE_DELIVERY SET ATTEMPTS = "
+                        + "ATTEMPTS + 1, NEXT_AT = ? WHERE ID = ? AND STATUS = ? AND NEXT_AT <= ?", lease, id,
+                        DeliveryEntity.PENDING, now) == 1).toList();
+                return mine.isEmpty() ? List.<DeliveryEntity>of() : em.createQuery("SELECT d FROM DeliveryEntity d "
+                        + "WHERE d.id IN :ids ORDER BY d.nextAt, d.id", DeliveryEntity.class)
+                        .setParameter("ids", Sql.inList(mine)).getResultList();
+            });
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            long started = System.nanoTime();
+            long deadline = started + TimeUnit.SECONDS.toNanos(config.leaseSeconds()) / 2;
+            long recorded = started;
+            List<Outcome> outcomes = new ArrayList<>(claimed.size());
             int done = 0;
-            for (Long id : due) {
-                if (!running) {
-                    break;
-                }
-                DeliveryEntity d = claim(id);
-                if (d != null) {
-                    deliver(d);
-                    done++;
+            if (channel instanceof BatchChannel batch && claimed.size() > 1 && deliverAll(batch, claimed, lease)) {
+                return claimed.size();
+            }
+            for (DeliveryEntity d : claimed) {
+                boolean inTime = running && System.nanoTime() < deadline;
+                outcomes.add(inTime ? attempt(d) : new Outcome(d, null, false, true));
+                done += inTime ? 1 : 0;
+                // a slow channel (e-mail) records what it sent every second: a crash repeats little
+                if (System.nanoTime() - recorded > TimeUnit.SECONDS.toNanos(1)) {
+                    record(outcomes, lease);
+                    outcomes.clear();
+                    recorded = System.nanoTime();
                 }
             }
+            record(outcomes, lease);
             return done;
         }
 
-        /** The row, if this node took it: its lease moves its next attempt out of every other worker's way. */
-        private DeliveryEntity claim(long id) {
-            LocalDateTime now = LocalDateTime.now(clock);
-            return jpa.call(em -> {
-                int n = em.createQuery("UPDATE DeliveryEntity d SET d.attempts = d.attempts + 1, d.nextAt = :lease "
-                                + "WHERE d.id = :id AND d.status = :s AND d.nextAt <= :now")
-                        .setParameter("lease", now.plusSeconds(config.leaseSeconds())).setParameter("id", id)
-                        .setParameter("s", DeliveryEntity.PENDING).setParameter("now", now).executeUpdate();
-                return n == 0 ? null : em.find(DeliveryEntity.class, id);
-            });
+        /** The whole batch in one delivery, recorded as sent; false (nothing recorded) if it failed. */
+        private boolean deliverAll(BatchChannel batch, List<DeliveryEntity> claimed, LocalDateTime lease) {
+            try {
+                batch.deliverAll(claimed.stream().map(DeliveryEntity::message).toList());
+            } catch (Exception e) {
+                LOG.debug("A batch of {} notices by {} failed; delivering them one by one", claimed.size(),
+                        channel.name(), e);
+                return false;
+            }
+            record(claimed.stream().map(d -> new Outcome(d, null, false, false)).toList(), lease);
+            return true;
         }
 
-        private void deliver(DeliveryEntity d) {
+        private Outcome attempt(DeliveryEntity d) {
             String error = null;
             try {
                 channel.deliver(d.getAddress(), d.message());
             } catch (Exception e) {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                error = error.length() > 500 ? error.substring(0, 500) : error;
             }
-            boolean giveUp = error != null && d.getAttempts() >= config.maxAttempts();
+            return new Outcome(d, error, error != null && d.getAttempts() >= config.maxAttempts(), false);
+        }
+
+        /** Writes the outcomes; a row whose lease is no longer this batch's was taken over, and is left alone. */
+        private void record(List<Outcome> outcomes, LocalDateTime lease) {
+            if (outcomes.isEmpty()) {
+                return;
+            }
             LocalDateTime now = LocalDateTime.now(clock);
-            String why = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
-            jpa.run(em -> (why == null
-                    ? em.createQuery("UPDATE DeliveryEntity d SET d.status = :s, d.sentAt = :now, d.lastError = NULL "
-                    + "WHERE d.id = :id").setParameter("s", DeliveryEntity.SENT).setParameter("now", now)
-                    : em.createQuery("UPDATE DeliveryEntity d SET d.status = :s, d.lastError = :e, d.nextAt = :next "
-                    + "WHERE d.id = :id").setParameter("s", giveUp ? DeliveryEntity.FAILED : DeliveryEntity.PENDING)
-                    .setParameter("e", why).setParameter("next", now.plus(backoff(d.getAttempts()))))
-                    .setParameter("id", d.getId()).executeUpdate());
-            deliveries.inc(channel.name(), error == null ? "sent" : giveUp ? "failed" : "retry");
-            if (error != null) {
-                LOG.info("Notice {} by {} failed (attempt {}{}): {}", d.getId(), channel.name(), d.getAttempts(),
-                        giveUp ? ", given up" : "", error);
+            jpa.run(em -> outcomes.forEach(o -> {
+                long id = o.delivery().getId();
+                if (o.handedBack()) {
+                    Sql.update(em, "UPDATE TC_NOTICE_DELIVERY SET ATTEMPTS = ATTEMPTS - 1, NEXT_AT = ? WHERE ID = ? "
+                            + "AND STATUS = ? AND NEXT_AT = ?", now, id, DeliveryEntity.PENDING, lease);
+                } else if (o.error() == null) {
+                    Sql.update(em, "UPDATE TC_NOTICE_DELIVERY SET STATUS = ?, SENT_AT = ?, LAST_ERROR = NULL "
+                            + "WHERE ID = ?", DeliveryEntity.SENT, now, id);
+                } else {
+                    Sql.update(em, "UPDATE TC_NOTICE_DELIVERY SET STATUS = ?, LAST_ERROR = ?, NEXT_AT = ? WHERE ID = ?",
+                            o.giveUp() ? DeliveryEntity.FAILED : DeliveryEntity.PENDING, o.error(),
+                            now.plus(backoff(o.delivery().getAttempts())), id);
+                }
+            }));
+            for (Outcome o : outcomes) {
+                if (o.handedBack()) {
+                    continue;
+                }
+                deliveries.inc(channel.name(), o.error() == null ? "sent" : o.giveUp() ? "failed" : "retry");
+                if (o.error() != null) {
+                    LOG.info("Notice {} by {} failed (attempt {}{}): {}", o.delivery().getId(), channel.name(),
+                            o.delivery().getAttempts(), o.giveUp() ? ", given up" : "", o.error());
+                }
             }
         }
     }

@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -28,7 +30,7 @@ import org.titlecert.template.Area;
  * The visible part of a seal: a one-page template document whose signature widget shows the seal image,
  * which PDFBox merges into the certificate when it adds the signature. The image is compressed once, at
  * most 500 pixels across (42 mm at 300 dpi), and its colour and transparency streams are reused for every
- * certificate: compressing it anew took four fifths of a seal's time.
+ * certificate: compressing it anew took four fifths of a seal's time. The template itself is made once per place.
  */
 final class VisibleSeal {
 
@@ -83,8 +85,27 @@ final class VisibleSeal {
         return img;
     }
 
+    /** Where a template puts the seal: a page size and a place on it. */
+    private record Place(float pageWidth, float pageHeight, Area area) {
+    }
+
+    /** The templates made so far; certificates of one layout all take the same one (a few places in all). */
+    private final Map<Place, byte[]> templates = new ConcurrentHashMap<>();
+
     /** The template for a seal at {@code area} on a page of this size. */
     InputStream template(PDRectangle mediaBox, Area area) throws IOException {
+        Place place = new Place(mediaBox.getWidth(), mediaBox.getHeight(), area);
+        byte[] template = templates.get(place);
+        if (template == null) {
+            template = make(mediaBox, area);
+            if (templates.size() < 64) {
+                templates.put(place, template);
+            }
+        }
+        return new ByteArrayInputStream(template);
+    }
+
+    private byte[] make(PDRectangle mediaBox, Area area) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(mediaBox);
             doc.addPage(page);
@@ -116,7 +137,7 @@ final class VisibleSeal {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
-            return new ByteArrayInputStream(out.toByteArray());
+            return out.toByteArray();
         }
     }
 }
