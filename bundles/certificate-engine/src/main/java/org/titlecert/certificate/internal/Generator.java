@@ -181,8 +181,10 @@ final class Generator {
                 int free = Math.min(capacity - jobs.size(), capacity * 8 - inflight.size());
                 boolean full = false;
                 if (free >= capacity / 2) {
-                    List<Long> ids = claim(free);
-                    full = ids.size() == free;
+                    // a power of two: the limit is written into the SQL, and Derby compiles every new text anew
+                    int batch = Integer.highestOneBit(free);
+                    List<Long> ids = claim(batch);
+                    full = ids.size() == batch;
                     inflight.addAll(ids);
                     try {
                         prepare(ids);

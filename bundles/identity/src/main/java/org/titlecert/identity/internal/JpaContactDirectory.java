@@ -15,6 +15,7 @@ import org.titlecert.api.Role;
 import org.titlecert.filing.PersonDirectory;
 import org.titlecert.identity.Contact;
 import org.titlecert.identity.ContactDirectory;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 
 /** The mobile and e-mail of individuals' enabled accounts, by person, scoped to the caller. */
@@ -46,11 +47,11 @@ public class JpaContactDirectory implements ContactDirectory {
             jpa.run(em -> {
                 List<AccountEntity> accounts = em.createQuery("SELECT a FROM AccountEntity a WHERE a.personId IN :p "
                                 + "AND a.role = :r AND a.enabled = true", AccountEntity.class)
-                        .setParameter("p", chunk).setParameter("r", Role.INDIVIDUAL).getResultList();
+                        .setParameter("p", Sql.inList(chunk)).setParameter("r", Role.INDIVIDUAL).getResultList();
                 Map<Long, ProfileEntity> profiles = new HashMap<>();
                 if (!accounts.isEmpty()) {
                     em.createQuery("SELECT p FROM ProfileEntity p WHERE p.accountId IN :a", ProfileEntity.class)
-                            .setParameter("a", accounts.stream().map(AccountEntity::getId).toList()).getResultList()
+                            .setParameter("a", Sql.inList(accounts.stream().map(AccountEntity::getId).toList())).getResultList()
                             .forEach(p -> profiles.put(p.getAccountId(), p));
                 }
                 for (AccountEntity a : accounts) {

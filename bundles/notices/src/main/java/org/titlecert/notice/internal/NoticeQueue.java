@@ -140,7 +140,7 @@ public class NoticeQueue {
         return jpa.call(em -> {
             Set<String> existing = new HashSet<>();
             em.createQuery("SELECT d.channel, d.dedupeKey FROM DeliveryEntity d WHERE d.dedupeKey IN :k", Object[].class)
-                    .setParameter("k", chunk.stream().map(e -> e.message().reference()).distinct().toList())
+                    .setParameter("k", Sql.inList(chunk.stream().map(e -> e.message().reference()).distinct().toList()))
                     .getResultList().forEach(r -> existing.add(r[0] + "\n" + r[1]));
             LocalDateTime now = LocalDateTime.now(clock);
             int added = 0;
