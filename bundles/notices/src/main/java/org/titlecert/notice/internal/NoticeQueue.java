@@ -286,14 +286,14 @@ public class NoticeQueue {
             if (claimed.isEmpty()) {
                 return 0;
             }
+            if (channel instanceof BatchChannel batch && claimed.size() > 1 && deliverAll(batch, claimed, lease)) {
+                return claimed.size();
+            }
             long started = System.nanoTime();
             long deadline = started + TimeUnit.SECONDS.toNanos(config.leaseSeconds()) / 2;
             long recorded = started;
             List<Outcome> outcomes = new ArrayList<>(claimed.size());
             int done = 0;
-            if (channel instanceof BatchChannel batch && claimed.size() > 1 && deliverAll(batch, claimed, lease)) {
-                return claimed.size();
-            }
             for (DeliveryEntity d : claimed) {
                 boolean inTime = running && System.nanoTime() < deadline;
                 outcomes.add(inTime ? attempt(d) : new Outcome(d, null, false, true));
@@ -333,7 +333,10 @@ public class NoticeQueue {
             return new Outcome(d, error, error != null && d.getAttempts() >= config.maxAttempts(), false);
         }
 
-        /** Writes the outcomes; a row whose lease is no longer this batch's was taken over, and is left alone. */
+        /**
+         * Writes the outcomes. A row is handed back only while it still carries this batch's lease (else another
+         * node has taken it over); a sent or failed row is recorded as such in any case, as it was before batching.
+         */
         private void record(List<Outcome> outcomes, LocalDateTime lease) {
             if (outcomes.isEmpty()) {
                 return;
