@@ -22,7 +22,10 @@ public interface CertificateService {
      */
     String TOPIC_GENERATED = "org/titlecert/certificate/GENERATED";
 
-    /** Event topic posted after certificates are revoked, one or a filing's, with {@code certificateIds} (long[]). */
+    /**
+     * Event topic posted after certificates are revoked, one or a filing's, with {@code certificateIds} (long[]),
+     * {@code reason} (the public label of the {@link RevocationReason}) and {@code revokedAt} (epoch milliseconds).
+     */
     String TOPIC_REVOKED = "org/titlecert/certificate/REVOKED";
 
     /**
@@ -39,6 +42,9 @@ public interface CertificateService {
     Optional<Certificate> forRosterEntry(Caller caller, long rosterEntryId);
 
     Certificate get(Caller caller, long id);
+
+    /** Those of these certificates the caller may read, each once, in the order asked; others are left out. */
+    List<Certificate> get(Caller caller, List<Long> ids);
 
     /**
      * The current PDF. A queued certificate is waited for briefly; if the queue is busy the answer is

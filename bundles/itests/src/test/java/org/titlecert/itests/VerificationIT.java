@@ -6,6 +6,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,7 +188,7 @@ class VerificationIT {
         assertThat(audit.findValuesAsText("target")).as("each use is audited").contains("share-code:" + id);
 
         // at most ten active codes a holder; withdrawing one makes room
-        List<Long> extra = new java.util.ArrayList<>();
+        List<Long> extra = new ArrayList<>();
         long active = 0;
         for (JsonNode c : holder.get("/api/v1/me/share-codes").json()) {
             active += c.get("status").asText().equals("ACTIVE") ? 1 : 0;
@@ -271,6 +274,23 @@ class VerificationIT {
         page.get("items").forEach(c -> assertThat(c.get("certificateNumber").asText())
                 .isEqualTo(cert.get("certificateNumber").asText()));
         assertThat(page.get("total").asInt()).isGreaterThanOrEqualTo(6);
+        // newest first, and a page goes on where the one before it stopped
+        List<Instant> times = page.get("items").findValuesAsText("at").stream().map(Instant::parse).toList();
+        assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
+        List<JsonNode> paged = new ArrayList<>();
+        JsonNode whole;
+        for (int attempt = 0; ; attempt++) { // a check written between the reads shifts the pages: read again
+            paged.clear();
+            holder.get("/api/v1/me/checks?page=1&size=2").json().get("items").forEach(paged::add);
+            holder.get("/api/v1/me/checks?page=2&size=2").json().get("items").forEach(paged::add);
+            whole = holder.get("/api/v1/me/checks?size=200").json();
+            if (whole.get("total").equals(page.get("total")) || attempt == 3) {
+                break;
+            }
+            page = whole;
+        }
+        assertThat(paged).hasSize(4).containsExactly(whole.get("items").get(0), whole.get("items").get(1),
+                whole.get("items").get(2), whole.get("items").get(3));
         // someone else's checks are not theirs
         List<DemoAccounts.Account> others = platform.accounts().all("individual");
         Api other = platform.api().login("individual", others.get(2).login(), others.get(2).secret());

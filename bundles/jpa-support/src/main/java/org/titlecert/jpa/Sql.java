@@ -46,6 +46,29 @@ public final class Sql {
         return q.executeUpdate();
     }
 
+    /**
+     * Rows of an SQL query with positional parameters, each row an array of its columns. For lookups that need
+     * {@link #index(String)}.
+     */
+    public static List<Object[]> rows(EntityManager em, String sql, List<?> params) {
+        Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        List<?> rows = q.getResultList();
+        return rows.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
+    }
+
+    /**
+     * Derby's optimizer override that makes a table expression in SQL use this index (elsewhere a comment, so the
+     * statement is the same on PostgreSQL). Derby keeps no index statistics here, and without them it costs each
+     * value of an IN list on a non-unique index as a tenth of the table: it scans the whole table instead, a scan
+     * per query that grows with the table. Unique indexes do not need this.
+     */
+    public static String index(String name) {
+        return " --DERBY-PROPERTIES index=" + name + "\n";
+    }
+
     /** {@code ?, ?, ?} for an IN list of n values. */
     public static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));

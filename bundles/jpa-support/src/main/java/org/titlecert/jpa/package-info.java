@@ -3,5 +3,5 @@
  * schema that each brings up to date before using it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.titlecert.jpa;

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
@@ -468,6 +469,22 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         return dto(readable(caller, id));
     }
 
+    @Override
+    public List<Certificate> get(Caller caller, List<Long> ids) {
+        if (!caller.hasScope(Scopes.CERTIFICATES_READ)) {
+            throw TitleCertException.forbidden("SCOPE_MISSING", "该 API 密钥没有读取证书的权限");
+        }
+        List<Long> wanted = ids.stream().distinct().toList();
+        Map<Long, CertificateEntity> found = new HashMap<>();
+        for (int i = 0; i < wanted.size(); i += 256) {
+            List<Long> chunk = wanted.subList(i, Math.min(i + 256, wanted.size()));
+            jpa.call(em -> em.createQuery("SELECT c FROM CertificateEntity c WHERE c.id IN :ids",
+                    CertificateEntity.class).setParameter("ids", Sql.inList(chunk)).getResultList())
+                    .forEach(c -> found.put(c.getId(), c));
+        }
+        return wanted.stream().map(found::get).filter(c -> c != null && mayRead(caller, c)).map(this::dto).toList();
+    }
+
     private CertificateEntity readable(Caller caller, long id) {
         if (!caller.hasScope(Scopes.CERTIFICATES_READ)) {
             throw TitleCertException.forbidden("SCOPE_MISSING", "该 API 密钥没有读取证书的权限");
@@ -668,7 +685,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         EventAdmin ea = events;
         if (changed.revoked() && ea != null) {
             ea.postEvent(new Event(TOPIC_REVOKED, Map.of("certificateIds",
-                    changed.ids().stream().mapToLong(Long::longValue).toArray())));
+                    changed.ids().stream().mapToLong(Long::longValue).toArray(), "reason", changed.reason().label(),
+                    "revokedAt", changed.revokedAt().toInstant(ZoneOffset.UTC).toEpochMilli())));
         }
         return changed.tokens().size();
     }

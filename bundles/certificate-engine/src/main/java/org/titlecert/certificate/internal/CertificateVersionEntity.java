@@ -15,7 +15,8 @@ import javax.persistence.TableGenerator;
 @Entity
 @Table(name = "TC_CERT_VERSION", indexes = {
         @Index(name = "TC_CERT_VERSION_CERT", columnList = "CERTIFICATE_ID,VERSION_NO"),
-        @Index(name = "TC_CERT_VERSION_SHA", columnList = "SHA256")})
+        @Index(name = "TC_CERT_VERSION_SHA", columnList = "SHA256"),
+        @Index(name = "TC_CERT_VERSION_CORRECTION", columnList = "CORRECTION_ID")})
 public class CertificateVersionEntity {
 
     @Id

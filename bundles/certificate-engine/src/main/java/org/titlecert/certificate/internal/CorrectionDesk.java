@@ -294,21 +294,23 @@ public class CorrectionDesk implements CorrectionService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(CorrectionEntity::getId).toList();
+        List<Long> ids = Sql.inList(rows.stream().map(CorrectionEntity::getId).toList());
         Map<Long, List<FieldChange>> fields = fields(em, ids);
         Map<Long, Integer> versions = new HashMap<>();
-        em.createQuery("SELECT v FROM CertificateVersionEntity v WHERE v.correctionId IN :ids",
-                        CertificateVersionEntity.class).setParameter("ids", ids).getResultList()
-                .forEach(v -> versions.merge(v.getCorrectionId(), v.getVersion(), Math::min));
+        Sql.rows(em, "SELECT CORRECTION_ID, MIN(VERSION_NO) FROM TC_CERT_VERSION" + Sql.index("TC_CERT_VERSION_CORRECTION")
+                        + " WHERE CORRECTION_ID IN (" + Sql.marks(ids.size()) + ") GROUP BY CORRECTION_ID", ids)
+                .forEach(r -> versions.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
         return rows.stream().map(r -> r.toDto(fields.getOrDefault(r.getId(), List.of()),
                 versions.getOrDefault(r.getId(), 0))).toList();
     }
 
     private static Map<Long, List<FieldChange>> fields(EntityManager em, List<Long> ids) {
         Map<Long, List<FieldChange>> byCorrection = new HashMap<>();
-        em.createQuery("SELECT f FROM CorrectionFieldEntity f WHERE f.correctionId IN :ids ORDER BY f.id",
-                        CorrectionFieldEntity.class).setParameter("ids", ids).getResultList()
-                .forEach(f -> byCorrection.computeIfAbsent(f.getCorrectionId(), k -> new ArrayList<>()).add(f.toDto()));
+        Sql.rows(em, "SELECT CORRECTION_ID, FIELD, OLD_VALUE, NEW_VALUE FROM TC_CORRECTION_FIELD"
+                        + Sql.index("TC_CORRECTION_FIELD_OF") + " WHERE CORRECTION_ID IN (" + Sql.marks(ids.size())
+                        + ") ORDER BY ID", ids)
+                .forEach(r -> byCorrection.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                        .add(new FieldChange(CorrectedField.valueOf((String) r[1]), (String) r[2], (String) r[3])));
         byCorrection.values().forEach(l -> l.sort(java.util.Comparator.comparing(FieldChange::field)));
         return byCorrection;
     }

@@ -1,5 +1,6 @@
 package org.titlecert.certificate.internal;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -35,7 +36,12 @@ final class Revocations {
      * What an act changed: the certificates (ids and tokens), whether any was queued to be generated again, and
      * whether they were revoked.
      */
-    record Changed(List<Long> ids, List<String> tokens, boolean queued, boolean revoked) {
+    record Changed(List<Long> ids, List<String> tokens, boolean queued, RevocationReason reason,
+                   LocalDateTime revokedAt) {
+
+        boolean revoked() {
+            return reason != null;
+        }
     }
 
     private final Transactions jpa;
@@ -48,7 +54,8 @@ final class Revocations {
 
     Changed revoke(Caller caller, long id, RevocationReason reason, String note, Predicate<CertificateEntity> mayRead) {
         String why = note(reason, note, false);
-        CertificateEntity revoked = Db.now(jpa, (em, now) -> {
+        LocalDateTime now = Db.now();
+        CertificateEntity revoked = jpa.call(em -> {
             CertificateEntity c = em.find(CertificateEntity.class, id);
             if (c == null || !mayRead.test(c)) {
                 throw TitleCertException.notFound("CERTIFICATE_NOT_FOUND", "证书不存在");
@@ -61,13 +68,14 @@ final class Revocations {
         });
         audit.record(caller, "CERTIFICATE_REVOKE", "certificate:" + id, Outcome.SUCCESS,
                 revoked.getNumber() + " " + reason.label() + (why == null ? "" : "：" + why));
-        return new Changed(List.of(revoked.getId()), List.of(revoked.getToken()), false, true);
+        return new Changed(List.of(revoked.getId()), List.of(revoked.getToken()), false, reason, now);
     }
 
     /** Every valid certificate of an approved filing, in one act (a filing found fraudulent). */
     Changed revokeFiling(Caller caller, Filing filing, RevocationReason reason, String note) {
         String why = note(reason, note, false);
-        List<Object[]> taken = Db.now(jpa, (em, now) -> {
+        LocalDateTime now = Db.now();
+        List<Object[]> taken = jpa.call(em -> {
             List<Object[]> t = em.createQuery("SELECT c.id, c.token FROM CertificateEntity c WHERE c.filingId = :f "
                     + "AND c.validity = :v", Object[].class).setParameter("f", filing.id())
                     .setParameter("v", Validity.VALID).getResultList();
@@ -83,7 +91,7 @@ final class Revocations {
         audit.record(caller, "FILING_CERTIFICATES_REVOKE", "filing:" + filing.id(), Outcome.SUCCESS,
                 filing.approvalNumber() + " 共 " + taken.size() + " 本 " + reason.label()
                         + (why == null ? "" : "：" + why));
-        return changed(taken, false, true);
+        return changed(taken, false, reason, now);
     }
 
     /** 撤销恢复: valid again and queued, so that a new version is made. */
@@ -102,7 +110,7 @@ final class Revocations {
         });
         audit.record(caller, "CERTIFICATE_REINSTATE", "certificate:" + id, Outcome.SUCCESS,
                 c.getNumber() + "：" + why);
-        return new Changed(List.of(c.getId()), List.of(c.getToken()), true, false);
+        return new Changed(List.of(c.getId()), List.of(c.getToken()), true, null, null);
     }
 
     /** The certificates that the filing's revocation took (not those revoked on their own), reinstated. */
@@ -121,12 +129,13 @@ final class Revocations {
         }
         audit.record(caller, "FILING_CERTIFICATES_REINSTATE", "filing:" + filing.id(), Outcome.SUCCESS,
                 filing.approvalNumber() + " 共 " + taken.size() + " 本：" + why);
-        return changed(taken, true, false);
+        return changed(taken, true, null, null);
     }
 
-    private static Changed changed(List<Object[]> idsAndTokens, boolean queued, boolean revoked) {
+    private static Changed changed(List<Object[]> idsAndTokens, boolean queued, RevocationReason reason,
+                                   LocalDateTime revokedAt) {
         return new Changed(idsAndTokens.stream().map(r -> ((Number) r[0]).longValue()).toList(),
-                idsAndTokens.stream().map(r -> (String) r[1]).toList(), queued, revoked);
+                idsAndTokens.stream().map(r -> (String) r[1]).toList(), queued, reason, revokedAt);
     }
 
     /** The note, stripped (null if blank); a revocation needs a reason, a reinstatement a note. */

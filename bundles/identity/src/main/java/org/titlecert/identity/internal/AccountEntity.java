@@ -22,7 +22,8 @@ import org.titlecert.api.Role;
 @Entity
 @Table(name = "TC_ACCOUNT", indexes = {
         @Index(name = "TC_ACCOUNT_MOBILE", columnList = "MOBILE"),
-        @Index(name = "TC_ACCOUNT_SSO", columnList = "SSO_SUBJECT")})
+        @Index(name = "TC_ACCOUNT_SSO", columnList = "SSO_SUBJECT"),
+        @Index(name = "TC_ACCOUNT_PERSON", columnList = "PERSON_ID")})
 public class AccountEntity {
 
     @Id

@@ -45,9 +45,14 @@ public class JpaContactDirectory implements ContactDirectory {
         for (int i = 0; i < ids.size(); i += CHUNK) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
             jpa.run(em -> {
-                List<AccountEntity> accounts = em.createQuery("SELECT a FROM AccountEntity a WHERE a.personId IN :p "
-                                + "AND a.role = :r AND a.enabled = true", AccountEntity.class)
-                        .setParameter("p", Sql.inList(chunk)).setParameter("r", Role.INDIVIDUAL).getResultList();
+                // the accounts' keys by their person index first: Derby would read every account for the IN list
+                List<Long> people = Sql.inList(chunk);
+                List<Long> keys = Sql.rows(em, "SELECT ID FROM TC_ACCOUNT" + Sql.index("TC_ACCOUNT_PERSON")
+                        + " WHERE PERSON_ID IN (" + Sql.marks(people.size()) + ")", people).stream()
+                        .map(r -> ((Number) r[0]).longValue()).toList();
+                List<AccountEntity> accounts = keys.isEmpty() ? List.of() : em.createQuery("SELECT a FROM "
+                                + "AccountEntity a WHERE a.id IN :k AND a.role = :r AND a.enabled = true", AccountEntity.class)
+                        .setParameter("k", Sql.inList(keys)).setParameter("r", Role.INDIVIDUAL).getResultList();
                 Map<Long, ProfileEntity> profiles = new HashMap<>();
                 if (!accounts.isEmpty()) {
                     em.createQuery("SELECT p FROM ProfileEntity p WHERE p.accountId IN :a", ProfileEntity.class)

@@ -35,11 +35,12 @@ final class Messages {
         };
     }
 
-    static Draft revoked(Certificate c) {
-        return new Draft("revoked:" + c.id() + ":" + (c.revokedAt() == null ? 0 : c.revokedAt().toEpochMilli()),
+    /** {@code reason} the public label; {@code revokedAt} in epoch milliseconds. */
+    static Draft revoked(Certificate c, String reason, long revokedAt) {
+        return new Draft("revoked:" + c.id() + ":" + revokedAt,
                 NoticeKind.CERTIFICATE_REVOKED, "您的电子职称证书已撤销",
                 "您的" + c.titleName() + "（" + c.level() + "）电子职称证书（证书编号 " + c.certificateNumber() + "）已撤销"
-                        + (c.revokedReason() == null ? "" : "，原因：" + c.revokedReason())
+                        + (reason == null || reason.isBlank() ? "" : "，原因：" + reason)
                         + "。如有疑问，请联系评委会组建单位。", "/me/titles");
     }
 

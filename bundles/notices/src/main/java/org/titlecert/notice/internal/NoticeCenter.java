@@ -5,10 +5,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
@@ -62,6 +66,7 @@ public class NoticeCenter implements NoticeService, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NoticeCenter.class);
     private static final Caller PLATFORM = Caller.system("notices");
     private static final int PAGE = 200;
+    private static final long GATHER_MS = 200;
 
     private final Transactions jpa;
     private final NoticeQueue queue;
@@ -69,9 +74,16 @@ public class NoticeCenter implements NoticeService, EventHandler {
     private final FilingService filings;
     private final ContactDirectory contacts;
     private final AuditLog audit;
-    private final java.util.concurrent.ConcurrentLinkedQueue<Told> backlog = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
-    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+    private final ConcurrentLinkedQueue<Told> backlog = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    /** Each filing's unit, which does not change; only the telling thread uses it. */
+    private final Map<Long, Long> unitOfFiling = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+            return size() > 1000;
+        }
+    };
+    private final ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "titlecert-notices");
         t.setDaemon(true);
         return t;
@@ -114,16 +126,22 @@ public class NoticeCenter implements NoticeService, EventHandler {
             VersionReason why = VersionReason.valueOf(reason);
             told(List.of(new Told(id, c -> Messages.generated(c, why, version))));
         } else if (CertificateService.TOPIC_REVOKED.equals(event.getTopic())
-                && event.getProperty("certificateIds") instanceof long[] ids) {
-            told(java.util.Arrays.stream(ids).mapToObj(id -> new Told(id, Messages::revoked)).toList());
+                && event.getProperty("certificateIds") instanceof long[] ids
+                && event.getProperty("reason") instanceof String reason
+                && event.getProperty("revokedAt") instanceof Long at) {
+            // the reason as revoked: a reinstatement before the holder is told must not take it from the notice
+            told(java.util.Arrays.stream(ids).mapToObj(id -> new Told(id, c -> Messages.revoked(c, reason, at))).toList());
         }
     }
 
-    /** Off the event thread, and in batches: a filing generated at once is told in a few transactions. */
+    /**
+     * Off the event thread, and in batches: a notice waits {@value #GATHER_MS} ms for others to go with it, so that
+     * a filing generating a certificate every few milliseconds is told in a few transactions, not one each.
+     */
     private void told(List<Told> more) {
         backlog.addAll(more);
         if (draining.compareAndSet(false, true)) {
-            work.execute(this::drain);
+            work.schedule(this::drain, GATHER_MS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -147,14 +165,17 @@ public class NoticeCenter implements NoticeService, EventHandler {
     /** Tells the holders of these certificates; a failure is logged, never thrown at the act that caused it. */
     private void tell(List<Told> batch) {
         try {
+            Map<Long, Certificate> byId = new HashMap<>();
+            certificates.get(PLATFORM, batch.stream().map(Told::certificateId).toList()).forEach(c -> byId.put(c.id(), c));
             List<Certificate> certs = new ArrayList<>();
-            Map<Long, Filing> byFiling = new HashMap<>();
             List<Message> messages = new ArrayList<>();
             for (Told t : batch) {
-                Certificate c = certificates.get(PLATFORM, t.certificateId());
-                Filing f = byFiling.computeIfAbsent(c.filingId(), id -> filings.get(PLATFORM, id));
-                certs.add(c);
-                messages.add(t.what().apply(c).to(c.personId(), f.unit().id(), certificates.publicBaseUrl()));
+                Certificate c = byId.get(t.certificateId());
+                if (c != null) { // no longer there: nobody to tell
+                    long unit = unitOfFiling.computeIfAbsent(c.filingId(), id -> filings.get(PLATFORM, id).unit().id());
+                    certs.add(c);
+                    messages.add(t.what().apply(c).to(c.personId(), unit, certificates.publicBaseUrl()));
+                }
             }
             queue.enqueue(entries(messages, certs));
         } catch (RuntimeException e) {

@@ -139,9 +139,10 @@ public class NoticeQueue {
                 .filter(c -> only == null || only.equals(c.name())).toList();
         return jpa.call(em -> {
             Set<String> existing = new HashSet<>();
-            em.createQuery("SELECT d.channel, d.dedupeKey FROM DeliveryEntity d WHERE d.dedupeKey IN :k", Object[].class)
-                    .setParameter("k", Sql.inList(chunk.stream().map(e -> e.message().reference()).distinct().toList()))
-                    .getResultList().forEach(r -> existing.add(r[0] + "\n" + r[1]));
+            List<String> keys = Sql.inList(chunk.stream().map(e -> e.message().reference()).distinct().toList());
+            Sql.rows(em, "SELECT CHANNEL, DEDUPE_KEY FROM TC_NOTICE_DELIVERY" + Sql.index("TC_NOTICE_DELIVERY_KEY")
+                    + " WHERE DEDUPE_KEY IN (" + Sql.marks(keys.size()) + ")", keys)
+                    .forEach(r -> existing.add(r[0] + "\n" + r[1]));
             LocalDateTime now = LocalDateTime.now(clock);
             int added = 0;
             Set<String> seen = new HashSet<>();

@@ -58,6 +58,10 @@ public class CheckEntity {
         this.organization = r.organization();
     }
 
+    long getId() {
+        return id;
+    }
+
     CheckRecord toRecord() {
         return new CheckRecord(checkedAt.toInstant(ZoneOffset.UTC), certificateNumber, titleName,
                 CheckChannel.valueOf(channel), organization);

@@ -46,6 +46,7 @@ import org.titlecert.identity.IdentityService;
 import org.titlecert.identity.Verifier;
 import org.titlecert.identity.VerifierService;
 import org.titlecert.jpa.Schema;
+import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.metrics.Metrics;
 import org.titlecert.verification.CheckChannel;
@@ -190,14 +191,21 @@ public class VerificationDesk implements VerificationService {
         if (numbers.isEmpty()) {
             return new Page<>(List.of(), 0, page.page(), page.size());
         }
+        // by the number index (every check of every certificate is in this table), then the rows by their keys
+        List<String> in = Sql.inList(numbers);
+        String where = " FROM TC_CHECK" + Sql.index("TC_CHECK_BY_NUMBER") + " WHERE CERT_NUMBER IN ("
+                + Sql.marks(in.size()) + ")";
+        List<Object> paged = new ArrayList<>(in);
+        paged.addAll(List.of(page.offset(), page.size()));
         return jpa.call(em -> {
-            long total = em.createQuery("SELECT COUNT(c) FROM CheckEntity c WHERE c.certificateNumber IN :n",
-                    Long.class).setParameter("n", numbers).getSingleResult();
-            List<CheckRecord> items = em.createQuery("SELECT c FROM CheckEntity c WHERE c.certificateNumber IN :n "
-                            + "ORDER BY c.checkedAt DESC, c.id DESC", CheckEntity.class).setParameter("n", numbers)
-                    .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
-                    .map(CheckEntity::toRecord).toList();
-            return new Page<>(items, total, page.page(), page.size());
+            long total = ((Number) Sql.rows(em, "SELECT COUNT(*)" + where, in).get(0)[0]).longValue();
+            List<Long> ids = Sql.rows(em, "SELECT ID" + where + " ORDER BY CHECKED_AT DESC, ID DESC "
+                    + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", paged).stream().map(r -> ((Number) r[0]).longValue()).toList();
+            Map<Long, CheckEntity> rows = ids.isEmpty() ? Map.of() : em.createQuery("SELECT c FROM CheckEntity c "
+                            + "WHERE c.id IN :ids", CheckEntity.class).setParameter("ids", Sql.inList(ids)).getResultList()
+                    .stream().collect(Collectors.toMap(CheckEntity::getId, c -> c));
+            return new Page<>(ids.stream().map(rows::get).map(CheckEntity::toRecord).toList(), total, page.page(),
+                    page.size());
         });
     }
 
