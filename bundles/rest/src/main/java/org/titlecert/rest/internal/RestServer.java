@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 
+import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.resource.ResourceManager;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -114,11 +116,18 @@ public class RestServer {
     private MetricsReadout metricsReadout;
 
     private Server server;
+    private ResourceManager resources;
+    private final ContextClassLoaderResolver classLoaders = new ContextClassLoaderResolver();
 
     @Activate
     void activate(BundleContext context, RestConfig config) {
+        Bus bus = BusFactory.getDefaultBus();
+        resources = bus.getExtension(ResourceManager.class);
+        if (resources != null) {
+            resources.addResourceResolver(classLoaders);
+        }
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-        factory.setBus(BusFactory.getDefaultBus());
+        factory.setBus(bus);
         factory.setAddress(config.address());
         // uploads may also come as multipart forms (generated clients send them so); UploadLimitFilter caps them
         // before CXF buffers a part, each service its own content as it reads
@@ -161,6 +170,9 @@ public class RestServer {
     void deactivate() {
         if (server != null) {
             server.destroy();
+        }
+        if (resources != null) {
+            resources.removeResourceResolver(classLoaders);
         }
     }
 }
