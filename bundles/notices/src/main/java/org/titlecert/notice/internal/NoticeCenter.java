@@ -76,7 +76,7 @@ public class NoticeCenter implements NoticeService, EventHandler {
     private final AuditLog audit;
     private final ConcurrentLinkedQueue<Told> backlog = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
-    /** Each filing's unit, which does not change; only the telling thread uses it. */
+    /** Each filing's unit, fixed once it is approved (only approved filings have certificates); telling's own. */
     private final Map<Long, Long> unitOfFiling = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
