@@ -2,6 +2,7 @@ package org.titlecert.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -73,12 +74,20 @@ class PasswordResetIT {
         assertThat(unknown.json().get("message").asText()).isEqualTo(sent);
         Browser.screenshot(browser, "password-forgot");
 
-        MimeMessage[] received = mail.await(1);
-        assertThat(received).hasSize(1).as("nothing for the unknown login");
-        assertThat(received[0].getSubject()).isEqualTo("重置登录密码");
-        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("forgot96000@example.com");
-        Matcher m = LINK.matcher(received[0].getContent().toString());
-        assertThat(m.find()).as(received[0].getContent().toString()).isTrue();
+        // the reset e-mails only: a notice that waited for a mail server (the platform is shared) is not this test's
+        List<String> all = new ArrayList<>();
+        List<MimeMessage> resets = new ArrayList<>();
+        for (MimeMessage message : mail.await(1)) {
+            all.add(message.getSubject() + " -> " + message.getAllRecipients()[0]);
+            if ("重置登录密码".equals(message.getSubject())) {
+                resets.add(message);
+            }
+        }
+        assertThat(resets).as("one, and nothing for the unknown login: " + all).hasSize(1);
+        MimeMessage reset = resets.get(0);
+        assertThat(reset.getAllRecipients()[0].toString()).isEqualTo("forgot96000@example.com");
+        Matcher m = LINK.matcher(reset.getContent().toString());
+        assertThat(m.find()).as(reset.getContent().toString()).isTrue();
         String token = m.group(2);
         String qr = system.get("/api/v1/filings/" + filing + "/certificates?size=1").json()
                 .at("/items/0/verificationUrl").asText();
