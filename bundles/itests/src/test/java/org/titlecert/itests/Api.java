@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** An upload (a photo ZIP of 2,000 people on a busy 2-core machine took over a minute) waits longer. */
+    private static final Duration UPLOAD = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -128,11 +130,13 @@ public final class Api {
     }
 
     public Response postBytes(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                UPLOAD);
     }
 
     public Response putBytes(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)),
+                UPLOAD);
     }
 
     /** A form POST to a web page, with the CSRF token of this session. */
@@ -158,8 +162,12 @@ public final class Api {
     }
 
     public Response send(HttpRequest.Builder request) {
+        return send(request, Duration.ofSeconds(60));
+    }
+
+    private Response send(HttpRequest.Builder request, Duration timeout) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<byte[]> r = HTTP.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     new String(r.body(), StandardCharsets.UTF_8), r.body(), r.headers());
