@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -62,7 +63,7 @@ final class Browser {
      * passwords from this address), and once more after a throttle's wait; fails with what the page said.
      */
     static void loginIndividual(WebDriver driver, Platform platform, String login, String password) {
-        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        JavascriptExecutor js = (JavascriptExecutor) driver;
         String said = "";
         for (int attempt = 0; attempt < 3; attempt++) {
             driver.get(platform.url("/login"));
@@ -73,7 +74,7 @@ final class Browser {
             }
             driver.findElement(By.id("submit")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login")
-                    || Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    || Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                     "return document.readyState === 'complete' && document.querySelector('.alert-error') !== null;")));
             if (!driver.getCurrentUrl().endsWith("/login")) {
                 return;
@@ -91,7 +92,12 @@ final class Browser {
 
     /** Waits until the browser has navigated to a URL containing {@code fragment}, and returns it. */
     static String waitForUrl(WebDriver driver, String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(fragment));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.urlContains(fragment));
+        // and until the page has run its scripts: a page reached by a click may still be loading, and a form
+        // submitted before app.js is there goes without its confirmation (CorrectionIT, CI)
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
         return driver.getCurrentUrl();
     }
 
@@ -112,7 +118,7 @@ final class Browser {
     /** The images on the page that are shown but did not load: none of them may be, on any page. */
     @SuppressWarnings("unchecked")
     static java.util.List<String> brokenImages(WebDriver driver) {
-        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript(
                 "return Array.from(document.images).filter(i => !i.hidden && i.offsetParent !== null"
                         + " && i.complete && i.naturalWidth === 0).map(i => i.id || i.src);");
     }
@@ -135,7 +141,7 @@ final class Browser {
      */
     @SuppressWarnings("unchecked")
     static java.util.List<String> accessibilityProblems(WebDriver driver) {
-        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        JavascriptExecutor js = (JavascriptExecutor) driver;
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined';"))) {
             try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
                 js.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -144,7 +150,7 @@ final class Browser {
             }
         }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        Object found = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
+        Object found = ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
                   .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')

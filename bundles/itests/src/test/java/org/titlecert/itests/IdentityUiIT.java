@@ -110,6 +110,7 @@ class IdentityUiIT {
         Browser.loginAdmin(browser, platform, unitAdmin.login(), unitAdmin.secret());
         Browser.waitForUrl(browser, "/admin/filings");
         browser.findElement(By.linkText("个人注册审核")).click();
+        Browser.waitForUrl(browser, "/admin/individuals");
         WebElement row = browser.findElements(By.cssSelector("#pending tbody tr[data-account]")).stream()
                 .filter(r -> r.getText().contains("王明华")).findFirst().orElseThrow();
         assertThat(row.getText()).contains(id, "安徽省财政厅", "不在名单中", "审核通过", "驳回");
