@@ -112,6 +112,17 @@ public final class ResidentId {
         return id.charAt(0) + "*".repeat(id.length() - 2) + id.charAt(id.length() - 1);
     }
 
+    /**
+     * The ID with its region (first six) and last four characters shown and the birth date and sequence between
+     * hidden (340111********1587), as a certificate prints a masked number; anything shorter than 11 as it is.
+     */
+    public static String maskMiddle(String id) {
+        if (id == null || id.length() < 11) {
+            return id;
+        }
+        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ResidentId r && r.value.equals(value);

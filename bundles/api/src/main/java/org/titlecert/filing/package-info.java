@@ -3,5 +3,5 @@
  * filings of evaluation results and their rosters.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.titlecert.filing;

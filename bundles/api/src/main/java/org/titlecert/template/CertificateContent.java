@@ -1,6 +1,9 @@
 package org.titlecert.template;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,17 +26,32 @@ import java.util.Objects;
  * @param issueDate         发证日期
  * @param photoJpeg         the normalised ID photo, a JPEG
  * @param verificationUrl   what the QR code encodes
+ * @param licence           the 电子证照 metadata (GB/T 36903): each field's Chinese name as the standard gives it
+ *                          (证照类型名称, 证照编号, 持证主体, …) to its value, in the standard's order; a template writes
+ *                          them into the document's metadata (a PDF's XMP) as they are
  */
 public record CertificateContent(String certificateNumber, String name, String gender, LocalDate birthDate,
                                  String idNumber, String employer, String series, String specialty,
                                  String titleName, String level, String committee, String approvalNumber,
                                  LocalDate qualificationDate, String issuingAuthority, LocalDate issueDate,
-                                 byte[] photoJpeg, String verificationUrl) {
+                                 byte[] photoJpeg, String verificationUrl, Map<String, String> licence) {
 
     public CertificateContent {
         Objects.requireNonNull(certificateNumber, "certificateNumber");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(photoJpeg, "photoJpeg");
         Objects.requireNonNull(verificationUrl, "verificationUrl");
+        licence = licence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(licence));
+    }
+
+    /** Content without 电子证照 metadata. */
+    public CertificateContent(String certificateNumber, String name, String gender, LocalDate birthDate,
+                              String idNumber, String employer, String series, String specialty,
+                              String titleName, String level, String committee, String approvalNumber,
+                              LocalDate qualificationDate, String issuingAuthority, LocalDate issueDate,
+                              byte[] photoJpeg, String verificationUrl) {
+        this(certificateNumber, name, gender, birthDate, idNumber, employer, series, specialty, titleName, level,
+                committee, approvalNumber, qualificationDate, issuingAuthority, issueDate, photoJpeg, verificationUrl,
+                Map.of());
     }
 }

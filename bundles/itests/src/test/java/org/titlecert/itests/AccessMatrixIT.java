@@ -202,6 +202,7 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/units", null, SIGNED_IN, false),
                 new Row("GET", "/api/v1/committees", null, SIGNED_IN, false),
                 new Row("GET", "/api/v1/issuing-authorities", null, SIGNED_IN, false),
+                new Row("PUT", "/api/v1/issuing-authorities/999999", "{}", SYSTEM, false),
                 new Row("GET", "/api/v1/filings", null, ADMINS, false),
                 new Row("POST", "/api/v1/filings", "{}", ADMINS, false),
                 new Row("GET", "/api/v1/filings/{A}", null, UNIT_A, false),
@@ -340,6 +341,9 @@ class AccessMatrixIT {
                 new Row("POST", "/me/privacy/share-codes/999999/withdraw", "form:", INDIVIDUALS, true),
                 new Row("GET", "/api/v1/seals", null, ADMINS, false),
                 new Row("GET", "/admin/seals", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
+                // an invalid code, so that the platform's authorities stay as they are
+                new Row("POST", "/admin/seals", "form:action=credit-code&authority=HFRSJ&creditCode=1",
+                        EnumSet.of(Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings/{FCA}/certificates", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),
                 new Row("GET", "/admin/filings/{FCA}/certificates/{CA}", null, EnumSet.of(Who.UNIT_A_SESSION, Who.SYSTEM_SESSION), true),

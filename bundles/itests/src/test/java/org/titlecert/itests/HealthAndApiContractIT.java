@@ -59,6 +59,7 @@ class HealthAndApiContractIT {
         JsonNode paths = doc.get("paths");
         List<String> expected = List.of(
                 "get /health", "get /openapi.json", "get /units", "get /committees", "get /issuing-authorities",
+                "put /issuing-authorities/{id}",
                 "get /filings", "post /filings", "get /filings/{id}", "put /filings/{id}",
                 "post /filings/{id}/approve", "post /filings/{id}/reject",
                 "post /filings/{id}/roster", "get /filings/{id}/roster",

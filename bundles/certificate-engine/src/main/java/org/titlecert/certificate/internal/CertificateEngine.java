@@ -166,7 +166,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     void activate() {
         int workers = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
         generator = new Generator(new Generator.Context(jpa, filings, photos, templates, seals, store, nodeName(),
-                postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated, metrics));
+                postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated, metrics,
+                Licence.of(config), this::authorityCreditCodes));
         generator.start();
         maintenance.execute(this::reconcile);
         maintenance.scheduleWithFixedDelay(() -> {
@@ -504,6 +505,14 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     private Certificate dto(CertificateEntity c) {
         return c.toDto(verificationUrl(c.getToken()));
+    }
+
+    /** The issuing authorities' 统一社会信用代码 by authority, read afresh for each claim. */
+    private Map<Long, String> authorityCreditCodes() {
+        Map<Long, String> codes = new HashMap<>();
+        organizations.issuingAuthorities().stream().filter(a -> a.creditCode() != null)
+                .forEach(a -> codes.put(a.id(), a.creditCode()));
+        return codes;
     }
 
     String verificationUrl(String token) {

@@ -2,6 +2,7 @@ package org.titlecert.certificate.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "TitleCert certificate engine")
 @interface EngineConfig {
@@ -73,4 +74,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Node name", description = "Empty: host name and installation folder")
     String nodeName() default "";
+
+    @AttributeDefinition(name = "电子证照 type name (证照类型名称)",
+            description = "As the province's 电子证照 catalogue names certificates of this kind")
+    String licenceTypeName() default "专业技术资格证书";
+
+    @AttributeDefinition(name = "电子证照 type code (证照类型代码)",
+            description = "The catalogue's code for this kind of certificate; empty: the metadata leaves it out")
+    String licenceTypeCode() default "";
+
+    @AttributeDefinition(name = "电子证照 holder code (持证主体代码)",
+            description = "How a certificate's metadata gives the holder's ID number",
+            options = {@Option(label = "完整", value = "FULL"),
+                    @Option(label = "部分隐藏（340111********1587）", value = "MASKED"),
+                    @Option(label = "SHA-256 摘要", value = "HASHED")})
+    String licenceHolderCode() default "MASKED";
 }

@@ -58,11 +58,13 @@ final class Generator {
     record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Seals seals,
                    ContentStore store, String node, boolean skipLocked, int workers, int leaseSeconds,
                    java.util.function.Function<String, String> verificationUrl,
-                   java.util.function.ObjIntConsumer<CertificateEntity> generated, EngineMetrics metrics) {
+                   java.util.function.ObjIntConsumer<CertificateEntity> generated, EngineMetrics metrics,
+                   Licence licence, java.util.function.Supplier<Map<Long, String>> authorityCreditCodes) {
     }
 
     /** A claimed certificate with what its render needs. */
-    private record Job(CertificateEntity certificate, long revision, PersonTitle title, byte[] photo) {
+    private record Job(CertificateEntity certificate, long revision, PersonTitle title, byte[] photo,
+                       Map<String, String> licence) {
     }
 
     /** A rendered (and sealed) PDF on its way to the store, with what made it. */
@@ -222,6 +224,7 @@ final class Generator {
         List<CertificateEntity> claimed = ctx.jpa().call(em -> em.createQuery("SELECT c FROM CertificateEntity c "
                 + "WHERE c.id IN :ids ORDER BY c.queuedAt, c.id", CertificateEntity.class).setParameter("ids", Sql.inList(ids))
                 .getResultList());
+        Map<Long, String> creditCodes = claimed.isEmpty() ? Map.of() : ctx.authorityCreditCodes().get();
         for (CertificateEntity c : claimed) {
             if (c.getStatus() != GenerationStatus.QUEUED || c.getClaimedBy() == null
                     || !c.getClaimedBy().startsWith(ctx.node() + "#")) {
@@ -239,7 +242,8 @@ final class Generator {
                 } else if (photo == null) {
                     finish(c.getId(), rev, GenerationStatus.NOT_GENERATED, Reasons.NO_PHOTO);
                 } else {
-                    jobs.add(new Job(c, rev, t, photo));
+                    jobs.add(new Job(c, rev, t, photo, ctx.licence().fields(c.getNumber(), t,
+                            creditCodes.get(t.issuingAuthority().id()))));
                 }
             } catch (RuntimeException e) {
                 if (Faults.databaseUnavailable(e)) {
@@ -363,7 +367,7 @@ final class Generator {
                     return;
                 }
                 long started = System.nanoTime();
-                RenderedCertificate pdf = renderer(template).render(content(c, job.title(), job.photo()));
+                RenderedCertificate pdf = renderer(template).render(content(c, job));
                 ctx.metrics().render.observeNanos(System.nanoTime() - started);
                 byte[] bytes = pdf.pdf();
                 String[] sealedBy = new String[2];
@@ -436,11 +440,12 @@ final class Generator {
         }
     }
 
-    private CertificateContent content(CertificateEntity c, PersonTitle t, byte[] photo) {
+    private CertificateContent content(CertificateEntity c, Job job) {
+        PersonTitle t = job.title();
         return new CertificateContent(c.getNumber(), t.name(), t.gender(), t.birthDate(), t.idNumber(), t.employer(),
                 t.series(), t.specialty(), t.titleName(), t.level(), t.committee().name(), t.approvalNumber(),
-                t.qualificationDate(), t.issuingAuthority().name(), t.issueDate(), photo,
-                ctx.verificationUrl().apply(c.getToken()));
+                t.qualificationDate(), t.issuingAuthority().name(), t.issueDate(), job.photo(),
+                ctx.verificationUrl().apply(c.getToken()), job.licence());
     }
 
     /** Stores each PDF atomically, then makes those current whose request is still the newest. */

@@ -6,11 +6,15 @@ import java.util.List;
 import org.titlecert.filing.FilingStatus;
 import org.titlecert.filing.FilingType;
 
-/** What the demo platform holds: two organizing units and their filings across years, types and statuses. */
+/**
+ * What the demo platform holds: two organizing units and their filings across years, types and statuses. The
+ * authorities' 统一社会信用代码 are made up (valid check characters, organisation codes beginning TC).
+ */
 final class DemoCatalog {
 
     record Unit(String code, String name, String committeeCode, String committeeName, String region,
-                String authorityCode, String authorityName, String docPrefix, List<String> employers) {
+                String authorityCode, String authorityName, String authorityCreditCode, String docPrefix,
+                List<String> employers) {
     }
 
     record Qualification(String series, String specialty, String titleName, String level) {
@@ -31,12 +35,12 @@ final class DemoCatalog {
 
     static final List<Unit> UNITS = List.of(
             new Unit("AHCZ", "安徽省财政厅", "AHKJGP", "安徽省会计系列高级专业技术资格评审委员会", "34",
-                    "AHRS", "安徽省人力资源和社会保障厅", "皖人社秘",
+                    "AHRS", "安徽省人力资源和社会保障厅", "11340000TC0000001K", "皖人社秘",
                     List.of("安徽江淮汽车集团股份有限公司", "合肥百货大楼集团股份有限公司", "安徽省投资集团控股有限公司",
                             "马鞍山钢铁股份有限公司", "芜湖市财政局", "安徽省立医院", "国元证券股份有限公司",
                             "安徽海螺集团有限责任公司")),
             new Unit("HFRS", "合肥市人力资源和社会保障局", "HFGCZP", "合肥市工程系列中级专业技术资格评审委员会", "3401",
-                    "HFRSJ", "合肥市人力资源和社会保障局", "合人社秘",
+                    "HFRSJ", "合肥市人力资源和社会保障局", "11340100TC0000002U", "合人社秘",
                     List.of("合肥市政设计研究总院有限公司", "安徽建工集团股份有限公司", "合肥供水集团有限公司",
                             "中铁四局集团有限公司", "合肥燃气集团有限公司", "安徽省交通规划设计研究总院股份有限公司",
                             "合肥轨道交通集团有限公司")));

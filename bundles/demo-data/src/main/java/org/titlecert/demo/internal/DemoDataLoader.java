@@ -172,6 +172,10 @@ public class DemoDataLoader implements DemoMode {
         IssuingAuthority authority = organizations.issuingAuthorities().stream()
                 .filter(a -> a.code().equals(u.authorityCode())).findFirst()
                 .orElseGet(() -> organizations.createIssuingAuthority(DEMO, u.authorityCode(), u.authorityName()));
+        if (authority.creditCode() == null) {
+            authority = organizations.updateIssuingAuthority(DEMO, authority.id(), authority.name(),
+                    u.authorityCreditCode());
+        }
         return new Ids(unit.id(), committee.id(), authority.id());
     }
 

@@ -26,6 +26,9 @@ public class AuthorityEntity {
     @Column(nullable = false, length = 100)
     private String name;
 
+    @Column(name = "CREDIT_CODE", length = 18)
+    private String creditCode;
+
     public AuthorityEntity() {
     }
 
@@ -34,7 +37,12 @@ public class AuthorityEntity {
         this.name = name;
     }
 
+    void update(String name, String creditCode) {
+        this.name = name;
+        this.creditCode = creditCode;
+    }
+
     IssuingAuthority toDto() {
-        return new IssuingAuthority(id, code, name);
+        return new IssuingAuthority(id, code, name, creditCode);
     }
 }

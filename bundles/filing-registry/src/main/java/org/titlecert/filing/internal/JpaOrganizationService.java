@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titlecert.api.Caller;
+import org.titlecert.api.CreditCode;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.audit.AuditLog;
@@ -112,6 +113,27 @@ public class JpaOrganizationService implements OrganizationService {
         }), code);
     }
 
+    @Override
+    public IssuingAuthority updateIssuingAuthority(Caller caller, long id, String name, String creditCode) {
+        checkSystem(caller);
+        checkName(name);
+        String code = creditCode == null || creditCode.isBlank() ? null : CreditCode.normalise(creditCode);
+        if (code != null) {
+            CreditCode.problem(code).ifPresent(p -> {
+                throw TitleCertException.invalid("INVALID_CREDIT_CODE", p);
+            });
+        }
+        IssuingAuthority updated = jpa.call(em -> {
+            AuthorityEntity a = em.find(AuthorityEntity.class, id);
+            if (a == null) {
+                throw TitleCertException.notFound("AUTHORITY_NOT_FOUND", "发证机关不存在");
+            }
+            a.update(name.strip(), code);
+            return a.toDto();
+        });
+        return recorded(caller, "AUTHORITY_UPDATE", updated, updated.code());
+    }
+
     private <E, T> List<T> list(String jpql, Class<E> type, Function<E, T> toDto) {
         return jpa.call(em -> em.createQuery(jpql, type).getResultList().stream().map(toDto).toList());
     }
@@ -132,12 +154,20 @@ public class JpaOrganizationService implements OrganizationService {
     }
 
     private static void check(Caller caller, String code, String name) {
-        if (!caller.isSystem()) {
-            throw TitleCertException.forbidden("FORBIDDEN", "仅系统管理员可以维护组织机构");
-        }
+        checkSystem(caller);
         if (code == null || !CODE.matcher(code).matches()) {
             throw TitleCertException.invalid("INVALID_CODE", "代码应为 2 到 32 位字母、数字或下划线");
         }
+        checkName(name);
+    }
+
+    private static void checkSystem(Caller caller) {
+        if (!caller.isSystem()) {
+            throw TitleCertException.forbidden("FORBIDDEN", "仅系统管理员可以维护组织机构");
+        }
+    }
+
+    private static void checkName(String name) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw TitleCertException.invalid("INVALID_NAME", "名称不能为空且不超过 100 字");
         }

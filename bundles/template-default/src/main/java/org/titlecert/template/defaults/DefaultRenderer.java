@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 
 import javax.xml.transform.TransformerException;
@@ -273,7 +274,7 @@ final class DefaultRenderer implements CertificateRenderer {
         return d == null ? null : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
-    /** Document information and XMP: title, the certificate number as identifier, the issuer. */
+    /** Document information and XMP: title, the certificate number as identifier, the issuer, the 电子证照 fields. */
     private void metadata(PDDocument doc, CertificateContent c) throws IOException {
         Calendar now = new GregorianCalendar(TimeZone.getTimeZone(ZoneId.of("Asia/Shanghai")));
         String title = layout.heading() + " " + c.certificateNumber();
@@ -288,9 +289,25 @@ final class DefaultRenderer implements CertificateRenderer {
         String xml = xmp.replace(SENTINEL_NUMBER, escape(c.certificateNumber()))
                 .replace(SENTINEL_AUTHORITY, escape(c.issuingAuthority() == null ? "" : c.issuingAuthority()))
                 .replace(sentinelDate, DateConverter.toISO8601(now));
+        if (!c.licence().isEmpty()) {
+            int end = xml.lastIndexOf("</rdf:RDF>");
+            xml = xml.substring(0, end) + licence(c.licence()) + xml.substring(end);
+        }
         PDMetadata metadata = new PDMetadata(doc);
         metadata.importXMPMetadata(xml.getBytes(StandardCharsets.UTF_8));
         doc.getDocumentCatalog().setMetadata(metadata);
+    }
+
+    /** The namespace of the 电子证照 fields in XMP; each field is an element named as GB/T 36903 names it. */
+    static final String LICENCE_NS = "urn:titlecert:dzzz/";
+
+    /** The 电子证照 metadata as an XMP description of its own: simple properties, in the standard's order. */
+    private static String licence(Map<String, String> fields) {
+        StringBuilder x = new StringBuilder(512).append("<rdf:Description rdf:about=\"\" xmlns:dzzz=\"")
+                .append(LICENCE_NS).append("\">");
+        fields.forEach((k, v) -> x.append("<dzzz:").append(k).append('>').append(escape(v))
+                .append("</dzzz:").append(k).append('>'));
+        return x.append("</rdf:Description>").toString();
     }
 
     private static final String SENTINEL_NUMBER = "@@certificate-number@@";

@@ -1,5 +1,7 @@
 package org.titlecert.template.defaults;
 
+import org.titlecert.api.ResidentId;
+
 /**
  * The configurable parts of the default template.
  *
@@ -13,9 +15,6 @@ public record Layout(String heading, String subheading, String qrCaption, boolea
 
     /** The ID number as the certificate prints it. */
     String printed(String idNumber) {
-        if (!maskIdNumber || idNumber == null || idNumber.length() < 11) {
-            return idNumber;
-        }
-        return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
+        return maskIdNumber ? ResidentId.maskMiddle(idNumber) : idNumber;
     }
 }

@@ -178,6 +178,38 @@ class DefaultRendererTest {
         }
     }
 
+    /** The 电子证照 fields go into the XMP as given, each an element of its own, special characters escaped. */
+    @Test
+    void writesTheLicenceFieldsIntoTheXmp() throws Exception {
+        CertificateContent c = content("王丽", "安徽江淮汽车集团股份有限公司");
+        java.util.Map<String, String> licence = new java.util.LinkedHashMap<>();
+        licence.put("证照类型名称", "专业技术资格证书");
+        licence.put("证照编号", c.certificateNumber());
+        licence.put("持证主体", "王丽");
+        licence.put("持证主体代码", "340111********1587");
+        licence.put("发证机构", "安徽省人力资源<和>社会保障厅 & 局");
+        licence.put("有效期", "长期");
+        RenderedCertificate r = renderer.render(new CertificateContent(c.certificateNumber(), c.name(), c.gender(),
+                c.birthDate(), c.idNumber(), c.employer(), c.series(), c.specialty(), c.titleName(), c.level(),
+                c.committee(), c.approvalNumber(), c.qualificationDate(), c.issuingAuthority(), c.issueDate(),
+                c.photoJpeg(), c.verificationUrl(), licence));
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            org.w3c.dom.Document xmp = f.newDocumentBuilder().parse(
+                    new java.io.ByteArrayInputStream(doc.getDocumentCatalog().getMetadata().toByteArray()));
+            org.w3c.dom.NodeList fields = xmp.getElementsByTagNameNS(DefaultRenderer.LICENCE_NS, "*");
+            java.util.Map<String, String> read = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < fields.getLength(); i++) {
+                read.put(fields.item(i).getLocalName(), fields.item(i).getTextContent());
+            }
+            assertThat(read).containsExactlyEntriesOf(licence);
+            // and the standard schemas are still there beside it
+            assertThat(xmp.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "identifier").item(0)
+                    .getTextContent()).isEqualTo(c.certificateNumber());
+        }
+    }
+
     private static CertificateContent withUrl(String url) {
         CertificateContent c = content("王丽", "安徽江淮汽车集团股份有限公司");
         return new CertificateContent(c.certificateNumber(), c.name(), c.gender(), c.birthDate(), c.idNumber(),

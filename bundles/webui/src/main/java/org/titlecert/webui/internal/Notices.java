@@ -29,6 +29,7 @@ final class Notices {
             Map.entry("password-required", "您的账号使用的是初始密码或重置后的密码，请先修改密码，再使用其他功能"),
             Map.entry("reinstated", "证书已恢复有效，正在生成新版本"),
             Map.entry("regenerated", "已提交重新生成，证书将在片刻后更新为新版本"),
+            Map.entry("credit-code-saved", "统一社会信用代码已保存，此后生成的证书将在电子证照元数据中载明"),
             Map.entry("share-code-withdrawn", "授权码已撤回，立即失效"),
             Map.entry("api-key-revoked", "API 密钥已撤销，立即失效"),
             Map.entry("verifier-approved", "已审核通过，该查验单位现在可以登录"),

@@ -16,9 +16,11 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.titlecert.api.Caller;
 import org.titlecert.api.TitleCertException;
 import org.titlecert.certificate.CertificateService;
+import org.titlecert.filing.IssuingAuthority;
+import org.titlecert.filing.OrganizationService;
 import org.titlecert.seal.SealRegistry;
 
-/** 电子印章: which committees and issuing authorities have an e-seal, for admins. */
+/** 电子印章: which committees and issuing authorities have an e-seal, for admins; the authorities' 统一社会信用代码. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("titlecert-seals")
 @HttpWhiteboardServletPattern("/admin/seals")
@@ -35,22 +37,41 @@ public class SealsServlet extends PageServlet {
     @Reference
     private transient CertificateService certificates;
 
+    @Reference
+    private transient OrganizationService organizations;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        renderer.render(req, resp, 200, "seals", model(req));
+    }
+
+    private Map<String, Object> model(HttpServletRequest req) {
         Map<String, Object> model = new HashMap<>(Map.of("issuers", seals.issuers(), "active", "seals"));
         Caller caller = Pages.caller(req);
         if (caller.isSystem()) {
             certificates.publicBaseUrlProblem().ifPresent(problem -> model.put("qrWarning", problem));
             model.put("regenerable", certificates.regenerateAll(caller, true));
+            model.put("editAuthorities", true);
         }
+        Map<String, IssuingAuthority> authorities = new HashMap<>();
+        organizations.issuingAuthorities().forEach(a -> authorities.put(a.code(), a));
+        model.put("authorities", authorities);
         model.put("notice", Notices.of(req));
-        renderer.render(req, resp, 200, "seals", model);
+        return model;
     }
 
-    /** 全部重新生成: a system admin regenerates every valid certificate, for instance after the QR address changed. */
+    /**
+     * 全部重新生成: a system admin regenerates every valid certificate, for instance after the QR address changed;
+     * or gives an issuing authority's 统一社会信用代码, which the certificates generated afterwards carry.
+     */
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!"regenerate-all".equals(req.getParameter("action"))) {
+        String action = req.getParameter("action");
+        if ("credit-code".equals(action)) {
+            creditCode(req, resp);
+            return;
+        }
+        if (!"regenerate-all".equals(action)) {
             resp.sendError(404);
             return;
         }
@@ -59,6 +80,31 @@ public class SealsServlet extends PageServlet {
             resp.sendRedirect("/admin/seals?notice=regenerated");
         } catch (TitleCertException e) {
             renderer.failure(req, resp, e);
+        }
+    }
+
+    private void creditCode(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String code = req.getParameter("authority");
+        String entered = req.getParameter("creditCode");
+        IssuingAuthority authority = organizations.issuingAuthorities().stream()
+                .filter(a -> a.code().equals(code)).findFirst().orElse(null);
+        if (authority == null) {
+            renderer.failure(req, resp, TitleCertException.notFound("AUTHORITY_NOT_FOUND", "发证机关不存在"));
+            return;
+        }
+        try {
+            organizations.updateIssuingAuthority(Pages.caller(req), authority.id(), authority.name(), entered);
+            resp.sendRedirect("/admin/seals?notice=credit-code-saved");
+        } catch (TitleCertException e) {
+            if (e.kind() != TitleCertException.Kind.INVALID) {
+                renderer.failure(req, resp, e);
+                return;
+            }
+            // the form comes back with what was entered and why it was refused
+            Map<String, Object> model = model(req);
+            model.put("creditCodeError", Map.of("authority", code, "message", e.getMessage(),
+                    "entered", entered == null ? "" : entered));
+            renderer.render(req, resp, 400, "seals", model);
         }
     }
 }
