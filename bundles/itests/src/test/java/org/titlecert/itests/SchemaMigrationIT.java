@@ -87,7 +87,7 @@ class SchemaMigrationIT {
         }
         assertThat(Files.readString(platform.home().resolve("data/log/karaf.log")))
                 .contains("Could not bring the schema of").contains("trying again in 10 s")
-                .contains("Schema of titlecert-filing is current (9 change sets applied");
+                .contains("Schema of titlecert-filing is current (10 change sets applied");
     }
 
     @Test
