@@ -102,6 +102,29 @@ final class Browser {
     }
 
     /**
+     * Clicks a button whose form asks for confirmation (data-confirm) and accepts it. The dialog is waited for; if
+     * the click did nothing at all — no dialog, the page unchanged, as happened once in CI while a PDF preview on
+     * the page was still loading — it clicks once more. A form that went without its confirmation fails.
+     */
+    static void clickAndConfirm(WebDriver driver, By button) {
+        String before = driver.getCurrentUrl();
+        for (int attempt = 1; ; attempt++) {
+            driver.findElement(button).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (!driver.getCurrentUrl().equals(before)) {
+                    throw new AssertionError("submitted without its confirmation: " + driver.getCurrentUrl());
+                }
+                if (attempt == 2) {
+                    throw new AssertionError("no confirmation after two clicks on " + button, e);
+                }
+            }
+        }
+    }
+
+    /**
      * Waits until the element {@code by} holds {@code text}, and returns its text. It finds the element again at
      * each look, so that an element of the page being left (a form that posts and reloads the same page) is
      * never read: reading it would throw "stale element" once the new page replaces it.

@@ -204,8 +204,7 @@ class CorrectionIT {
         new Select(browser.findElement(By.id("correction-reason"))).selectByValue("EMPLOYER");
         browser.findElement(By.id("correction-detail")).sendKeys("单位名称录入有误");
         browser.findElement(By.id("correction-evidence")).sendKeys(notPdf.toString());
-        browser.findElement(By.id("correction-submit")).click();
-        browser.switchTo().alert().accept();
+        Browser.clickAndConfirm(browser, By.id("correction-submit"));
         // refused: the form comes back with the entries and the reason in Chinese
         assertThat(browser.findElement(By.id("correction-errors")).getText()).isEqualTo("证明材料必须是 PDF 文件");
         assertThat(browser.findElement(By.id("correction-employer")).getAttribute("value"))
@@ -216,8 +215,7 @@ class CorrectionIT {
         browser.findElement(By.id("correction-evidence")).sendKeys(evidence.toString());
         scrollTo("corrections");
         Browser.screenshot(browser, "correction-form");
-        browser.findElement(By.id("correction-submit")).click();
-        browser.switchTo().alert().accept();
+        Browser.clickAndConfirm(browser, By.id("correction-submit"));
         Browser.waitForUrl(browser, "notice=correction-requested");
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("更正申请已提交，待主管部门审核");
         assertThat(browser.findElement(By.id("correction-list")).getText())
@@ -244,8 +242,7 @@ class CorrectionIT {
                 .contains("工作单位", "安徽省测试会计师事务所");
         Browser.screenshot(browser, "correction-review");
         browser.findElement(By.id("approve-note")).sendKeys("已核对");
-        browser.findElement(By.id("approve-correction")).click();
-        browser.switchTo().alert().accept();
+        Browser.clickAndConfirm(browser, By.id("approve-correction"));
         Browser.waitForUrl(browser, "notice=correction-approved");
         assertThat(browser.findElement(By.id("correction-status")).getText()).isEqualTo("已通过");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
