@@ -40,7 +40,7 @@ import org.titlecert.template.RenderedCertificate;
 import org.titlecert.template.SealRole;
 import org.titlecert.template.CertificateRenderer;
 import org.titlecert.template.defaults.DefaultTemplate;
-import org.titlecert.template.defaults.Layout;
+import org.titlecert.template.page.Layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 
@@ -23,7 +20,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.xmpbox.DateConverter;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
@@ -31,60 +27,32 @@ import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.XmpSerializer;
 import org.titlecert.font.QrCode;
-import org.titlecert.template.Area;
 import org.titlecert.template.CertificateContent;
 import org.titlecert.template.CertificateRenderer;
 import org.titlecert.template.RenderedCertificate;
-import org.titlecert.template.SealArea;
-import org.titlecert.template.SealRole;
 import org.titlecert.template.TemplateException;
+import org.titlecert.template.page.Canvas;
+import org.titlecert.template.page.CertificatePage;
+import org.titlecert.template.page.FontFiles;
+import org.titlecert.template.page.Fonts;
+import org.titlecert.template.page.Layout;
 
 /**
- * Draws the default certificate on an A4 landscape page: the heading, the photo, the certificate number
- * and the QR code on the left, the fields on the right, and two seal places at the bottom right, apart
- * from the QR code.
+ * Writes the default certificate ({@link CertificatePage}) as a PDF: the page drawn through PDFBox, the fonts embedded
+ * as subsets of the characters drawn, and the document's metadata.
  */
 final class DefaultRenderer implements CertificateRenderer {
 
-    static final float WIDTH = PDRectangle.A4.getHeight();
-    static final float HEIGHT = PDRectangle.A4.getWidth();
-
-    private static final Color RED = new Color(0xA5, 0x14, 0x1B);
-    private static final Color GOLD = new Color(0xB8, 0x91, 0x4A);
-    private static final Color LABEL = new Color(0x55, 0x55, 0x55);
-    private static final Color RULE = new Color(0xCC, 0xC4, 0xB0);
-    private static final Color PAPER = new Color(0xFF, 0xFD, 0xF7);
-
-    /** The photo: 35 × 49 mm. */
-    private static final float PHOTO_W = 99.2f;
-    private static final float PHOTO_H = 138.9f;
-    private static final float LEFT_CENTRE = 160;
-    private static final float QR_SIZE = 104;
-
-    /** Field grid: two columns of label and value, or one value across both. */
-    private static final float LABEL_RIGHT_1 = 352;
-    private static final float VALUE_1 = 360;
-    private static final float LABEL_RIGHT_2 = 592;
-    private static final float VALUE_2 = 600;
-    private static final float RIGHT = 786;
-    private static final float FIRST_ROW = 446;
-    private static final float ROW = 27;
-    private static final float VALUE_SIZE = 13;
-    private static final float LABEL_SIZE = 11;
-
-    /** A seal: 42 mm across. */
-    private static final float SEAL = 120;
-    static final Area COMMITTEE_SEAL = new Area(0, 430 - SEAL / 2, 92, SEAL, SEAL);
-    static final Area AUTHORITY_SEAL = new Area(0, 668 - SEAL / 2, 92, SEAL, SEAL);
-
-    private final Layout layout;
+    private final CertificatePage page;
     private final Fonts fonts;
+    private final PdfFonts pdfFonts;
     private final String xmp;
     private final String sentinelDate;
 
-    DefaultRenderer(Layout layout, DefaultTemplate.FontFiles files) {
-        this.layout = layout;
+    DefaultRenderer(Layout layout, FontFiles files) {
         this.fonts = new Fonts(files);
+        this.page = new CertificatePage(layout, fonts);
+        this.pdfFonts = new PdfFonts(fonts);
         Calendar sentinel = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         sentinel.setTimeInMillis(946_684_800_000L);
         this.xmp = xmpTemplate(layout, sentinel);
@@ -94,190 +62,68 @@ final class DefaultRenderer implements CertificateRenderer {
     @Override
     public RenderedCertificate render(CertificateContent c) throws TemplateException {
         try (PDDocument doc = new PDDocument()) {
-            fonts.use();
-            PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
-            doc.addPage(page);
-            PDImageXObject photo = Jpegs.image(doc, c.photoJpeg());
-            Area qr;
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                frame(cs);
-                heading(cs);
-                cs.drawImage(photo, LEFT_CENTRE - PHOTO_W / 2, 456 - PHOTO_H, PHOTO_W, PHOTO_H);
-                cs.setStrokingColor(RULE);
-                cs.setLineWidth(0.6f);
-                cs.addRect(LEFT_CENTRE - PHOTO_W / 2, 456 - PHOTO_H, PHOTO_W, PHOTO_H);
-                cs.stroke();
-                centred(cs, "证书编号", false, 10, LABEL, LEFT_CENTRE, 284);
-                centred(cs, c.certificateNumber(), true, 12, Color.BLACK, LEFT_CENTRE, 267);
-                QrCode.draw(cs, c.verificationUrl(), LEFT_CENTRE - QR_SIZE / 2, 118, QR_SIZE);
-                qr = new Area(0, LEFT_CENTRE - QR_SIZE / 2, 118, QR_SIZE, QR_SIZE);
-                centred(cs, layout.qrCaption(), false, 9, LABEL, LEFT_CENTRE, 104);
-                fields(cs, c);
-                centred(cs, "评审组织（盖章）", false, 10, LABEL, centre(COMMITTEE_SEAL), 76);
-                centred(cs, "发证机关（盖章）", false, 10, LABEL, centre(AUTHORITY_SEAL), 76);
-                fonts.write(doc, cs);
+            PDPage pdfPage = new PDPage(new PDRectangle(CertificatePage.WIDTH, CertificatePage.HEIGHT));
+            doc.addPage(pdfPage);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, pdfPage)) {
+                page.draw(c, new PdfCanvas(doc, cs));
+                pdfFonts.write(doc, cs);
             }
             metadata(doc, c);
-            if (fonts.subsetOnSave()) {
+            if (pdfFonts.subsetOnSave()) {
                 doc.save(OutputStream.nullOutputStream());
-                fonts.toUnicodeAfterSubsetting(doc);
+                pdfFonts.toUnicodeAfterSubsetting(doc);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
             doc.save(out);
-            return new RenderedCertificate(out.toByteArray(), List.of(
-                    new SealArea(SealRole.COMMITTEE, COMMITTEE_SEAL),
-                    new SealArea(SealRole.ISSUING_AUTHORITY, AUTHORITY_SEAL)), qr);
+            return new RenderedCertificate(out.toByteArray(), CertificatePage.SEAL_AREAS, CertificatePage.QR_CODE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void frame(PDPageContentStream cs) throws IOException {
-        cs.setNonStrokingColor(PAPER);
-        cs.addRect(0, 0, WIDTH, HEIGHT);
-        cs.fill();
-        cs.setStrokingColor(GOLD);
-        cs.setLineWidth(3f);
-        cs.addRect(20, 20, WIDTH - 40, HEIGHT - 40);
-        cs.stroke();
-        cs.setLineWidth(0.8f);
-        cs.addRect(27, 27, WIDTH - 54, HEIGHT - 54);
-        cs.stroke();
-    }
+    /** The page's shapes and photo, drawn straight into the content stream. */
+    private record PdfCanvas(PDDocument doc, PDPageContentStream cs) implements Canvas {
 
-    private void heading(PDPageContentStream cs) throws IOException, TemplateException {
-        List<Fonts.Run> runs = fonts.runs(layout.heading(), true);
-        float spacing = 8;
-        int glyphs = layout.heading().codePointCount(0, layout.heading().length());
-        float w = Fonts.width(runs, 30) + spacing * (glyphs - 1);
-        fonts.text(runs, 30, RED, (WIDTH - w) / 2, 520, spacing);
-        if (!layout.subheading().isBlank()) {
-            centred(cs, layout.subheading(), false, 8.5f, GOLD, WIDTH / 2, 502);
+        @Override
+        public void fill(Color colour, float x, float y, float width, float height) throws IOException {
+            cs.setNonStrokingColor(colour);
+            cs.addRect(x, y, width, height);
+            cs.fill();
         }
-        cs.setStrokingColor(RED);
-        cs.setLineWidth(1.2f);
-        cs.moveTo(70, 488);
-        cs.lineTo(WIDTH - 70, 488);
-        cs.stroke();
-    }
 
-    private void fields(PDPageContentStream cs, CertificateContent c) throws IOException, TemplateException {
-        float y = FIRST_ROW;
-        pair(cs, y, "姓名", c.name(), "性别", c.gender());
-        pair(cs, y -= ROW, "出生年月", month(c.birthDate()), "身份证号", layout.printed(c.idNumber()));
-        wide(cs, y -= ROW, "工作单位", c.employer());
-        wide(cs, y -= ROW, "系列/专业", join(c.series(), c.specialty()));
-        pair(cs, y -= ROW, "资格名称", c.titleName(), "资格级别", c.level());
-        wide(cs, y -= ROW, "评审组织", c.committee());
-        pair(cs, y -= ROW, "批复文号", c.approvalNumber(), "取得时间", day(c.qualificationDate()));
-        pair(cs, y -= ROW, "发证机关", c.issuingAuthority(), "发证日期", day(c.issueDate()));
-    }
-
-    private void pair(PDPageContentStream cs, float y, String label1, String value1, String label2, String value2)
-            throws IOException, TemplateException {
-        label(cs, label1, LABEL_RIGHT_1, y);
-        value(cs, value1, VALUE_1, LABEL_RIGHT_2 - 64 - VALUE_1, y);
-        label(cs, label2, LABEL_RIGHT_2, y);
-        value(cs, value2, VALUE_2, RIGHT - VALUE_2, y);
-    }
-
-    private void wide(PDPageContentStream cs, float y, String label, String value)
-            throws IOException, TemplateException {
-        label(cs, label, LABEL_RIGHT_1, y);
-        value(cs, value, VALUE_1, RIGHT - VALUE_1, y);
-    }
-
-    private void label(PDPageContentStream cs, String text, float right, float y)
-            throws IOException, TemplateException {
-        List<Fonts.Run> runs = fonts.runs(text + "：", false);
-        draw(cs, runs, LABEL_SIZE, LABEL, right - Fonts.width(runs, LABEL_SIZE), y);
-    }
-
-    /**
-     * A value on its line: at full size if it fits, else smaller (down to 10 pt), else on two lines
-     * (down to 7 pt); longer text than that cannot be printed legibly and is refused.
-     */
-    private void value(PDPageContentStream cs, String text, float x, float width, float y)
-            throws IOException, TemplateException {
-        cs.setStrokingColor(RULE);
-        cs.setLineWidth(0.5f);
-        cs.moveTo(x, y - 9);
-        cs.lineTo(x + width, y - 9);
-        cs.stroke();
-        String value = text == null || text.isBlank() ? "—" : text.strip();
-        List<Fonts.Run> runs = fonts.runs(value, false);
-        for (float size = VALUE_SIZE; size >= 10; size -= 0.5f) {
-            if (Fonts.width(runs, size) <= width) {
-                draw(cs, runs, size, Color.BLACK, x, y);
-                return;
-            }
+        @Override
+        public void strokeRect(Color colour, float lineWidth, float x, float y, float width, float height)
+                throws IOException {
+            cs.setStrokingColor(colour);
+            cs.setLineWidth(lineWidth);
+            cs.addRect(x, y, width, height);
+            cs.stroke();
         }
-        for (float size = 10; size >= 7; size -= 0.5f) {
-            String[] lines = split(value, size, width);
-            if (lines != null) {
-                draw(cs, fonts.runs(lines[0], false), size, Color.BLACK, x, y + 3.5f);
-                draw(cs, fonts.runs(lines[1], false), size, Color.BLACK, x, y - 6.5f);
-                return;
-            }
+
+        @Override
+        public void line(Color colour, float lineWidth, float x1, float y1, float x2, float y2) throws IOException {
+            cs.setStrokingColor(colour);
+            cs.setLineWidth(lineWidth);
+            cs.moveTo(x1, y1);
+            cs.lineTo(x2, y2);
+            cs.stroke();
         }
-        throw new TemplateException("TEXT_TOO_LONG", "内容过长，证书上无法清晰打印：" + value);
-    }
 
-    /** The most even split into two lines that each fit the width at this size, or {@code null}. */
-    private String[] split(String text, float size, float width) throws TemplateException {
-        int[] cps = text.codePoints().toArray();
-        String[] best = null;
-        float widest = Float.MAX_VALUE;
-        for (int cut = 1; cut < cps.length; cut++) {
-            String first = new String(cps, 0, cut);
-            String second = new String(cps, cut, cps.length - cut);
-            float w = Math.max(Fonts.width(fonts.runs(first, false), size),
-                    Fonts.width(fonts.runs(second, false), size));
-            if (w <= width && w < widest) {
-                best = new String[] {first, second};
-                widest = w;
-            }
+        @Override
+        public void photo(byte[] jpeg, float x, float y, float width, float height) throws IOException {
+            cs.drawImage(Jpegs.image(doc, jpeg), x, y, width, height);
         }
-        return best;
-    }
 
-    private void centred(PDPageContentStream cs, String text, boolean heavy, float size, Color colour, float centre,
-                         float y) throws IOException, TemplateException {
-        List<Fonts.Run> runs = fonts.runs(text, heavy);
-        draw(cs, runs, size, colour, centre - Fonts.width(runs, size) / 2, y);
-    }
-
-    /** Lays the text out; the fonts write it over the page once they are made (see {@link Fonts}). */
-    private void draw(PDPageContentStream cs, List<Fonts.Run> runs, float size, Color colour, float x, float y) {
-        fonts.text(runs, size, colour, x, y, 0);
-    }
-
-    private static float centre(Area a) {
-        return a.x() + a.width() / 2;
-    }
-
-    private static String join(String series, String specialty) {
-        List<String> parts = new ArrayList<>(2);
-        for (String p : new String[] {series, specialty}) {
-            if (p != null && !p.isBlank()) {
-                parts.add(p.strip());
-            }
+        @Override
+        public void qrCode(String text, float x, float y, float size) throws IOException {
+            QrCode.draw(cs, text, x, y, size);
         }
-        return String.join(" / ", parts);
-    }
-
-    static String month(LocalDate d) {
-        return d == null ? null : d.getYear() + "年" + d.getMonthValue() + "月";
-    }
-
-    static String day(LocalDate d) {
-        return d == null ? null : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
     /** Document information and XMP: title, the certificate number as identifier, the issuer, the 电子证照 fields. */
     private void metadata(PDDocument doc, CertificateContent c) throws IOException {
         Calendar now = new GregorianCalendar(TimeZone.getTimeZone(ZoneId.of("Asia/Shanghai")));
-        String title = layout.heading() + " " + c.certificateNumber();
+        String title = page.layout().heading() + " " + c.certificateNumber();
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         info.setSubject(c.titleName());

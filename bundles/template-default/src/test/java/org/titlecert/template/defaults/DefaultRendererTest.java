@@ -32,6 +32,7 @@ import org.titlecert.template.CertificateRenderer;
 import org.titlecert.template.RenderedCertificate;
 import org.titlecert.template.SealRole;
 import org.titlecert.template.TemplateException;
+import org.titlecert.template.page.Layout;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -243,7 +244,7 @@ class DefaultRendererTest {
             float scale = 150 / 72f;
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
             var qr = r.qrArea();
-            int top = (int) ((DefaultRenderer.HEIGHT - qr.y() - qr.height()) * scale);
+            int top = (int) ((org.titlecert.template.page.CertificatePage.HEIGHT - qr.y() - qr.height()) * scale);
             for (int i = 2; i < (int) (qr.width() * scale) - 2; i += 3) {
                 assertThat(page.getRGB((int) (qr.x() * scale) + i, top + 3) & 0xFFFFFF).isEqualTo(0xFFFFFF);
             }

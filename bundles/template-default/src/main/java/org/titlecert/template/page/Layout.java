@@ -1,4 +1,4 @@
-package org.titlecert.template.defaults;
+package org.titlecert.template.page;
 
 import org.titlecert.api.ResidentId;
 
@@ -14,7 +14,7 @@ public record Layout(String heading, String subheading, String qrCaption, boolea
     }
 
     /** The ID number as the certificate prints it. */
-    String printed(String idNumber) {
+    public String printed(String idNumber) {
         return maskIdNumber ? ResidentId.maskMiddle(idNumber) : idNumber;
     }
 }

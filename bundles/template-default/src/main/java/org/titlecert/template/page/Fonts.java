@@ -1,7 +1,6 @@
-package org.titlecert.template.defaults;
+package org.titlecert.template.page;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,38 +15,24 @@ import org.apache.fontbox.ttf.HorizontalMetricsTable;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.titlecert.font.ToUnicode;
 import org.titlecert.template.TemplateException;
 
 /**
- * One renderer's fonts: parsed once, then embedded into each document as a subset of exactly the characters it
- * draws. Text is split into runs, each drawn with the first font of the chain that has all its characters; a
- * character no font has is a {@link TemplateException}, never a box.
- * <p>
- * Text is measured from the parsed fonts and recorded while the page is laid out, then written at the end with
- * fonts subset beforehand: PDFBox would otherwise embed each font whole (widths of all its ~7,500 glyphs, read
- * back into a map) and subset it on save, which was a quarter of a render. A subset's character map holds only
- * the characters drawn, so the ToUnicode map PDFBox writes from it sends each glyph to the character drawn (the
- * whole font sends glyphs that an ideograph shares with a Kangxi radical, 女 and ⼥, to the radical).
- * <p>
- * A subset's character map holds only the Basic Multilingual Plane, so a font that draws a character beyond it
- * (CJK Extension B, as in 𠮷) is embedded whole and subset by PDFBox on save; its ToUnicode map is then
- * replaced after a first save ({@link #toUnicodeAfterSubsetting}).
+ * One renderer's fonts, parsed once, and the text of the document being drawn. Text is split into runs, each drawn
+ * with the first font of the chain that has all its characters; a character no font has is a
+ * {@link TemplateException}, never a box. Text is measured from the parsed fonts and recorded while the page is laid
+ * out; each format then writes it with its fonts subset to exactly the characters drawn.
  */
-final class Fonts implements AutoCloseable {
+public final class Fonts implements AutoCloseable {
 
     /** A stretch of text drawn with one font. */
-    record Run(Face face, String text) {
+    public record Run(Face face, String text) {
     }
 
-    /** Text laid out on the page, written when the document's fonts are made. */
-    private record Text(List<Run> runs, float size, Color colour, float x, float y, float spacing) {
+    /** Text laid out on the page: its baseline starts at (x, y), {@code spacing} points between characters. */
+    public record Text(List<Run> runs, float size, Color colour, float x, float y, float spacing) {
     }
 
     private final Face regular;
@@ -58,9 +43,8 @@ final class Fonts implements AutoCloseable {
     private final List<Face> regularChain;
     private final List<Face> boldChain;
     private final List<Text> texts = new ArrayList<>();
-    private final Map<Face, PDType0Font> embedded = new HashMap<>();
 
-    Fonts(DefaultTemplate.FontFiles files) {
+    public Fonts(FontFiles files) {
         this.regular = new Face(files.regular());
         this.commonRegular = new Face(files.commonRegular());
         this.commonBold = new Face(files.commonBold());
@@ -71,15 +55,14 @@ final class Fonts implements AutoCloseable {
     }
 
     /** Starts a document. */
-    void use() {
+    public void use() {
         texts.clear();
-        embedded.clear();
         for (Face f : all) {
             f.drawn.clear();
         }
     }
 
-    List<Run> runs(String text, boolean heavy) throws TemplateException {
+    public List<Run> runs(String text, boolean heavy) throws TemplateException {
         List<Face> chain = heavy ? boldChain : regularChain;
         List<Run> runs = new ArrayList<>();
         Face current = null;
@@ -113,7 +96,7 @@ final class Fonts implements AutoCloseable {
     }
 
     /** The width of the runs at this size, in points, as the embedded fonts' widths will give it. */
-    static float width(List<Run> runs, float size) {
+    public static float width(List<Run> runs, float size) {
         float w = 0;
         for (Run r : runs) {
             w += r.face().width(r.text()) / 1000f * size;
@@ -121,48 +104,22 @@ final class Fonts implements AutoCloseable {
         return w;
     }
 
-    /** Lays out text at (x, y), {@code spacing} points between characters; it is written by {@link #write}. */
-    void text(List<Run> runs, float size, Color colour, float x, float y, float spacing) {
+    /** Lays out text at (x, y), {@code spacing} points between characters; the format writes it at the end. */
+    public void text(List<Run> runs, float size, Color colour, float x, float y, float spacing) {
         for (Run r : runs) {
             r.text().codePoints().forEach(r.face().drawn::add);
         }
         texts.add(new Text(runs, size, colour, x, y, spacing));
     }
 
-    /** Embeds each font used as the subset of what it draws, and writes the laid-out text over the page. */
-    void write(PDDocument doc, PDPageContentStream cs) throws IOException {
-        for (Face f : all) {
-            if (!f.drawn.isEmpty()) {
-                embedded.put(f, f.embed(doc));
-            }
-        }
-        for (Text t : texts) {
-            cs.setNonStrokingColor(t.colour());
-            cs.setCharacterSpacing(t.spacing());
-            cs.beginText();
-            cs.newLineAtOffset(t.x(), t.y());
-            for (Run r : t.runs()) {
-                cs.setFont(embedded.get(r.face()), t.size());
-                cs.showText(r.text());
-            }
-            cs.endText();
-        }
-        cs.setCharacterSpacing(0);
+    /** The text laid out in this document, in drawing order. */
+    public List<Text> texts() {
+        return texts;
     }
 
-    /** Whether a font was left for PDFBox to subset on save, so that its ToUnicode map must be put right after. */
-    boolean subsetOnSave() {
-        return embedded.keySet().stream().anyMatch(Face::beyondBmp);
-    }
-
-    /** After the document's first save has subset the fonts: ToUnicode maps of the characters drawn. */
-    void toUnicodeAfterSubsetting(PDDocument doc) throws IOException {
-        for (Map.Entry<Face, PDType0Font> e : embedded.entrySet()) {
-            if (e.getKey().beyondBmp()) {
-                e.getValue().getCOSObject().setItem(COSName.TO_UNICODE, new PDStream(doc,
-                        new ByteArrayInputStream(e.getKey().toUnicode()), COSName.FLATE_DECODE));
-            }
-        }
+    /** The fonts this document draws with. */
+    public List<Face> used() {
+        return all.stream().filter(f -> !f.drawn.isEmpty()).toList();
     }
 
     @Override
@@ -171,7 +128,7 @@ final class Fonts implements AutoCloseable {
     }
 
     /** A parsed TrueType font, and the characters the current document draws with it. */
-    static final class Face {
+    public static final class Face {
         private final TrueTypeFont ttf;
         private final CmapLookup cmap;
         private final HorizontalMetricsTable metrics;
@@ -185,7 +142,10 @@ final class Fonts implements AutoCloseable {
         private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf",
                 "hmtx", "fpgm", "gasp", "cmap", "name", "OS/2", "post");
 
+        private final byte[] data;
+
         Face(byte[] data) {
+            this.data = data;
             try {
                 ttf = new TTFParser().parse(new RandomAccessReadBuffer(data));
                 // certificate text needs no ligatures or contextual forms, and GSUB cost a sixth of a render
@@ -198,12 +158,12 @@ final class Fonts implements AutoCloseable {
             }
         }
 
-        boolean has(int codePoint) {
+        public boolean has(int codePoint) {
             return cmap.getGlyphId(codePoint) > 0;
         }
 
         /** In thousandths of the font size, each glyph's advance rounded as PDF widths are. */
-        float width(String text) {
+        public float width(String text) {
             float w = 0;
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
@@ -213,21 +173,42 @@ final class Fonts implements AutoCloseable {
             return w;
         }
 
-        boolean beyondBmp() {
+        /** Whether the document draws a character beyond the Basic Multilingual Plane, which a subset cannot map. */
+        public boolean beyondBmp() {
             return !drawn.isEmpty() && drawn.last() > 0xFFFF;
         }
 
-        /** The drawn characters as a font of their own, embedded whole, named with a subset tag. */
-        PDType0Font embed(PDDocument doc) throws IOException {
-            if (beyondBmp()) {
-                return PDType0Font.load(doc, ttf, true);
-            }
+        /** The parsed font, for formats that embed it whole and subset it themselves. */
+        public TrueTypeFont trueType() {
+            return ttf;
+        }
+
+        /** The font file as it was read. */
+        public byte[] data() {
+            return data;
+        }
+
+        /**
+         * The drawn characters as a font of their own (Basic Multilingual Plane only: see {@link #beyondBmp}), with
+         * the subset tag in its name.
+         */
+        public byte[] subset() throws IOException {
             TTFSubsetter subsetter = new TTFSubsetter(ttf, TABLES);
             subsetter.setPrefix(tag(drawn));
             subsetter.addAll(drawn);
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
             subsetter.writeToStream(out);
-            return PDType0Font.load(doc, new RandomAccessReadBuffer(out.toByteArray()), false, false);
+            return out.toByteArray();
+        }
+
+        /** The characters the document draws with this font, in code point order. */
+        public java.util.SortedSet<Integer> drawn() {
+            return java.util.Collections.unmodifiableSortedSet(drawn);
+        }
+
+        /** The subset's name tag: six capital letters, the same for the same characters. */
+        public String tag() {
+            return tag(drawn);
         }
 
         /** Six capital letters that name the subset, the same for the same characters. */
@@ -242,7 +223,7 @@ final class Fonts implements AutoCloseable {
         }
 
         /** A ToUnicode CMap from each drawn character's glyph (the CID, with Identity-H) to that character. */
-        byte[] toUnicode() {
+        public byte[] toUnicode() {
             Map<Integer, Integer> cids = new HashMap<>();
             drawn.forEach(cp -> cids.put(cmap.getGlyphId(cp), cp));
             return ToUnicode.cmap(cids);
