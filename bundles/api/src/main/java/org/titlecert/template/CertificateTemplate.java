@@ -3,8 +3,8 @@ package org.titlecert.template;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A certificate layout, registered as an OSGi service with the properties {@link #REGION},
- * {@link #ID} and {@code service.ranking}.
+ * A certificate layout, registered as an OSGi service with the properties {@link #REGION}, {@link #ID},
+ * {@link #FORMAT} and {@code service.ranking}.
  */
 @ConsumerType
 public interface CertificateTemplate {
@@ -14,6 +14,18 @@ public interface CertificateTemplate {
 
     /** Service property: the template's id, also returned by {@link #id()}. */
     String ID = "template.id";
+
+    /**
+     * Service property: the document format the template renders, {@link #PDF} (also when the property is absent) or
+     * {@link #OFD}; {@link RenderedCertificate#pdf()} then holds a document of that format.
+     */
+    String FORMAT = "cert.format";
+
+    /** {@link #FORMAT}: PDF (ISO 32000). */
+    String PDF = "pdf";
+
+    /** {@link #FORMAT}: OFD (GB/T 33190), the national format for electronic documents. */
+    String OFD = "ofd";
 
     String id();
 

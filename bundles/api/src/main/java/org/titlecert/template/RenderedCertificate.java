@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A rendered certificate and where its seals and QR code are.
  *
- * @param pdf       the complete PDF
+ * @param pdf       the complete document: a PDF, or an OFD package from a template of that {@link CertificateTemplate#FORMAT}
  * @param sealAreas the places reserved for seals, at most one per role
  * @param qrArea    the QR code with its quiet zone, which nothing else may cover; {@code null} if the
  *                  template prints none

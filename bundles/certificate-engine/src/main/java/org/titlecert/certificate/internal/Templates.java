@@ -32,6 +32,10 @@ final class Templates {
 
     void add(CertificateTemplate template, Map<String, Object> props) {
         remove(template);
+        Object format = props.get(CertificateTemplate.FORMAT);
+        if (format != null && !CertificateTemplate.PDF.equals(format.toString().strip())) {
+            return; // the certificate's PDF comes from PDF templates only
+        }
         Object region = props.get(CertificateTemplate.REGION);
         Object ranking = props.get(Constants.SERVICE_RANKING);
         Object id = props.get(Constants.SERVICE_ID);

@@ -1,6 +1,5 @@
 package org.titlecert.template.defaults;
 
-import java.util.Objects;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -30,24 +29,13 @@ public class DefaultTemplate implements CertificateTemplate {
     @Activate
     public DefaultTemplate(BundleContext context, DefaultTemplateConfig config) {
         this(new Layout(config.heading(), config.subheading(), config.qrCaption(), "MASKED".equals(config.idNumber())),
-                release(context.getBundle().getVersion()));
-    }
-
-    /**
-     * The bundle's release, without the build qualifier: a template that draws differently is released with a
-     * new version, while building the same release again changes nothing that a certificate shows, and must not
-     * make a province's certificates again.
-     */
-    static String release(org.osgi.framework.Version version) {
-        return version.getMajor() + "." + version.getMinor() + "." + version.getMicro();
+                Layout.release(context.getBundle().getVersion()));
     }
 
     /** For use outside OSGi, e.g. in tests and benchmarks. */
-    public DefaultTemplate(Layout layout, String version) {
+    public DefaultTemplate(Layout layout, String release) {
         this.layout = layout;
-        this.revision = version + "/" + Integer.toHexString(layout.maskIdNumber()
-                ? Objects.hash(layout.heading(), layout.subheading(), layout.qrCaption(), true)
-                : Objects.hash(layout.heading(), layout.subheading(), layout.qrCaption()));
+        this.revision = layout.revision(release);
         this.fonts = FontFiles.load();
     }
 

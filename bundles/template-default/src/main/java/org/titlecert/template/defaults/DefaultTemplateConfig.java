@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.Option;
         description = "The A4 专业技术资格证书. cert.region and service.ranking may be set here too.")
 @interface DefaultTemplateConfig {
 
-    String PID = "org.titlecert.template.default";
+    String PID = org.titlecert.template.page.Layout.PID;
 
     @AttributeDefinition(name = "Heading")
     String heading() default "专业技术资格证书";

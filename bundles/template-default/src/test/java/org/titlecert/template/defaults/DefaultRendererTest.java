@@ -294,9 +294,9 @@ class DefaultRendererTest {
         assertThat(new DefaultTemplate(new Layout("职称证书", "", "扫码验证", false), "1.0.0").revision())
                 .isNotEqualTo(template.revision());
         assertThat(new DefaultTemplate(Layout.standard(), "1.0.1").revision()).isNotEqualTo(template.revision());
-        assertThat(DefaultTemplate.release(new org.osgi.framework.Version("1.0.0.202612021924")))
+        assertThat(Layout.release(new org.osgi.framework.Version("1.0.0.202612021924")))
                 .as("a rebuild of the same release").isEqualTo("1.0.0");
-        assertThat(DefaultTemplate.release(new org.osgi.framework.Version("1.2.3"))).isEqualTo("1.2.3");
+        assertThat(Layout.release(new org.osgi.framework.Version("1.2.3"))).isEqualTo("1.2.3");
     }
 
     /** Writes the PDF and its rendering under target/ to look at. */
