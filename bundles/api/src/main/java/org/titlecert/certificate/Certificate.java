@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param sealStatus      whether the current PDF carries the committee's and the issuing authority's e-seals
  * @param revokedReason   the public reason, from {@link RevocationReason}'s labels
  * @param revocationNote  the revoker's own explanation: internal, never shown publicly
+ * @param ofdSha256       of the current OFD, when the certificate's region issues OFD too; {@code null} otherwise
+ * @param ofdSize         of the current OFD in bytes, 0 when there is none
  */
 public record Certificate(long id, long rosterEntryId, long filingId, long personId, String personName,
                           String maskedIdNumber, String titleName, String level, String certificateNumber,
@@ -20,5 +22,21 @@ public record Certificate(long id, long rosterEntryId, long filingId, long perso
                           String failureReason, Validity validity, String revokedReason, String revocationNote,
                           Instant revokedAt,
                           int version, String sha256, long size, Instant generatedAt, String templateId,
-                          String verificationUrl, SealStatus sealStatus) {
+                          String verificationUrl, SealStatus sealStatus, String ofdSha256, long ofdSize) {
+
+    /** A certificate issued as PDF only. */
+    public Certificate(long id, long rosterEntryId, long filingId, long personId, String personName,
+                       String maskedIdNumber, String titleName, String level, String certificateNumber,
+                       GenerationStatus status, String failureReason, Validity validity, String revokedReason,
+                       String revocationNote, Instant revokedAt, int version, String sha256, long size,
+                       Instant generatedAt, String templateId, String verificationUrl, SealStatus sealStatus) {
+        this(id, rosterEntryId, filingId, personId, personName, maskedIdNumber, titleName, level, certificateNumber,
+                status, failureReason, validity, revokedReason, revocationNote, revokedAt, version, sha256, size,
+                generatedAt, templateId, verificationUrl, sealStatus, null, 0);
+    }
+
+    /** Whether the certificate has an OFD beside its PDF. */
+    public boolean hasOfd() {
+        return ofdSha256 != null;
+    }
 }

@@ -52,6 +52,12 @@ public interface CertificateService {
      */
     CertificateFile pdf(Caller caller, long id);
 
+    /**
+     * The current OFD (GB/T 33190), for a certificate whose region issues OFD beside the PDF; waited for as the PDF
+     * is. A certificate without one is {@code NOT_FOUND} with the code {@code OFD_NOT_ISSUED}.
+     */
+    CertificateFile ofd(Caller caller, long id);
+
     /** Checks the selection (all generated, all of this filing, all in scope) before anything is written. */
     CertificateExport export(Caller caller, long filingId, List<Long> ids);
 

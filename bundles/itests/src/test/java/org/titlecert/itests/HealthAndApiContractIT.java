@@ -78,7 +78,7 @@ class HealthAndApiContractIT {
                 "get /me/titles", "get /me/titles/{rosterEntryId}", "get /me/photo", "put /me/photo",
                 "get /persons/{personId}/titles", "get /persons/{personId}/photo", "put /persons/{personId}/photo",
                 "post /photo-imports", "get /me/certificates", "get /certificates/queue", "get /certificates/{id}",
-                "get /certificates/{id}/pdf", "post /certificates/{id}/revoke", "post /certificates/{id}/reinstate",
+                "get /certificates/{id}/pdf", "get /certificates/{id}/ofd", "post /certificates/{id}/revoke", "post /certificates/{id}/reinstate",
                 "post /certificates/regenerate-all", "post /certificates/{id}/regenerate",
                 "post /certificates/{id}/corrections", "get /corrections", "get /corrections/{id}",
                 "get /corrections/{id}/evidence", "put /corrections/{id}/evidence", "post /corrections/{id}/approve", "post /corrections/{id}/reject",

@@ -106,7 +106,10 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private final Numbering numbering;
     private final PublicVerification verification;
     private final Revocations revocations;
-    private final Templates templates = new Templates();
+    private final Templates templates = new Templates(CertificateTemplate.PDF);
+    private final Templates ofdTemplates = new Templates(CertificateTemplate.OFD);
+    private final Formats formats;
+    private final ContentStore ofdStore;
     private final Seals seals = new Seals();
     private final Requeue requeue;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -143,7 +146,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                              @Reference(target = "(osgi.jndi.service.name=titlecert)") DataSource dataSource,
                              @Reference ContentStores stores, @Reference Metrics metrics, EngineConfig config) {
         this.jpa = new Transactions(emf);
-        this.requeue = new Requeue(jpa, templates, seals);
+        this.formats = new Formats(templates, ofdTemplates, config.formats());
+        this.requeue = new Requeue(jpa, formats, seals);
         this.metrics = new EngineMetrics(metrics);
         metrics.gauge("titlecert_queue_depth", "Certificates waiting to be generated, on all nodes",
                 () -> queueNow().depth());
@@ -156,6 +160,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         this.audit = audit;
         this.config = config;
         this.store = stores.area(CertificateFiles.AREA, CertificateFiles.EXTENSION);
+        this.ofdStore = stores.area(OfdFiles.AREA, OfdFiles.EXTENSION);
         this.numbering = new Numbering(jpa, filings, organizations, config);
         this.verification = new PublicVerification(jpa, config, this.metrics, () -> sharedCounts, () -> verifier);
         this.postgres = Db.isPostgres(dataSource);
@@ -165,7 +170,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Activate
     void activate() {
         int workers = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
-        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, seals, store, nodeName(),
+        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, formats, seals, store, ofdStore,
+                nodeName(),
                 postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated, metrics,
                 Licence.of(config), this::authorityCreditCodes));
         generator.start();
@@ -243,16 +249,17 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             policyOption = ReferencePolicyOption.GREEDY)
     void bindTemplate(CertificateTemplate template, Map<String, Object> props) {
         templates.add(template, props);
+        ofdTemplates.add(template, props);
         scheduleRequeue();
     }
 
     void updatedTemplate(CertificateTemplate template, Map<String, Object> props) {
-        templates.add(template, props);
-        scheduleRequeue();
+        bindTemplate(template, props);
     }
 
     void unbindTemplate(CertificateTemplate template) {
         templates.remove(template);
+        ofdTemplates.remove(template);
         scheduleRequeue();
     }
 
@@ -527,6 +534,28 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     @Override
     public CertificateFile pdf(Caller caller, long id) {
+        CertificateEntity c = generated(caller, id);
+        audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
+                c.getNumber() + " v" + c.getVersion());
+        return file(ZipExport.fileName(c.getNumber(), c.getPersonName()), c.getSha256(), c.getSize(), c.getVersion(),
+                store);
+    }
+
+    @Override
+    public CertificateFile ofd(Caller caller, long id) {
+        CertificateEntity c = generated(caller, id);
+        if (c.getOfdSha256() == null) {
+            throw TitleCertException.notFound("OFD_NOT_ISSUED", formats.ofd(c.getRegion())
+                    ? "该证书的 OFD 版式文件尚未生成（OFD 模板未安装，或证书正在重新生成）" : "该证书未签发 OFD 版式文件");
+        }
+        audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
+                c.getNumber() + " v" + c.getVersion() + " OFD");
+        return file(ZipExport.baseName(c.getNumber(), c.getPersonName()) + OfdFiles.EXTENSION, c.getOfdSha256(),
+                c.getOfdSize(), c.getVersion(), ofdStore);
+    }
+
+    /** The certificate once generated: a queued one is waited for briefly, else the answer says how long to wait. */
+    private CertificateEntity generated(Caller caller, long id) {
         CertificateEntity c = readable(caller, id);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.readyWaitMillis());
         while (c.getStatus() == GenerationStatus.QUEUED && System.nanoTime() < deadline) {
@@ -535,9 +564,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         }
         switch (c.getStatus()) {
             case GENERATED -> {
-                audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
-                        c.getNumber() + " v" + c.getVersion());
-                return file(c);
+                return c;
             }
             case QUEUED -> {
                 QueueState q = queue();
@@ -550,11 +577,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         }
     }
 
-    private CertificateFile file(CertificateEntity c) {
-        String name = ZipExport.fileName(c.getNumber(), c.getPersonName());
-        String sha = c.getSha256();
-        long size = c.getSize();
-        int version = c.getVersion();
+    private static CertificateFile file(String name, String sha, long size, int version, ContentStore from) {
         return new CertificateFile() {
             @Override
             public String fileName() {
@@ -578,7 +601,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
             @Override
             public InputStream open() throws IOException {
-                return store.open(sha);
+                return from.open(sha);
             }
         };
     }
@@ -616,7 +639,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         items.sort(java.util.Comparator.comparing(ZipExport.Item::number));
         audit.record(caller, "CERTIFICATE_EXPORT", "filing:" + filingId, Outcome.SUCCESS, items.size() + " 本");
         String name = ZipExport.fileName(filing.approvalNumber() + "_证书", items.size() + "本").replace(".pdf", ".zip");
-        return new ZipExport(name, items, store, id -> item(jpa.call(em -> em.find(CertificateEntity.class, id))));
+        return new ZipExport(name, items, store, ofdStore,
+                id -> item(jpa.call(em -> em.find(CertificateEntity.class, id))));
     }
 
     @Override
@@ -625,23 +649,26 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         Filing filing = filings.get(caller, filingId);
         // the items' few columns, not the entities: a filing of tens of thousands lists in a few MB
         List<ZipExport.Item> items = jpa.call(em -> em.createQuery("SELECT c.id, c.number, c.personName, c.maskedId, "
-                        + "c.sha256, c.size, c.crc32 FROM CertificateEntity c WHERE c.filingId = :f AND c.status = :s "
+                        + "c.sha256, c.size, c.crc32, c.ofdSha256, c.ofdSize, c.ofdCrc32 FROM CertificateEntity c "
+                        + "WHERE c.filingId = :f AND c.status = :s "
                         + "ORDER BY c.number", Object[].class).setParameter("f", filingId)
                 .setParameter("s", GenerationStatus.GENERATED).getResultList()).stream()
                 .map(r -> new ZipExport.Item((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+                        ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), (String) r[7],
+                        ((Number) r[8]).longValue(), ((Number) r[9]).longValue())).toList();
         if (items.isEmpty()) {
             throw TitleCertException.invalid("EXPORT_EMPTY", "该批复备案还没有已生成的证书");
         }
         audit.record(caller, "CERTIFICATE_EXPORT", "filing:" + filingId, Outcome.SUCCESS, "全部 " + items.size() + " 本");
         String name = ZipExport.fileName(filing.approvalNumber() + "_证书", "全部" + items.size() + "本")
                 .replace(".pdf", ".zip");
-        return new ZipExport(name, items, store, id -> item(jpa.call(em -> em.find(CertificateEntity.class, id))));
+        return new ZipExport(name, items, store, ofdStore,
+                id -> item(jpa.call(em -> em.find(CertificateEntity.class, id))));
     }
 
     private static ZipExport.Item item(CertificateEntity c) {
         return new ZipExport.Item(c.getId(), c.getNumber(), c.getPersonName(), c.getMaskedId(), c.getSha256(),
-                c.getSize(), c.getCrc32());
+                c.getSize(), c.getCrc32(), c.getOfdSha256(), c.getOfdSize(), c.getOfdCrc32());
     }
 
     // ---- changes

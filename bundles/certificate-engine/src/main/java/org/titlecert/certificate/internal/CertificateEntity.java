@@ -162,6 +162,16 @@ public class CertificateEntity {
     @Column(name = "CRC32", nullable = false)
     private long crc32;
 
+    /** The current OFD, when the certificate's region issues OFD too; {@code null} otherwise. */
+    @Column(name = "OFD_SHA256", length = 64)
+    private String ofdSha256;
+
+    @Column(name = "OFD_SIZE", nullable = false)
+    private long ofdSize;
+
+    @Column(name = "OFD_CRC32", nullable = false)
+    private long ofdCrc32;
+
     @Column(name = "GENERATED_AT")
     private LocalDateTime generatedAt;
 
@@ -221,7 +231,7 @@ public class CertificateEntity {
                 status, failure,
                 validity, publicReason(), revocationNote(), instant(revokedAt), version, sha256, size,
                 instant(generatedAt), templateId,
-                verificationUrl, sealStatus == null ? SealStatus.UNSEALED : sealStatus);
+                verificationUrl, sealStatus == null ? SealStatus.UNSEALED : sealStatus, ofdSha256, ofdSize);
     }
 
     Verification toVerification(java.util.List<org.titlecert.certificate.CertificateVersion> versions) {
@@ -326,6 +336,18 @@ public class CertificateEntity {
 
     long getCrc32() {
         return crc32;
+    }
+
+    String getOfdSha256() {
+        return ofdSha256;
+    }
+
+    long getOfdSize() {
+        return ofdSize;
+    }
+
+    long getOfdCrc32() {
+        return ofdCrc32;
     }
 
     long getRequested() {

@@ -11,12 +11,13 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
-/** Every PDF a certificate has had, so that an older file is recognised as genuine but superseded. */
+/** Every PDF (and OFD) a certificate has had, so that an older file is recognised as genuine but superseded. */
 @Entity
 @Table(name = "TC_CERT_VERSION", indexes = {
         @Index(name = "TC_CERT_VERSION_CERT", columnList = "CERTIFICATE_ID,VERSION_NO"),
         @Index(name = "TC_CERT_VERSION_SHA", columnList = "SHA256"),
-        @Index(name = "TC_CERT_VERSION_CORRECTION", columnList = "CORRECTION_ID")})
+        @Index(name = "TC_CERT_VERSION_CORRECTION", columnList = "CORRECTION_ID"),
+        @Index(name = "TC_CERT_VERSION_OFD_SHA", columnList = "OFD_SHA256")})
 public class CertificateVersionEntity {
 
     @Id
@@ -32,6 +33,9 @@ public class CertificateVersionEntity {
 
     @Column(nullable = false, length = 64)
     private String sha256;
+
+    @Column(name = "OFD_SHA256", length = 64)
+    private String ofdSha256;
 
     @Column(name = "TEMPLATE_KEY", length = 300)
     private String templateKey;
@@ -53,8 +57,9 @@ public class CertificateVersionEntity {
     public CertificateVersionEntity() {
     }
 
-    CertificateVersionEntity(long certificateId, int version, String sha256, String templateKey, String node,
-                             LocalDateTime now, String reason, Long correctionId) {
+    CertificateVersionEntity(long certificateId, int version, String sha256, String ofdSha256, String templateKey,
+                             String node, LocalDateTime now, String reason, Long correctionId) {
+        this.ofdSha256 = ofdSha256;
         this.reason = reason;
         this.correctionId = correctionId;
         this.certificateId = certificateId;

@@ -22,6 +22,12 @@ import org.osgi.service.metatype.annotations.Option;
                     + "a committee's entry wins over its region's")
     String[] numberPatterns() default {};
 
+    @AttributeDefinition(name = "Formats issued",
+            description = "Entries 'formats' for every region, or 'region=formats' (a region's own entry wins), "
+                    + "separated by ';' in a .cfg file (formats = pdf; 34=pdf,ofd); formats 'pdf' or 'pdf,ofd'. The OFD (GB/T 33190) is made beside the PDF, from the same record, once the "
+                    + "titlecert-template-ofd feature is installed; a change makes the region's certificates again")
+    String[] formats() default {"pdf"};
+
     @AttributeDefinition(name = "Workers", description = "Rendering threads; 0 for one per processor core")
     int workers() default 0;
 

@@ -55,8 +55,8 @@ final class Generator {
     static final Caller ENGINE = Caller.system("certificate-engine");
 
     /** What the generator needs from its component. */
-    record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Seals seals,
-                   ContentStore store, String node, boolean skipLocked, int workers, int leaseSeconds,
+    record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Formats formats,
+                   Seals seals, ContentStore store, ContentStore ofdStore, String node, boolean skipLocked, int workers, int leaseSeconds,
                    java.util.function.Function<String, String> verificationUrl,
                    java.util.function.ObjIntConsumer<CertificateEntity> generated, EngineMetrics metrics,
                    Licence licence, java.util.function.Supplier<Map<Long, String>> authorityCreditCodes) {
@@ -67,8 +67,8 @@ final class Generator {
                        Map<String, String> licence) {
     }
 
-    /** A rendered (and sealed) PDF on its way to the store, with what made it. */
-    private record Rendered(Job job, byte[] pdf, Templates.Entry template, String committeeSeal,
+    /** A rendered (and sealed) PDF, and its OFD or {@code null}, on their way to the store, with what made them. */
+    private record Rendered(Job job, byte[] pdf, byte[] ofd, Formats.Plan plan, String committeeSeal,
                             String authoritySeal) {
 
         SealStatus sealStatus() {
@@ -349,7 +349,7 @@ final class Generator {
         private CertificateRenderer renderer(Templates.Entry template) {
             // renderers of templates that went away are closed here, by the thread that used them
             renderers.entrySet().removeIf(e -> {
-                boolean gone = !ctx.templates().contains(e.getKey());
+                boolean gone = !ctx.formats().contains(e.getKey());
                 if (gone) {
                     e.getValue().close();
                 }
@@ -361,13 +361,14 @@ final class Generator {
         private void render(Job job) {
             CertificateEntity c = job.certificate();
             try {
-                Templates.Entry template = ctx.templates().best(c.getRegion()).orElse(null);
-                if (template == null) {
+                Formats.Plan plan = ctx.formats().plan(c.getRegion()).orElse(null);
+                if (plan == null) {
                     fail(c.getId(), job.revision(), "NO_TEMPLATE", Reasons.NO_TEMPLATE);
                     return;
                 }
                 long started = System.nanoTime();
-                RenderedCertificate pdf = renderer(template).render(content(c, job));
+                CertificateContent content = content(c, job);
+                RenderedCertificate pdf = renderer(plan.pdf()).render(content);
                 ctx.metrics().render.observeNanos(System.nanoTime() - started);
                 byte[] bytes = pdf.pdf();
                 String[] sealedBy = new String[2];
@@ -384,7 +385,13 @@ final class Generator {
                         sealedBy[i] = seal.key();
                     }
                 }
-                rendered.add(new Rendered(job, bytes, template, sealedBy[0], sealedBy[1]));
+                byte[] ofd = null;
+                if (plan.ofd() != null) {
+                    long ofdStarted = System.nanoTime();
+                    ofd = renderer(plan.ofd()).render(content).pdf();
+                    ctx.metrics().render.observeNanos(System.nanoTime() - ofdStarted);
+                }
+                rendered.add(new Rendered(job, bytes, ofd, plan, sealedBy[0], sealedBy[1]));
             } catch (SealException e) {
                 LOG.warn("Certificate {} could not be sealed: {}", c.getNumber(), e.getMessage(), e);
                 fail(c.getId(), job.revision(), "SEAL", e.getMessage());
@@ -448,39 +455,30 @@ final class Generator {
                 ctx.verificationUrl().apply(c.getToken()), job.licence());
     }
 
-    /** Stores each PDF atomically, then makes those current whose request is still the newest. */
+    /** Stores each PDF (and OFD) atomically, then makes those current whose request is still the newest. */
     private void store(List<Rendered> batch) {
-        List<String> shas = new ArrayList<>(batch.size());
-        List<Long> crcs = new ArrayList<>(batch.size());
         // each file is forced to disk before its record commits; the waits overlap on a few threads
         List<java.util.concurrent.Future<String>> writes = new ArrayList<>(batch.size());
+        List<java.util.concurrent.Future<String>> ofdWrites = new ArrayList<>(batch.size());
         for (Rendered r : batch) {
             writes.add(storing.submit(() -> ctx.store().put(r.pdf())));
+            ofdWrites.add(r.ofd() == null ? null : storing.submit(() -> ctx.ofdStore().put(r.ofd())));
         }
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                shas.add(writes.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while storing certificates", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("could not store a certificate", e.getCause());
-            }
-            CRC32 crc = new CRC32();
-            crc.update(batch.get(i).pdf());
-            crcs.add(crc.getValue());
-        }
+        List<String> shas = stored(writes);
+        List<String> ofdShas = stored(ofdWrites);
         Integer[] versions = Db.now(ctx.jpa(), (em, now) -> {
             Integer[] v = new Integer[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
                 Rendered r = batch.get(i);
                 long id = r.job().certificate().getId();
                 int n = Sql.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = NULL, VERSION_NO = VERSION_NO + 1, "
-                                + "SHA256 = ?, BYTE_SIZE = ?, CRC32 = ?, GENERATED_AT = ?, TEMPLATE_ID = ?, TEMPLATE_KEY = ?, "
+                                + "SHA256 = ?, BYTE_SIZE = ?, CRC32 = ?, OFD_SHA256 = ?, OFD_SIZE = ?, OFD_CRC32 = ?, "
+                                + "GENERATED_AT = ?, TEMPLATE_ID = ?, TEMPLATE_KEY = ?, "
                                 + "SEAL_STATUS = ?, COMMITTEE_SEAL = ?, AUTHORITY_SEAL = ?, CLAIMED_BY = NULL, CLAIMED_AT = NULL, "
                                 + "CHANGE_REASON = NULL, CHANGE_CORRECTION = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
-                        GenerationStatus.GENERATED, shas.get(i), (long) r.pdf().length, crcs.get(i), now,
-                        r.template().template().id(), r.template().key(), r.sealStatus(), r.committeeSeal(),
+                        GenerationStatus.GENERATED, shas.get(i), (long) r.pdf().length, crc(r.pdf()), ofdShas.get(i),
+                        r.ofd() == null ? 0L : (long) r.ofd().length, r.ofd() == null ? 0L : crc(r.ofd()), now,
+                        r.plan().pdf().template().id(), r.plan().key(), r.sealStatus(), r.committeeSeal(),
                         r.authoritySeal(), id, r.job().revision(), GenerationStatus.QUEUED);
                 if (n == 0) {
                     release(em, id);
@@ -490,8 +488,8 @@ final class Generator {
                 CertificateEntity c = r.job().certificate();
                 v[i] = c.getVersion() + 1;
                 // the request this render answers is still the newest, so its reason is the one read with it
-                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), r.template().key(), ctx.node(), now,
-                        Versions.reason(c, v[i]).name(), c.getChangeCorrection()));
+                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), ofdShas.get(i), r.plan().key(),
+                        ctx.node(), now, Versions.reason(c, v[i]).name(), c.getChangeCorrection()));
             }
             return v;
         });
@@ -500,14 +498,46 @@ final class Generator {
             CertificateEntity c = batch.get(i).job().certificate();
             if (versions[i] == null) {
                 ctx.store().delete(shas.get(i));
+                deleteOfd(ofdShas.get(i));
                 continue;
             }
             if (c.getSha256() != null && !c.getSha256().equals(shas.get(i))) {
                 ctx.store().delete(c.getSha256());
             }
+            if (c.getOfdSha256() != null && !c.getOfdSha256().equals(ofdShas.get(i))) {
+                deleteOfd(c.getOfdSha256());
+            }
             throughput.record(now);
             ctx.metrics().generated.inc();
             ctx.generated().accept(c, versions[i]);
+        }
+    }
+
+    /** The SHA-256 of each file stored, once its write is on disk; {@code null} where nothing was written. */
+    private static List<String> stored(List<java.util.concurrent.Future<String>> writes) {
+        List<String> shas = new ArrayList<>(writes.size());
+        for (java.util.concurrent.Future<String> w : writes) {
+            try {
+                shas.add(w == null ? null : w.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing certificates", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("could not store a certificate", e.getCause());
+            }
+        }
+        return shas;
+    }
+
+    private static long crc(byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        return crc.getValue();
+    }
+
+    private void deleteOfd(String sha) {
+        if (sha != null) {
+            ctx.ofdStore().delete(sha);
         }
     }
 

@@ -11,20 +11,20 @@ import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 
 /**
- * What a template or seal change makes stale: the valid certificates made with another template than their
- * region's best, or without (or with another) seal of an issuer that has one now. It remembers the issuers that
+ * What a template or seal change makes stale: the valid certificates made with other templates than their
+ * region's best (an OFD template arriving or leaving where the region issues OFD is such a change), or without (or with another) seal of an issuer that has one now. It remembers the issuers that
  * ever had a seal, so that a seal that leaves changes nothing already made.
  */
 final class Requeue {
 
     private final Transactions jpa;
-    private final Templates templates;
+    private final Formats formats;
     private final Seals seals;
     private final Set<String> sealedIssuers = ConcurrentHashMap.newKeySet();
 
-    Requeue(Transactions jpa, Templates templates, Seals seals) {
+    Requeue(Transactions jpa, Formats formats, Seals seals) {
         this.jpa = jpa;
-        this.templates = templates;
+        this.formats = formats;
         this.seals = seals;
     }
 
@@ -41,7 +41,7 @@ final class Requeue {
      */
     private boolean stale(Object[] made) {
         String region = (String) made[0];
-        String template = templates.best(region).map(Templates.Entry::key).orElse(null);
+        String template = formats.plan(region).map(Formats.Plan::key).orElse(null);
         // no template (as just after a start): nothing could render them, and the PDFs stand
         return template != null && !template.equals(made[1])
                 || staleSeal(region, (String) made[2], (String) made[3])

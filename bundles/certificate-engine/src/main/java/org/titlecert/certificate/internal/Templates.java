@@ -10,7 +10,7 @@ import org.osgi.framework.Constants;
 import org.titlecert.template.CertificateTemplate;
 
 /**
- * The certificate templates registered now. The best for a region is the highest {@code service.ranking};
+ * The certificate templates of one format registered now. The best for a region is the highest {@code service.ranking};
  * between equal rankings a template for the region itself beats one for {@code *}, then the older service.
  */
 final class Templates {
@@ -29,12 +29,18 @@ final class Templates {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private final String format;
+
+    /** @param format the {@link CertificateTemplate#FORMAT} kept; templates of other formats are left out */
+    Templates(String format) {
+        this.format = format;
+    }
 
     void add(CertificateTemplate template, Map<String, Object> props) {
         remove(template);
-        Object format = props.get(CertificateTemplate.FORMAT);
-        if (format != null && !CertificateTemplate.PDF.equals(format.toString().strip())) {
-            return; // the certificate's PDF comes from PDF templates only
+        Object f = props.get(CertificateTemplate.FORMAT);
+        if (!format.equals(f == null ? CertificateTemplate.PDF : f.toString().strip())) {
+            return;
         }
         Object region = props.get(CertificateTemplate.REGION);
         Object ranking = props.get(Constants.SERVICE_RANKING);

@@ -17,24 +17,38 @@ import org.titlecert.store.ContentStore;
 import org.titlecert.api.SpreadsheetText;
 
 /**
- * Writes checked certificates as a ZIP of STORED entries: PDFs are already compressed, and with the size
- * and CRC known in advance each file is copied straight from the store, in constant memory.
+ * Writes checked certificates as a ZIP of STORED entries: each PDF, and its OFD where it has one, with a
+ * {@code manifest.csv} of their SHA-256. The files are already compressed, and with the size and CRC known in
+ * advance each is copied straight from the store, in constant memory.
  */
 final class ZipExport implements CertificateExport {
 
     /** What an entry needs; read again if the file was replaced since the selection was checked. */
-    record Item(long id, String number, String name, String maskedId, String sha256, long size, long crc32) {
+    record Item(long id, String number, String name, String maskedId, String sha256, long size, long crc32,
+                String ofdSha256, long ofdSize, long ofdCrc32) {
+
+        /** A certificate without an OFD. */
+        Item(long id, String number, String name, String maskedId, String sha256, long size, long crc32) {
+            this(id, number, name, maskedId, sha256, size, crc32, null, 0, 0);
+        }
+
+        /** Whether its files are still those the selection was checked with. */
+        boolean current(ContentStore pdfs, ContentStore ofds) {
+            return pdfs.exists(sha256) && (ofdSha256 == null || ofds.exists(ofdSha256));
+        }
     }
 
     private final String fileName;
     private final List<Item> items;
     private final ContentStore store;
+    private final ContentStore ofdStore;
     private final LongFunction<Item> reload;
 
-    ZipExport(String fileName, List<Item> items, ContentStore store, LongFunction<Item> reload) {
+    ZipExport(String fileName, List<Item> items, ContentStore store, ContentStore ofdStore, LongFunction<Item> reload) {
         this.fileName = fileName;
         this.items = List.copyOf(items);
         this.store = store;
+        this.ofdStore = ofdStore;
         this.reload = reload;
     }
 
@@ -56,23 +70,21 @@ final class ZipExport implements CertificateExport {
     @Override
     public void writeTo(OutputStream out, java.util.function.IntConsumer written) throws IOException {
         int done = 0;
-        StringBuilder manifest = new StringBuilder("\uFEFF证书编号,姓名,身份证号,SHA-256\r\n");
+        StringBuilder manifest = new StringBuilder("\uFEFF证书编号,姓名,身份证号,SHA-256,OFD SHA-256\r\n");
         Set<String> names = new HashSet<>();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             zip.setMethod(ZipOutputStream.STORED);
             byte[] buffer = new byte[64 * 1024];
             for (Item planned : items) {
-                Item item = store.exists(planned.sha256()) ? planned : reload.apply(planned.id());
-                String name = unique(names, fileName(item.number(), item.name()));
-                zip.putNextEntry(stored(name, item.size(), item.crc32()));
-                try (InputStream in = store.open(item.sha256())) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        zip.write(buffer, 0, n);
-                    }
+                Item item = planned.current(store, ofdStore) ? planned : reload.apply(planned.id());
+                String name = unique(names, baseName(item.number(), item.name()));
+                copy(zip, name + ".pdf", item.size(), item.crc32(), store, item.sha256(), buffer);
+                if (item.ofdSha256() != null) {
+                    copy(zip, name + ".ofd", item.ofdSize(), item.ofdCrc32(), ofdStore, item.ofdSha256(), buffer);
                 }
-                zip.closeEntry();
                 manifest.append(csv(item.number())).append(',').append(csv(item.name())).append(',')
-                        .append(csv(item.maskedId())).append(',').append(item.sha256()).append("\r\n");
+                        .append(csv(item.maskedId())).append(',').append(item.sha256()).append(',')
+                        .append(item.ofdSha256() == null ? "" : item.ofdSha256()).append("\r\n");
                 written.accept(++done);
             }
             byte[] csv = manifest.toString().getBytes(StandardCharsets.UTF_8);
@@ -84,15 +96,31 @@ final class ZipExport implements CertificateExport {
         }
     }
 
+    private static void copy(ZipOutputStream zip, String name, long size, long crc, ContentStore from, String sha,
+                             byte[] buffer) throws IOException {
+        zip.putNextEntry(stored(name, size, crc));
+        try (InputStream in = from.open(sha)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                zip.write(buffer, 0, n);
+            }
+        }
+        zip.closeEntry();
+    }
+
     /** {@code 342021AHKJ00001_张三.pdf}, with characters that file systems refuse taken out. */
     static String fileName(String number, String name) {
-        return (number + "_" + name).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "") + ".pdf";
+        return baseName(number, name) + ".pdf";
+    }
+
+    /** {@code 342021AHKJ00001_张三}: the file name without its extension. */
+    static String baseName(String number, String name) {
+        return (number + "_" + name).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "");
     }
 
     private static String unique(Set<String> names, String name) {
         String candidate = name;
         for (int i = 2; !names.add(candidate); i++) {
-            candidate = name.substring(0, name.length() - 4) + "(" + i + ").pdf";
+            candidate = name + "(" + i + ")";
         }
         return candidate;
     }

@@ -47,7 +47,7 @@ class ZipExportHeapTest {
         PipedOutputStream written = new PipedOutputStream(read);
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try (written) {
-                new ZipExport("全部证书.zip", items, new GeneratedStore(), id -> null).writeTo(written);
+                new ZipExport("全部证书.zip", items, new GeneratedStore(), null, id -> null).writeTo(written);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -110,12 +110,30 @@ public class CertificateResource {
     public Response pdf(@PathParam("id") long id,
                         @Parameter(description = "true 为下载附件 · true to download as an attachment")
                         @QueryParam("download") Boolean download) {
-        CertificateFile f = certificates.pdf(AuthFilter.caller(request), id);
+        return send(certificates.pdf(AuthFilter.caller(request), id), "application/pdf", !Boolean.TRUE.equals(download));
+    }
+
+    @GET
+    @Path("{id}/ofd")
+    @Produces({"application/ofd", "application/json"})
+    @RequiresScope(Scopes.CERTIFICATES_READ)
+    @Operation(operationId = "downloadCertificateOfd", summary = "下载证书 OFD · The certificate as OFD (GB/T 33190)",
+            description = "Where the certificate's region issues OFD beside the PDF (the formats setting), made from the same "
+                    + "record with every version; otherwise 404 OFD_NOT_ISSUED. Waited for as the PDF is. Always an "
+                    + "attachment. The ETag is the file's SHA-256.",
+            responses = @ApiResponse(responseCode = "200", description = "the OFD",
+                    headers = @Header(name = "ETag", description = "the OFD's SHA-256, quoted", schema = @Schema(type = "string")),
+                    content = @Content(mediaType = "application/ofd", schema = @Schema(type = "string", format = "binary"))))
+    public Response ofd(@PathParam("id") long id) {
+        return send(certificates.ofd(AuthFilter.caller(request), id), "application/ofd", false);
+    }
+
+    private static Response send(CertificateFile f, String type, boolean inline) {
         return Downloads.stream(out -> {
             try (InputStream in = f.open()) {
                 in.transferTo(out);
             }
-        }, "application/pdf", f.fileName(), !Boolean.TRUE.equals(download), f.sha256(), f.size());
+        }, type, f.fileName(), inline, f.sha256(), f.size());
     }
 
     @POST

@@ -1,0 +1,197 @@
+package org.titlecert.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A province that issues OFD beside the PDF ({@code formats = pdf,ofd}): nothing is issued as OFD while no OFD
+ * template is installed; installing the {@code titlecert-template-ofd} feature into the running platform (a features
+ * file dropped into {@code deploy/}) makes every certificate again with its OFD, from the same record (same number, same
+ * version); the REST download, the certificate's record and the ZIP export agree on it; removing the feature makes
+ * them again without.
+ */
+class OfdIssuingIT {
+
+    private static Platform platform;
+    private static Api system;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.create("ofd");
+        platform.configureForTests();
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "checkPerMinute = 1000",
+                "formats = pdf,ofd");
+        platform.start();
+        system = platform.system();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    void installingTheOfdFeatureIssuesEveryCertificateAsOfdTooAndRemovingItStops() throws Exception {
+        long filing = system.get("/api/v1/filings?approvalNumber=" + java.net.URLEncoder.encode("皖职改办〔2022〕9号",
+                StandardCharsets.UTF_8)).json().at("/items/0/id").asLong();
+        int count = system.get("/api/v1/filings/" + filing + "/certificates?size=1").json().get("total").asInt();
+        JsonNode before = generated(filing, count);
+        long id = before.get("id").asLong();
+        assertThat(before.hasNonNull("ofdSha256")).isFalse();
+        Api.Response none = system.get("/api/v1/certificates/" + id + "/ofd");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("code").asText()).isEqualTo("OFD_NOT_ISSUED");
+        assertThat(none.json().get("message").asText()).contains("OFD");
+
+        Path feature = installOfdFeature();
+        JsonNode issued = waitFor(id, c -> c.hasNonNull("ofdSha256"), "issued as OFD");
+        assertThat(issued.get("version").asInt()).as("made again, as one new version").isGreaterThan(
+                before.get("version").asInt());
+        assertThat(issued.get("certificateNumber").asText()).isEqualTo(before.get("certificateNumber").asText());
+
+        Api.Response ofd = system.get("/api/v1/certificates/" + id + "/ofd");
+        assertThat(ofd.status()).isEqualTo(200);
+        assertThat(ofd.contentType()).startsWith("application/ofd");
+        assertThat(ofd.header("Content-Disposition")).startsWith("attachment").contains(".ofd");
+        assertThat(sha256(ofd.bytes())).isEqualTo(issued.get("ofdSha256").asText());
+        assertThat(ofd.bytes().length).isEqualTo(issued.get("ofdSize").asInt());
+        Map<String, byte[]> parts = unzip(ofd.bytes());
+        assertThat(parts).containsKey("OFD.xml");
+        String info = new String(parts.get("OFD.xml"), StandardCharsets.UTF_8);
+        assertThat(info).contains("<ofd:CustomData Name=\"证照编号\">" + issued.get("certificateNumber").asText())
+                .contains("Name=\"持证主体\">" + issued.get("personName").asText());
+        assertThat(parts.keySet()).anyMatch(n -> n.endsWith(".ttf")).anyMatch(n -> n.endsWith(".jpg"));
+        String content = parts.entrySet().stream().filter(e -> e.getKey().endsWith("Content.xml")).findFirst()
+                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(content).contains(issued.get("certificateNumber").asText());
+        // the PDF is of the same version
+        Api.Response pdf = system.get("/api/v1/certificates/" + id + "/pdf");
+        assertThat(sha256(pdf.bytes())).isEqualTo(issued.get("sha256").asText());
+
+        // the ZIP export: each certificate's PDF and OFD, and both SHA-256 in the manifest
+        JsonNode all = generated(filing, count);
+        assertThat(all.hasNonNull("ofdSha256")).isTrue();
+        Map<String, byte[]> zip = unzip(system.get("/api/v1/filings/" + filing + "/certificates/all.zip").bytes());
+        String manifest = new String(zip.get("manifest.csv"), StandardCharsets.UTF_8);
+        assertThat(manifest).startsWith("\uFEFF证书编号,姓名,身份证号,SHA-256,OFD SHA-256")
+                .contains(issued.get("sha256").asText() + "," + issued.get("ofdSha256").asText());
+        String base = zip.keySet().stream().filter(n -> n.startsWith(issued.get("certificateNumber").asText()))
+                .filter(n -> n.endsWith(".pdf")).findFirst().orElseThrow().replaceAll("\\.pdf$", "");
+        assertThat(sha256(zip.get(base + ".ofd"))).isEqualTo(issued.get("ofdSha256").asText());
+        assertThat(zip.keySet().stream().filter(n -> n.endsWith(".ofd")).count())
+                .isEqualTo(zip.keySet().stream().filter(n -> n.endsWith(".pdf")).count());
+
+        // each download is the caller's own: the holder has theirs, another person and another unit learn nothing
+        java.util.List<DemoAccounts.Account> individuals = platform.accounts().all("individual");
+        Api holder = platform.api().login("individual", individuals.get(0).login(), individuals.get(0).secret());
+        holder.putBytes("/api/v1/me/photo", "image/jpeg", CertificateApiIT.photo(java.awt.Color.GRAY));
+        long mine = holder.get("/api/v1/me/certificates").json().get(0).get("id").asLong();
+        JsonNode own = waitFor(mine, c -> c.hasNonNull("ofdSha256"), "issued as OFD");
+        Api.Response theirs = holder.get("/api/v1/certificates/" + mine + "/ofd");
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(sha256(theirs.bytes())).isEqualTo(own.get("ofdSha256").asText());
+        for (Api stranger : java.util.List.of(
+                platform.api().login("individual", individuals.get(2).login(), individuals.get(2).secret()),
+                platform.api().withKey(platform.accounts().of("unitapi", "HFRS").secret()))) {
+            Api.Response refused = stranger.get("/api/v1/certificates/" + mine + "/ofd");
+            assertThat(refused.status()).isIn(403, 404);
+            assertThat(refused.body()).doesNotContain("OFD_NOT_ISSUED").doesNotContain("PK");
+        }
+
+        // 我的职称 offers the OFD beside the PDF, and the certificate's page its fingerprint and a download
+        org.openqa.selenium.WebDriver browser = Browser.start();
+        try {
+            Browser.loginIndividual(browser, platform, individuals.get(0).login(), individuals.get(0).secret());
+            browser.get(platform.url("/me/titles"));
+            org.openqa.selenium.WebElement link = browser.findElement(
+                    org.openqa.selenium.By.cssSelector("a[href='/api/v1/certificates/" + mine + "/ofd']"));
+            assertThat(link.getText()).isEqualTo("OFD");
+            Browser.screenshot(browser, "my-titles-ofd");
+            browser.get(platform.url("/me/titles/" + own.get("rosterEntryId").asLong()));
+            Browser.waitForText(browser, org.openqa.selenium.By.id("certificate-ofd"), "下载 OFD 版式");
+            assertThat(browser.findElement(org.openqa.selenium.By.tagName("main")).getText())
+                    .contains("OFD 文件指纹").contains(own.get("ofdSha256").asText());
+            Browser.screenshot(browser, "certificate-ofd");
+            assertThat(Browser.accessibilityProblems(browser)).isEmpty();
+        } finally {
+            browser.quit();
+        }
+
+        Files.delete(feature);
+        JsonNode after = waitFor(id, c -> !c.hasNonNull("ofdSha256")
+                && c.get("version").asInt() > issued.get("version").asInt(), "made again without OFD");
+        assertThat(after.get("status").asText()).isEqualTo("GENERATED");
+        assertThat(system.get("/api/v1/certificates/" + id + "/ofd").status()).isEqualTo(404);
+    }
+
+    /** The filing's certificates settled, and the first generated one. */
+    private static JsonNode generated(long filing, int count) {
+        return TestFixtures.settledCertificates(system, filing, count, 120).stream()
+                .filter(c -> c.get("status").asText().equals("GENERATED")).findFirst().orElseThrow();
+    }
+
+    private static JsonNode waitFor(long id, java.util.function.Predicate<JsonNode> done, String what) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            JsonNode c = system.get("/api/v1/certificates/" + id).json();
+            if (done.test(c) && c.get("status").asText().equals("GENERATED")) {
+                return c;
+            }
+            assertThat(System.nanoTime()).as("certificate %d %s within 2 minutes: %s", id, what, c)
+                    .isLessThan(deadline);
+            Platform.sleep(500);
+        }
+    }
+
+    /** What an operator does: a features file naming the feature, dropped into {@code deploy/}. */
+    private static Path installOfdFeature() throws IOException {
+        String version;
+        try (Stream<Path> versions = Files.list(platform.home().resolve("system/org/titlecert/features"))) {
+            version = versions.findFirst().orElseThrow().getFileName().toString();
+        }
+        Path file = platform.home().resolve("deploy/titlecert-ofd.xml");
+        Files.writeString(file, """
+                <features name="titlecert-ofd" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                  <repository>mvn:org.titlecert/features/%s/xml/features</repository>
+                  <feature name="titlecert-ofd-issuing" version="1.0.0" install="auto">
+                    <feature>titlecert-template-ofd</feature>
+                  </feature>
+                </features>
+                """.formatted(version));
+        return file;
+    }
+
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> parts = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                parts.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return parts;
+    }
+
+    static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+}
