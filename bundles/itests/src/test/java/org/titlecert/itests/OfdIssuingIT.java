@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -137,6 +138,26 @@ class OfdIssuingIT {
             browser.quit();
         }
 
+        // SM2 e-seals for the filing's committee and issuing authority: the OFD is sealed again, both seals genuine
+        JsonNode filingJson = system.get("/api/v1/filings/" + filing).json();
+        org.titlecert.sealkit.SealKit.Issued ca = org.titlecert.sealkit.sm2.Sm2SealKit.authority(
+                "集成测试 SM2 电子印章 CA", java.time.Duration.ofDays(365));
+        for (String role : List.of("committee", "issuingAuthority")) {
+            sm2Seal(ca, filingJson.get(role).get("code").asText(), filingJson.get(role).get("name").asText());
+        }
+        Path sm2 = install("titlecert-sm2", "titlecert-seal-sm2");
+        int unsealedVersion = issued.get("version").asInt();
+        JsonNode sealed = waitFor(id, c -> c.get("version").asInt() > unsealedVersion && c.hasNonNull("ofdSha256")
+                && !c.get("ofdSha256").asText().equals(issued.get("ofdSha256").asText()), "sealed with SM2");
+        org.titlecert.seal.SealReport seals = org.titlecert.seal.sm2.OfdSeals.verify(
+                system.get("/api/v1/certificates/" + id + "/ofd").bytes(), List.of(ca.certificate()));
+        assertThat(seals.seals()).extracting(org.titlecert.seal.SealCheck::signer).containsExactly(
+                filingJson.at("/committee/name").asText(), filingJson.at("/issuingAuthority/name").asText());
+        assertThat(seals.genuine()).as("%s", seals).isTrue();
+        assertThat(sealed.get("sealStatus").asText()).as("the PDF keeps its seals").isEqualTo(
+                issued.get("sealStatus").asText());
+        Files.delete(sm2);
+
         Files.delete(feature);
         JsonNode after = waitFor(id, c -> !c.hasNonNull("ofdSha256")
                 && c.get("version").asInt() > issued.get("version").asInt(), "made again without OFD");
@@ -163,21 +184,40 @@ class OfdIssuingIT {
         }
     }
 
+    /** An SM2 seal for the issuer, as an operator configures one: keystore, password file, seal file, configuration. */
+    private static void sm2Seal(org.titlecert.sealkit.SealKit.Issued ca, String code, String name) throws IOException {
+        Path dir = Files.createDirectories(platform.home().resolve("etc/sm2"));
+        org.titlecert.sealkit.SealKit.Issued holder = org.titlecert.sealkit.sm2.Sm2SealKit.signer(ca, name,
+                java.time.Duration.ofDays(365));
+        org.titlecert.sealkit.sm2.Sm2SealKit.writePkcs12(dir.resolve(code + ".p12"), "sm2-test".toCharArray(), "seal",
+                holder, ca);
+        Files.writeString(dir.resolve(code + ".password"), "sm2-test\n");
+        Files.write(dir.resolve(code + ".esl"), org.titlecert.sealkit.sm2.Sm2SealKit.seal(ca, holder.certificate(), name,
+                org.titlecert.sealkit.SealKit.image(name, "专用章"), 42, java.time.Duration.ofDays(365)));
+        platform.config("org.titlecert.seal.sm2-" + code.toLowerCase(java.util.Locale.ROOT), "seal.issuer = " + code,
+                "keystore = " + dir.resolve(code + ".p12"), "passwordFile = " + dir.resolve(code + ".password"),
+                "sealFile = " + dir.resolve(code + ".esl"));
+    }
+
     /** What an operator does: a features file naming the feature, dropped into {@code deploy/}. */
     private static Path installOfdFeature() throws IOException {
+        return install("titlecert-ofd", "titlecert-template-ofd");
+    }
+
+    private static Path install(String name, String feature) throws IOException {
         String version;
         try (Stream<Path> versions = Files.list(platform.home().resolve("system/org/titlecert/features"))) {
             version = versions.findFirst().orElseThrow().getFileName().toString();
         }
-        Path file = platform.home().resolve("deploy/titlecert-ofd.xml");
+        Path file = platform.home().resolve("deploy/" + name + ".xml");
         Files.writeString(file, """
-                <features name="titlecert-ofd" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
-                  <repository>mvn:org.titlecert/features/%s/xml/features</repository>
-                  <feature name="titlecert-ofd-issuing" version="1.0.0" install="auto">
-                    <feature>titlecert-template-ofd</feature>
+                <features name="%1$s" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                  <repository>mvn:org.titlecert/features/%2$s/xml/features</repository>
+                  <feature name="%1$s-install" version="1.0.0" install="auto">
+                    <feature>%3$s</feature>
                   </feature>
                 </features>
-                """.formatted(version));
+                """.formatted(name, version, feature));
         return file;
     }
 

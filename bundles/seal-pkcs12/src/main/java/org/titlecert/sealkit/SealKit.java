@@ -22,6 +22,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -60,15 +61,15 @@ public final class SealKit {
     /** A self-signed seal certification authority. */
     public static Issued authority(String commonName, Duration validity) {
         KeyPair pair = rsa(3072);
-        X500Principal name = name(commonName);
-        return new Issued(pair.getPrivate(), certificate(name, pair, name, pair.getPrivate(), validity, true));
+        return new Issued(pair.getPrivate(), issue(commonName, pair.getPublic(), null, pair.getPrivate(), validity,
+                "SHA256withRSA", null));
     }
 
     /** A seal certificate for {@code commonName}, issued by the authority. */
     public static Issued seal(Issued authority, String commonName, Duration validity) {
         KeyPair pair = rsa(2048);
-        return new Issued(pair.getPrivate(), certificate(name(commonName), pair,
-                authority.certificate().getSubjectX500Principal(), authority.key(), validity, false));
+        return new Issued(pair.getPrivate(), issue(commonName, pair.getPublic(), authority, null, validity,
+                "SHA256withRSA", null));
     }
 
     /** Writes a PKCS#12 keystore with the seal's key under {@code alias} and the chain up to the authority. */
@@ -201,23 +202,44 @@ public final class SealKit {
         }
     }
 
-    private static X500Principal name(String commonName) {
-        return new X500Principal("CN=" + commonName.replace(",", "\\,") + ", O=TitleCert, C=CN");
+    /** The keystore's first key entry's alias. */
+    public static String firstKey(KeyStore ks) throws GeneralSecurityException {
+        for (String a : java.util.Collections.list(ks.aliases())) {
+            if (ks.isKeyEntry(a)) {
+                return a;
+            }
+        }
+        throw new GeneralSecurityException("the keystore holds no private key");
     }
 
-    private static X509Certificate certificate(X500Principal subject, KeyPair pair, X500Principal issuer,
-                                               PrivateKey issuerKey, Duration validity, boolean ca) {
+    /**
+     * A certificate for {@code commonName}'s key, issued by {@code authority}, or self-signed with {@code selfKey} as a
+     * certification authority (which also signs what it makes: seals) when the authority is {@code null}.
+     *
+     * @param algorithm the signature algorithm: SHA256withRSA, SM3withSM2
+     * @param provider  the JCA provider to sign with, {@code null} for the default
+     */
+    public static X509Certificate issue(String commonName, PublicKey key, Issued authority, PrivateKey selfKey,
+                                        Duration validity, String algorithm, java.security.Provider provider) {
+        boolean ca = authority == null;
+        X500Principal subject = new X500Principal("CN=" + commonName.replace(",", "\\,") + ", O=TitleCert, C=CN");
         try {
             Instant now = Instant.now();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(validity)), subject, pair.getPublic());
-            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca ? subject
+                    : authority.certificate().getSubjectX500Principal(), new BigInteger(64, RANDOM),
+                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(validity)), subject, key);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(ca
+                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature
                     : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
-            return new JcaX509CertificateConverter().getCertificate(b.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
+            b.addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(key));
+            JcaContentSignerBuilder signer = new JcaContentSignerBuilder(algorithm);
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            if (provider != null) {
+                signer.setProvider(provider);
+                converter.setProvider(provider);
+            }
+            return converter.getCertificate(b.build(signer.build(ca ? selfKey : authority.key())));
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new IllegalStateException("cannot issue a seal certificate", e);
         }

@@ -110,7 +110,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private final Templates ofdTemplates = new Templates(CertificateTemplate.OFD);
     private final Formats formats;
     private final ContentStore ofdStore;
-    private final Seals seals = new Seals();
+    private final Seals seals = new Seals(CertificateTemplate.PDF);
+    private final Seals ofdSeals = new Seals(CertificateTemplate.OFD);
     private final Requeue requeue;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "titlecert-certificate-maintenance");
@@ -147,7 +148,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                              @Reference ContentStores stores, @Reference Metrics metrics, EngineConfig config) {
         this.jpa = new Transactions(emf);
         this.formats = new Formats(templates, ofdTemplates, config.formats());
-        this.requeue = new Requeue(jpa, formats, seals);
+        this.requeue = new Requeue(jpa, formats, seals, ofdSeals);
         this.metrics = new EngineMetrics(metrics);
         metrics.gauge("titlecert_queue_depth", "Certificates waiting to be generated, on all nodes",
                 () -> queueNow().depth());
@@ -170,7 +171,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Activate
     void activate() {
         int workers = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
-        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, formats, seals, store, ofdStore,
+        generator = new Generator(new Generator.Context(jpa, filings, photos, templates, formats, seals, ofdSeals,
+                store, ofdStore,
                 nodeName(),
                 postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated, metrics,
                 Licence.of(config), this::authorityCreditCodes));
@@ -268,7 +270,14 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSeal(SealProvider provider, Map<String, Object> props) {
-        requeue.sealed(seals.add(provider, props).issuer());
+        Seals.Entry pdf = seals.add(provider, props);
+        Seals.Entry ofd = ofdSeals.add(provider, props);
+        if (pdf != null) {
+            requeue.sealed(pdf.issuer());
+        }
+        if (ofd != null) {
+            requeue.sealedOfd(ofd.issuer());
+        }
         scheduleRequeue();
     }
 
@@ -278,6 +287,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
     void unbindSeal(SealProvider provider) {
         seals.remove(provider);
+        ofdSeals.remove(provider);
     }
 
     @Override

@@ -166,6 +166,13 @@ public class CertificateEntity {
     @Column(name = "OFD_SHA256", length = 64)
     private String ofdSha256;
 
+    /** The SM2 seal providers that sealed the current OFD, as {@link #getCommitteeSeal} for the PDF. */
+    @Column(name = "OFD_COMMITTEE_SEAL", length = 300)
+    private String ofdCommitteeSeal;
+
+    @Column(name = "OFD_AUTHORITY_SEAL", length = 300)
+    private String ofdAuthoritySeal;
+
     @Column(name = "OFD_SIZE", nullable = false)
     private long ofdSize;
 

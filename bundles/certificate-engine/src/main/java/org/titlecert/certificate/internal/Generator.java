@@ -56,7 +56,7 @@ final class Generator {
 
     /** What the generator needs from its component. */
     record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Formats formats,
-                   Seals seals, ContentStore store, ContentStore ofdStore, String node, boolean skipLocked, int workers, int leaseSeconds,
+                   Seals seals, Seals ofdSeals, ContentStore store, ContentStore ofdStore, String node, boolean skipLocked, int workers, int leaseSeconds,
                    java.util.function.Function<String, String> verificationUrl,
                    java.util.function.ObjIntConsumer<CertificateEntity> generated, EngineMetrics metrics,
                    Licence licence, java.util.function.Supplier<Map<Long, String>> authorityCreditCodes) {
@@ -67,13 +67,24 @@ final class Generator {
                        Map<String, String> licence) {
     }
 
-    /** A rendered (and sealed) PDF, and its OFD or {@code null}, on their way to the store, with what made them. */
-    private record Rendered(Job job, byte[] pdf, byte[] ofd, Formats.Plan plan, String committeeSeal,
-                            String authoritySeal) {
+    /**
+     * A rendered (and sealed) PDF, and its OFD or {@code null}, on their way to the store, with what made them: the
+     * keys of the seal providers that sealed each, per role ({committee, authority}), {@code null} where none did.
+     */
+    private record Rendered(Job job, byte[] pdf, byte[] ofd, Formats.Plan plan, String[] pdfSeals, String[] ofdSeals) {
 
+        String committeeSeal() {
+            return pdfSeals[0];
+        }
+
+        String authoritySeal() {
+            return pdfSeals[1];
+        }
+
+        /** The PDF's: the seal status shown is the PDF's, which the QR code's checks rest on. */
         SealStatus sealStatus() {
-            return committeeSeal != null && authoritySeal != null ? SealStatus.SEALED
-                    : committeeSeal != null || authoritySeal != null ? SealStatus.PARTIAL : SealStatus.UNSEALED;
+            return pdfSeals[0] != null && pdfSeals[1] != null ? SealStatus.SEALED
+                    : pdfSeals[0] != null || pdfSeals[1] != null ? SealStatus.PARTIAL : SealStatus.UNSEALED;
         }
     }
 
@@ -370,28 +381,17 @@ final class Generator {
                 CertificateContent content = content(c, job);
                 RenderedCertificate pdf = renderer(plan.pdf()).render(content);
                 ctx.metrics().render.observeNanos(System.nanoTime() - started);
-                byte[] bytes = pdf.pdf();
-                String[] sealedBy = new String[2];
-                SealRole[] roles = {SealRole.COMMITTEE, SealRole.ISSUING_AUTHORITY};
-                String[] codes = {c.getCommitteeCode(), c.getAuthorityCode()};
-                for (int i = 0; i < 2; i++) {
-                    Seals.Entry seal = ctx.seals().best(codes[i], c.getRegion()).orElse(null);
-                    Area area = pdf.sealArea(roles[i]).orElse(null);
-                    if (seal != null && area != null) {
-                        long sealing = System.nanoTime();
-                        bytes = seal.provider().seal(bytes, new SealPlacement(area, pdf.qrArea(),
-                                roles[i] == SealRole.COMMITTEE ? "评审组织盖章" : "发证机关盖章"));
-                        ctx.metrics().seal.observeNanos(System.nanoTime() - sealing, roles[i].name());
-                        sealedBy[i] = seal.key();
-                    }
-                }
+                String[] pdfSeals = new String[2];
+                byte[] bytes = seal(ctx.seals(), c, pdf, pdfSeals);
                 byte[] ofd = null;
+                String[] ofdSeals = new String[2];
                 if (plan.ofd() != null) {
                     long ofdStarted = System.nanoTime();
-                    ofd = renderer(plan.ofd()).render(content).pdf();
+                    RenderedCertificate national = renderer(plan.ofd()).render(content);
                     ctx.metrics().render.observeNanos(System.nanoTime() - ofdStarted);
+                    ofd = seal(ctx.ofdSeals(), c, national, ofdSeals);
                 }
-                rendered.add(new Rendered(job, bytes, ofd, plan, sealedBy[0], sealedBy[1]));
+                rendered.add(new Rendered(job, bytes, ofd, plan, pdfSeals, ofdSeals));
             } catch (SealException e) {
                 LOG.warn("Certificate {} could not be sealed: {}", c.getNumber(), e.getMessage(), e);
                 fail(c.getId(), job.revision(), "SEAL", e.getMessage());
@@ -402,6 +402,29 @@ final class Generator {
                 LOG.error("Certificate {} could not be generated", c.getNumber(), e);
                 fail(c.getId(), job.revision(), "INTERNAL", Reasons.INTERNAL);
             }
+        }
+
+        /**
+         * The document sealed by the best provider of its format for the committee and for the issuing authority,
+         * where the template reserved a place; {@code sealedBy} gets the providers' keys.
+         */
+        private byte[] seal(Seals providers, CertificateEntity c, RenderedCertificate document, String[] sealedBy)
+                throws SealException {
+            byte[] bytes = document.pdf();
+            SealRole[] roles = {SealRole.COMMITTEE, SealRole.ISSUING_AUTHORITY};
+            String[] codes = {c.getCommitteeCode(), c.getAuthorityCode()};
+            for (int i = 0; i < 2; i++) {
+                Seals.Entry seal = providers.best(codes[i], c.getRegion()).orElse(null);
+                Area area = document.sealArea(roles[i]).orElse(null);
+                if (seal != null && area != null) {
+                    long sealing = System.nanoTime();
+                    bytes = seal.provider().seal(bytes, new SealPlacement(area, document.qrArea(),
+                            roles[i] == SealRole.COMMITTEE ? "评审组织盖章" : "发证机关盖章"));
+                    ctx.metrics().seal.observeNanos(System.nanoTime() - sealing, roles[i].name());
+                    sealedBy[i] = seal.key();
+                }
+            }
+            return bytes;
         }
 
         private void fail(long id, long revision, String metric, String reason) {
@@ -473,11 +496,13 @@ final class Generator {
                 long id = r.job().certificate().getId();
                 int n = Sql.update(em, "UPDATE TC_CERTIFICATE SET STATUS = ?, FAILURE = NULL, VERSION_NO = VERSION_NO + 1, "
                                 + "SHA256 = ?, BYTE_SIZE = ?, CRC32 = ?, OFD_SHA256 = ?, OFD_SIZE = ?, OFD_CRC32 = ?, "
+                                + "OFD_COMMITTEE_SEAL = ?, OFD_AUTHORITY_SEAL = ?, "
                                 + "GENERATED_AT = ?, TEMPLATE_ID = ?, TEMPLATE_KEY = ?, "
                                 + "SEAL_STATUS = ?, COMMITTEE_SEAL = ?, AUTHORITY_SEAL = ?, CLAIMED_BY = NULL, CLAIMED_AT = NULL, "
                                 + "CHANGE_REASON = NULL, CHANGE_CORRECTION = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
                         GenerationStatus.GENERATED, shas.get(i), (long) r.pdf().length, crc(r.pdf()), ofdShas.get(i),
-                        r.ofd() == null ? 0L : (long) r.ofd().length, r.ofd() == null ? 0L : crc(r.ofd()), now,
+                        r.ofd() == null ? 0L : (long) r.ofd().length, r.ofd() == null ? 0L : crc(r.ofd()),
+                        r.ofdSeals()[0], r.ofdSeals()[1], now,
                         r.plan().pdf().template().id(), r.plan().key(), r.sealStatus(), r.committeeSeal(),
                         r.authoritySeal(), id, r.job().revision(), GenerationStatus.QUEUED);
                 if (n == 0) {

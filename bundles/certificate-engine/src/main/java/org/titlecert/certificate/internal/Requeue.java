@@ -20,35 +20,46 @@ final class Requeue {
     private final Transactions jpa;
     private final Formats formats;
     private final Seals seals;
+    private final Seals ofdSeals;
     private final Set<String> sealedIssuers = ConcurrentHashMap.newKeySet();
+    private final Set<String> ofdSealedIssuers = ConcurrentHashMap.newKeySet();
 
-    Requeue(Transactions jpa, Formats formats, Seals seals) {
+    Requeue(Transactions jpa, Formats formats, Seals seals, Seals ofdSeals) {
         this.jpa = jpa;
         this.formats = formats;
         this.seals = seals;
+        this.ofdSeals = ofdSeals;
     }
 
-    /** An issuer now has a seal. */
+    /** An issuer now has a seal for PDFs. */
     void sealed(String issuer) {
         sealedIssuers.add(issuer);
     }
 
+    /** An issuer now has a seal for OFDs. */
+    void sealedOfd(String issuer) {
+        ofdSealedIssuers.add(issuer);
+    }
+
     /**
-     * Whether certificates made this way ({region, template, committee code, its seal, authority code, its seal})
-     * need making again: a template other than the region's best, or a seal missing or made by another provider
-     * than the best for an issuer that has one (the issuer's own certificates, or its region's where it is a region
-     * code).
+     * Whether certificates made this way ({region, template, committee code, its seal, authority code, its seal, and
+     * the OFD's two seals}) need making again: a template other than the region's best, or a seal missing or made by
+     * another provider than the best for an issuer that has one (the issuer's own certificates, or its region's where
+     * it is a region code); the OFD's seals only where the certificates have an OFD.
      */
     private boolean stale(Object[] made) {
         String region = (String) made[0];
-        String template = formats.plan(region).map(Formats.Plan::key).orElse(null);
-        // no template (as just after a start): nothing could render them, and the PDFs stand
-        return template != null && !template.equals(made[1])
-                || staleSeal(region, (String) made[2], (String) made[3])
-                || staleSeal(region, (String) made[4], (String) made[5]);
+        Formats.Plan plan = formats.plan(region).orElse(null);
+        // no template (as just after a start): nothing could render them, and the files stand
+        return plan != null && !plan.key().equals(made[1])
+                || staleSeal(seals, sealedIssuers, region, (String) made[2], (String) made[3])
+                || staleSeal(seals, sealedIssuers, region, (String) made[4], (String) made[5])
+                || plan != null && plan.ofd() != null
+                && (staleSeal(ofdSeals, ofdSealedIssuers, region, (String) made[2], (String) made[6])
+                || staleSeal(ofdSeals, ofdSealedIssuers, region, (String) made[4], (String) made[7]));
     }
 
-    private boolean staleSeal(String region, String code, String seal) {
+    private static boolean staleSeal(Seals seals, Set<String> sealedIssuers, String region, String code, String seal) {
         for (String issuer : new String[] {code, region}) {
             if (issuer != null && sealedIssuers.contains(issuer)) {
                 String key = seals.best(issuer, region).map(Seals.Entry::key).orElse(null);
@@ -67,9 +78,10 @@ final class Requeue {
      */
     int run() {
         List<Object[]> ways = jpa.call(em -> em.createQuery("SELECT c.region, c.templateKey, c.committeeCode, "
-                + "c.committeeSeal, c.authorityCode, c.authoritySeal FROM CertificateEntity c WHERE c.validity = :v "
-                + "AND c.status IN :s GROUP BY c.region, c.templateKey, c.committeeCode, c.committeeSeal, "
-                + "c.authorityCode, c.authoritySeal", Object[].class).setParameter("v", Validity.VALID)
+                + "c.committeeSeal, c.authorityCode, c.authoritySeal, c.ofdCommitteeSeal, c.ofdAuthoritySeal "
+                + "FROM CertificateEntity c WHERE c.validity = :v AND c.status IN :s GROUP BY c.region, c.templateKey, "
+                + "c.committeeCode, c.committeeSeal, c.authorityCode, c.authoritySeal, c.ofdCommitteeSeal, "
+                + "c.ofdAuthoritySeal", Object[].class).setParameter("v", Validity.VALID)
                 .setParameter("s", List.of(GenerationStatus.GENERATED, GenerationStatus.FAILED)).getResultList());
         int queued = 0;
         for (Object[] made : ways) {
@@ -77,7 +89,7 @@ final class Requeue {
                 StringBuilder where = new StringBuilder();
                 List<Object> params = new ArrayList<>(List.of(GenerationStatus.QUEUED));
                 String[] columns = {"REGION", "TEMPLATE_KEY", "COMMITTEE_CODE", "COMMITTEE_SEAL", "AUTHORITY_CODE",
-                        "AUTHORITY_SEAL"};
+                        "AUTHORITY_SEAL", "OFD_COMMITTEE_SEAL", "OFD_AUTHORITY_SEAL"};
                 for (int i = 0; i < columns.length; i++) {
                     where.append(" AND ").append(columns[i]).append(made[i] == null ? " IS NULL" : " = ?");
                     if (made[i] != null) {

@@ -10,7 +10,7 @@ import org.osgi.framework.Constants;
 import org.titlecert.seal.SealProvider;
 
 /**
- * The seal providers registered now. The best for an issuer is the highest-ranked provider for its own
+ * The seal providers of one format registered now. The best for an issuer is the highest-ranked provider for its own
  * code, else for its region; no provider means the certificate goes unsealed for that issuer.
  */
 final class Seals {
@@ -25,9 +25,20 @@ final class Seals {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private final String format;
 
+    /** @param format the {@link SealProvider#FORMAT} kept; providers of other formats are left out */
+    Seals(String format) {
+        this.format = format;
+    }
+
+    /** Registers the provider if it is of this format, and returns its entry; {@code null} if it is not. */
     Entry add(SealProvider provider, Map<String, Object> props) {
         remove(provider);
+        Object f = props.get(SealProvider.FORMAT);
+        if (!format.equals(f == null ? "pdf" : f.toString().strip())) {
+            return null;
+        }
         Object issuer = props.get(SealProvider.ISSUER);
         Object ranking = props.get(Constants.SERVICE_RANKING);
         Object id = props.get(Constants.SERVICE_ID);

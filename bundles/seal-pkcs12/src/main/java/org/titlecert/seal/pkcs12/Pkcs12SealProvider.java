@@ -67,7 +67,7 @@ public class Pkcs12SealProvider implements SealProvider {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         byte[] keystoreBytes = Files.readAllBytes(keystore);
         ks.load(new java.io.ByteArrayInputStream(keystoreBytes), password);
-        String name = alias == null || alias.isBlank() ? firstKey(ks) : alias;
+        String name = alias == null || alias.isBlank() ? org.titlecert.sealkit.SealKit.firstKey(ks) : alias;
         PrivateKey key = (PrivateKey) ks.getKey(name, password);
         if (key == null) {
             throw new GeneralSecurityException("no private key " + name + " in " + keystore);
@@ -94,15 +94,6 @@ public class Pkcs12SealProvider implements SealProvider {
         this.reserved = signer.sign(new byte[] {0}).length + 256 + (timestamps == null ? 0 : 8192);
     }
 
-    private static String firstKey(KeyStore ks) throws GeneralSecurityException {
-        for (String a : Collections.list(ks.aliases())) {
-            if (ks.isKeyEntry(a)) {
-                return a;
-            }
-        }
-        throw new GeneralSecurityException("the keystore holds no private key");
-    }
-
     @Override
     public String id() {
         return "pkcs12:" + issuer;
@@ -115,9 +106,7 @@ public class Pkcs12SealProvider implements SealProvider {
 
     @Override
     public SealIdentity identity() {
-        X509Certificate c = chain.get(0);
-        return new SealIdentity(c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
-                c.getSerialNumber().toString(16), c.getNotBefore().toInstant(), c.getNotAfter().toInstant());
+        return SealIdentity.of(chain.get(0));
     }
 
     /** The configured position where it keeps clear of the QR code, else the template's place. */

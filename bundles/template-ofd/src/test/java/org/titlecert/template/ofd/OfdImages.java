@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * ofdrw's OFD renderer ({@code org.ofdrw.converter.ImageMaker}), loaded from {@code target/ofd-renderer} in a class
- * loader of its own: it is built for PDFBox 2, the platform uses PDFBox 3, and only the JDK's classes (the image it
- * returns) are shared between the two.
+ * ofdrw's OFD renderer ({@code org.ofdrw.converter.ImageMaker}), loaded from {@code target/ofd-renderer} (or the
+ * folder the system property {@code ofd.renderer} names, for other modules' tests) in a class loader of its own: it is
+ * built for PDFBox 2, the platform uses PDFBox 3, and only the JDK's classes (the image it returns) are shared.
  */
-final class OfdImages {
+public final class OfdImages {
 
     private static final ClassLoader LOADER = loader();
 
@@ -24,7 +24,7 @@ final class OfdImages {
     }
 
     /** The page drawn at {@code ppm} pixels per millimetre. */
-    static BufferedImage page(Path ofd, int index, int ppm) throws IOException {
+    public static BufferedImage page(Path ofd, int index, int ppm) throws IOException {
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
         thread.setContextClassLoader(LOADER); // dom4j finds its factory through the context class loader
@@ -44,7 +44,7 @@ final class OfdImages {
     }
 
     private static ClassLoader loader() {
-        try (Stream<Path> jars = Files.list(Path.of("target", "ofd-renderer"))) {
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("ofd.renderer", "target/ofd-renderer")))) {
             URL[] urls = jars.filter(p -> p.toString().endsWith(".jar")).map(p -> {
                 try {
                     return p.toUri().toURL();

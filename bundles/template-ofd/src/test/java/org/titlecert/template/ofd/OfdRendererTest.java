@@ -43,7 +43,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-class OfdRendererTest {
+public class OfdRendererTest {
 
     private static final String OFD_NS = "http://www.ofdspec.org/2016";
     private static final String URL = "https://zc.example.gov.cn/v/q3Vd9sLxYb0eTn2kPz8W1A";
@@ -215,7 +215,8 @@ class OfdRendererTest {
         return page;
     }
 
-    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    /** The package's parts by name, in order. */
+    public static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
