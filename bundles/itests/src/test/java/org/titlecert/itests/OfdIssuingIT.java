@@ -156,6 +156,31 @@ class OfdIssuingIT {
         assertThat(seals.genuine()).as("%s", seals).isTrue();
         assertThat(sealed.get("sealStatus").asText()).as("the PDF keeps its seals").isEqualTo(
                 issued.get("sealStatus").asText());
+
+        // the public check takes the OFD: current and sealed; the earlier unsealed one superseded; a changed one not
+        Files.createDirectories(platform.home().resolve("etc/titlecert-trust-sm2"));
+        Files.writeString(platform.home().resolve("etc/titlecert-trust-sm2/sm2-ca.pem"),
+                org.titlecert.sealkit.SealKit.pem(ca.certificate()));
+        String url = sealed.get("verificationUrl").asText();
+        String check = "/api/v1/verify/" + url.substring(url.lastIndexOf('/') + 1) + "/check";
+        byte[] current = system.get("/api/v1/certificates/" + id + "/ofd").bytes();
+        JsonNode genuine = platform.api().postBytes(check, "application/ofd", current).json();
+        assertThat(genuine.get("outcome").asText()).isEqualTo("CURRENT");
+        assertThat(genuine.at("/seals/seals")).hasSize(2);
+        genuine.at("/seals/seals").forEach(seal -> {
+            assertThat(seal.get("intact").asBoolean()).as("%s", seal).isTrue();
+            assertThat(seal.get("trusted").asBoolean()).as("%s", seal).isTrue();
+        });
+        JsonNode earlier = platform.api().postBytes(check, "application/ofd", ofd.bytes()).json();
+        assertThat(earlier.get("outcome").asText()).isEqualTo("SUPERSEDED");
+        assertThat(earlier.get("matchedVersion").asInt()).isEqualTo(issued.get("version").asInt());
+        Map<String, byte[]> changed = unzip(current);
+        String page = changed.keySet().stream().filter(n -> n.endsWith("Content.xml")).findFirst().orElseThrow();
+        changed.put(page, new String(changed.get(page), StandardCharsets.UTF_8)
+                .replace(issued.get("certificateNumber").asText(), "342099AHKJGP99999").getBytes(StandardCharsets.UTF_8));
+        JsonNode forged = platform.api().postBytes(check, "application/ofd", zip(changed)).json();
+        assertThat(forged.get("outcome").asText()).isEqualTo("NOT_GENUINE");
+        forged.at("/seals/seals").forEach(seal -> assertThat(seal.get("intact").asBoolean()).isFalse());
         Files.delete(sm2);
 
         Files.delete(feature);
@@ -229,6 +254,18 @@ class OfdIssuingIT {
             }
         }
         return parts;
+    }
+
+    static byte[] zip(Map<String, byte[]> parts) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     static String sha256(byte[] data) throws Exception {

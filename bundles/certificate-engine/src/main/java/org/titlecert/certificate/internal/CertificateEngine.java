@@ -132,8 +132,13 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    @Reference
+    @Reference(target = "(!(" + SealVerifier.FORMAT + "=ofd))")
     private SealVerifier verifier;
+
+    /** The check of an uploaded OFD's seals, where the SM2 seal feature is installed. */
+    @Reference(target = "(" + SealVerifier.FORMAT + "=ofd)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    private volatile SealVerifier ofdVerifier;
 
     /** The database's counts, which make the per-client limits hold across nodes. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -163,7 +168,8 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         this.store = stores.area(CertificateFiles.AREA, CertificateFiles.EXTENSION);
         this.ofdStore = stores.area(OfdFiles.AREA, OfdFiles.EXTENSION);
         this.numbering = new Numbering(jpa, filings, organizations, config);
-        this.verification = new PublicVerification(jpa, config, this.metrics, () -> sharedCounts, () -> verifier);
+        this.verification = new PublicVerification(jpa, config, this.metrics, () -> sharedCounts, () -> verifier,
+                () -> ofdVerifier);
         this.postgres = Db.isPostgres(dataSource);
         this.revocations = new Revocations(jpa, audit);
     }

@@ -46,6 +46,7 @@ final class PublicVerification {
     private final EngineConfig config;
     private final EngineMetrics metrics;
     private final Supplier<SealVerifier> verifier;
+    private final Supplier<SealVerifier> ofdVerifier;
     private final RateLimiter limiter;
     private final RateLimiter checkLimiter;
     /** The public answers of hot tokens; dropped when their certificate changes. */
@@ -53,11 +54,12 @@ final class PublicVerification {
     private final Semaphore checks;
 
     PublicVerification(Transactions jpa, EngineConfig config, EngineMetrics metrics, Supplier<SharedCounts> shared,
-                       Supplier<SealVerifier> verifier) {
+                       Supplier<SealVerifier> verifier, Supplier<SealVerifier> ofdVerifier) {
         this.jpa = jpa;
         this.config = config;
         this.metrics = metrics;
         this.verifier = verifier;
+        this.ofdVerifier = ofdVerifier;
         this.limiter = new RateLimiter("verify", config.verifyPerMinute(), config.verifyBurst(), shared);
         this.checkLimiter = new RateLimiter("check", config.checkPerMinute(), 0, shared);
         // a token asked for again in the second half of its answer's time is read afresh in the background while
@@ -124,18 +126,22 @@ final class PublicVerification {
         }
         String sha;
         SealReport report;
+        boolean ofd = isOfd(data);
         try {
             sha = ContentStore.sha256(data);
-            report = verifier.get().verify(data);
+            report = ofd ? ofdSeals(data) : verifier.get().verify(data);
         } finally {
             checks.release();
         }
         PdfCheck result;
-        if (sha.equals(c.getSha256())) {
+        if (sha.equals(ofd ? c.getOfdSha256() : c.getSha256())) {
             result = new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report, false);
         } else {
             List<CertificateVersion> versions = jpa.call(em -> Versions.of(em, c.getId()));
-            int older = versions.stream().filter(v -> v.sha256().equals(sha)).mapToInt(CertificateVersion::version)
+            int older = ofd ? jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v WHERE "
+                            + "v.certificateId = :c AND v.ofdSha256 = :s", Integer.class).setParameter("c", c.getId())
+                    .setParameter("s", sha).getResultList()).stream().findFirst().orElse(0)
+                    : versions.stream().filter(v -> v.sha256().equals(sha)).mapToInt(CertificateVersion::version)
                     .findFirst().orElse(0);
             boolean corrected = versions.stream()
                     .anyMatch(v -> v.version() > older && v.reason() == VersionReason.CORRECTED);
@@ -144,6 +150,18 @@ final class PublicVerification {
         }
         metrics.verifications.inc("check", result.outcome().name());
         return result;
+    }
+
+    /** An OFD is a ZIP package; a PDF starts with {@code %PDF}. */
+    static boolean isOfd(byte[] data) {
+        return data.length > 4 && data[0] == 'P' && data[1] == 'K' && data[2] == 3 && data[3] == 4;
+    }
+
+    /** The OFD's SM2 seals checked, or why they cannot be (the SM2 seal feature is not installed). */
+    private SealReport ofdSeals(byte[] data) {
+        SealVerifier v = ofdVerifier.get();
+        return v != null ? v.verify(data) : new SealReport(List.of(new org.titlecert.seal.SealCheck(null, null, false,
+                false, false, "本平台未安装 OFD 电子签章核验（titlecert-seal-sm2），无法核验 OFD 的电子签章")), false);
     }
 
     /** The certificate a file is a version of, by its SHA-256 over every version; seals checked. */

@@ -162,6 +162,11 @@ class Sm2SealTest {
         byte[] ofd = provider.seal(certificate("王丽"), new SealPlacement(CertificatePage.AUTHORITY_SEAL,
                 CertificatePage.QR_CODE, "发证机关盖章"));
         assertThat(OfdSeals.verify(ofd, List.of(ca.certificate())).genuine()).isTrue();
+        java.nio.file.Path trust = java.nio.file.Files.createDirectories(dir.resolve("trust"));
+        assertThat(new OfdSealVerifier(trust).verify(ofd).genuine()).as("no authority trusted yet").isFalse();
+        java.nio.file.Files.writeString(trust.resolve("ca.pem"), SealKit.pem(ca.certificate()));
+        java.nio.file.Files.writeString(trust.resolve("notes.txt"), "not a certificate");
+        assertThat(new OfdSealVerifier(trust).verify(ofd).genuine()).as("the SM2 CA in PEM").isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> provider.seal(certificate("王丽"),
                 new SealPlacement(CertificatePage.QR_CODE, CertificatePage.QR_CODE, "发证机关盖章")))
                 .isInstanceOf(org.titlecert.seal.SealException.class).hasMessageContaining("二维码");
