@@ -58,6 +58,24 @@ public interface CertificateService {
      */
     CertificateFile ofd(Caller caller, long id);
 
+    /**
+     * The current version's W3C Verifiable Credential 2.0 ({@code application/vc+jwt}: the credential as the payload
+     * of a JWS the platform signs with a key it publishes, see {@link #credentialKeys()}); the same bytes are attached
+     * to the PDF. Waited for as the PDF is; a version made before credentials were issued has none:
+     * {@code NOT_FOUND} with the code {@code CREDENTIAL_NOT_ISSUED}.
+     */
+    CertificateFile credential(Caller caller, long id);
+
+    /** The public keys credentials are signed with, current and former, as a JSON Web Key Set; public. */
+    String credentialKeys();
+
+    /**
+     * The revocation status list (W3C Bitstring Status List) that credentials' {@code credentialStatus} points to, as
+     * a signed credential ({@code application/vc+jwt}); public. An unknown list is {@code NOT_FOUND}
+     * ({@code STATUS_LIST_NOT_FOUND}).
+     */
+    String credentialStatusList(int list);
+
     /** Checks the selection (all generated, all of this filing, all in scope) before anything is written. */
     CertificateExport export(Caller caller, long filingId, List<Long> ids);
 

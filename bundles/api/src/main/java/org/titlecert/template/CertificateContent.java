@@ -29,12 +29,19 @@ import java.util.Objects;
  * @param licence           the 电子证照 metadata (GB/T 36903): each field's Chinese name as the standard gives it
  *                          (证照类型名称, 证照编号, 持证主体, …) to its value, in the standard's order; a template writes
  *                          them into the document's metadata (a PDF's XMP) as they are
+ * @param credential        the certificate's W3C Verifiable Credential (a compact JWS, {@code application/vc+jwt}),
+ *                          or {@code null}; a template attaches it to the document as it is
+ *                          ({@value #CREDENTIAL_FILE}), before the seals, which then cover it
  */
 public record CertificateContent(String certificateNumber, String name, String gender, LocalDate birthDate,
                                  String idNumber, String employer, String series, String specialty,
                                  String titleName, String level, String committee, String approvalNumber,
                                  LocalDate qualificationDate, String issuingAuthority, LocalDate issueDate,
-                                 byte[] photoJpeg, String verificationUrl, Map<String, String> licence) {
+                                 byte[] photoJpeg, String verificationUrl, Map<String, String> licence,
+                                 String credential) {
+
+    /** The name of the credential's attachment in the document. */
+    public static final String CREDENTIAL_FILE = "credential.jwt";
 
     public CertificateContent {
         Objects.requireNonNull(certificateNumber, "certificateNumber");
@@ -42,6 +49,17 @@ public record CertificateContent(String certificateNumber, String name, String g
         Objects.requireNonNull(photoJpeg, "photoJpeg");
         Objects.requireNonNull(verificationUrl, "verificationUrl");
         licence = licence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(licence));
+    }
+
+    /** Content without a credential. */
+    public CertificateContent(String certificateNumber, String name, String gender, LocalDate birthDate,
+                              String idNumber, String employer, String series, String specialty,
+                              String titleName, String level, String committee, String approvalNumber,
+                              LocalDate qualificationDate, String issuingAuthority, LocalDate issueDate,
+                              byte[] photoJpeg, String verificationUrl, Map<String, String> licence) {
+        this(certificateNumber, name, gender, birthDate, idNumber, employer, series, specialty, titleName, level,
+                committee, approvalNumber, qualificationDate, issuingAuthority, issueDate, photoJpeg, verificationUrl,
+                licence, null);
     }
 
     /** Content without 电子证照 metadata. */
@@ -52,6 +70,6 @@ public record CertificateContent(String certificateNumber, String name, String g
                               byte[] photoJpeg, String verificationUrl) {
         this(certificateNumber, name, gender, birthDate, idNumber, employer, series, specialty, titleName, level,
                 committee, approvalNumber, qualificationDate, issuingAuthority, issueDate, photoJpeg, verificationUrl,
-                Map.of());
+                Map.of(), null);
     }
 }

@@ -4,5 +4,5 @@
  * certificate's region (or is {@code *}), so installing or removing a template bundle takes effect at once.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.titlecert.template;

@@ -259,6 +259,11 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/certificates/{CB}", null, UNIT_B, false),
                 new Row("GET", "/api/v1/certificates/{CB}/pdf", null, UNIT_B, false),
                 new Row("GET", "/api/v1/certificates/{CB}/ofd", null, UNIT_B, false),
+                // the Verifiable Credential twin is scoped as the PDF is; its keys and status lists are public
+                new Row("GET", "/api/v1/certificates/{CA}/credential", null, plus(UNIT_A, Who.IND_A), false),
+                new Row("GET", "/api/v1/certificates/{CB}/credential", null, UNIT_B, false),
+                new Row("GET", "/api/v1/credentials/keys", null, EVERYONE, false),
+                new Row("GET", "/api/v1/credentials/status/0", null, EVERYONE, false),
                 new Row("POST", "/api/v1/certificates/{CB}/regenerate", "", UNIT_B, false),
                 // a dry run: counts what a system admin would regenerate, changes nothing
                 new Row("POST", "/api/v1/certificates/regenerate-all?dryRun=true", "", SYSTEM, false),
@@ -420,12 +425,12 @@ class AccessMatrixIT {
                 if (row.allowed().contains(who)) {
                     // a page or call that breaks (5xx) for a caller entitled to it is refused them too
                     boolean denied = r.status() == 401 || r.status() == 403 || redirect && (!form || sentAway(r))
-                            || r.status() == 404 && !row.path().contains("999999") && !r.body().contains("OFD_NOT_ISSUED")
+                            || r.status() == 404 && !row.path().contains("999999") && !notIssued(r)
                             || r.status() >= 500;
                     if (denied) {
                         refused.add(line + " " + r.body().substring(0, Math.min(120, r.body().length())));
                     }
-                } else if (ok || r.body().contains("OFD_NOT_ISSUED")) {
+                } else if (ok || notIssued(r)) {
                     leaks.add(line);
                 } else if (who == Who.NONE && !row.page()) {
                     assertThat(r.status()).as(line).isEqualTo(401);
@@ -594,6 +599,11 @@ class AccessMatrixIT {
     }
 
     /** The answer of a page that refuses the caller: to a login page, or an admin from a personal page to theirs. */
+    /** A file the certificate does not have (an OFD, a credential): told only to those who may read it. */
+    private static boolean notIssued(Api.Response r) {
+        return r.body().contains("OFD_NOT_ISSUED") || r.body().contains("CREDENTIAL_NOT_ISSUED");
+    }
+
     private static boolean sentAway(Api.Response r) {
         String location = r.header("Location");
         return location == null || location.contains("login?next=") || location.endsWith("/admin/filings")

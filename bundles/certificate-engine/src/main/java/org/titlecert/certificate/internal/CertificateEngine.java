@@ -106,6 +106,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     private final Numbering numbering;
     private final PublicVerification verification;
     private final Revocations revocations;
+    private final Credentials credentials;
     private final Templates templates = new Templates(CertificateTemplate.PDF);
     private final Templates ofdTemplates = new Templates(CertificateTemplate.OFD);
     private final Formats formats;
@@ -168,8 +169,11 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         this.store = stores.area(CertificateFiles.AREA, CertificateFiles.EXTENSION);
         this.ofdStore = stores.area(OfdFiles.AREA, OfdFiles.EXTENSION);
         this.numbering = new Numbering(jpa, filings, organizations, config);
+        this.credentials = Credentials.open(jpa, this::publicBaseUrl, config.credentialKey().isBlank()
+                ? Path.of(System.getProperty("karaf.etc", "etc"), "titlecert-credential-key.jwk")
+                : Path.of(config.credentialKey().strip()), config.verifyCacheSeconds());
         this.verification = new PublicVerification(jpa, config, this.metrics, () -> sharedCounts, () -> verifier,
-                () -> ofdVerifier);
+                () -> ofdVerifier, credentials);
         this.postgres = Db.isPostgres(dataSource);
         this.revocations = new Revocations(jpa, audit);
     }
@@ -181,7 +185,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
                 store, ofdStore,
                 nodeName(),
                 postgres, workers, config.leaseSeconds(), this::verificationUrl, this::generated, metrics,
-                Licence.of(config), this::authorityCreditCodes));
+                Licence.of(config), this::authorityCreditCodes, config.credentials() ? credentials : null));
         generator.start();
         maintenance.execute(this::reconcile);
         maintenance.scheduleWithFixedDelay(() -> {
@@ -554,7 +558,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
                 c.getNumber() + " v" + c.getVersion());
         return file(ZipExport.fileName(c.getNumber(), c.getPersonName()), c.getSha256(), c.getSize(), c.getVersion(),
-                store);
+                () -> store.open(c.getSha256()));
     }
 
     @Override
@@ -567,7 +571,33 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
                 c.getNumber() + " v" + c.getVersion() + " OFD");
         return file(ZipExport.baseName(c.getNumber(), c.getPersonName()) + OfdFiles.EXTENSION, c.getOfdSha256(),
-                c.getOfdSize(), c.getVersion(), ofdStore);
+                c.getOfdSize(), c.getVersion(), () -> ofdStore.open(c.getOfdSha256()));
+    }
+
+    @Override
+    public CertificateFile credential(Caller caller, long id) {
+        CertificateEntity c = generated(caller, id);
+        int version = c.getVersion();
+        String vc = jpa.call(em -> em.createQuery("SELECT v.credential FROM CertificateVersionEntity v WHERE "
+                        + "v.certificateId = :c AND v.version = :n", String.class).setParameter("c", id)
+                .setParameter("n", version).getResultList()).stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> TitleCertException.notFound("CREDENTIAL_NOT_ISSUED", config.credentials()
+                        ? "该证书的可验证凭证将在证书下次生成时签发" : "本平台未签发可验证凭证"));
+        audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
+                c.getNumber() + " v" + version + " VC");
+        byte[] bytes = vc.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return file(ZipExport.baseName(c.getNumber(), c.getPersonName()) + ".jwt", ContentStore.sha256(bytes),
+                bytes.length, version, () -> new java.io.ByteArrayInputStream(bytes));
+    }
+
+    @Override
+    public String credentialKeys() {
+        return credentials.keySet();
+    }
+
+    @Override
+    public String credentialStatusList(int list) {
+        return credentials.statusList(list);
     }
 
     /** The certificate once generated: a queued one is waited for briefly, else the answer says how long to wait. */
@@ -593,7 +623,12 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         }
     }
 
-    private static CertificateFile file(String name, String sha, long size, int version, ContentStore from) {
+    /** How a file's bytes are read. */
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private static CertificateFile file(String name, String sha, long size, int version, Opener from) {
         return new CertificateFile() {
             @Override
             public String fileName() {
@@ -617,7 +652,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
 
             @Override
             public InputStream open() throws IOException {
-                return from.open(sha);
+                return from.open();
             }
         };
     }
@@ -746,6 +781,7 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Override
     public void changed(java.util.Collection<String> tokens, boolean queued) {
         verification.forget(tokens);
+        credentials.forgetStatus();
         if (queued) {
             generator.wake();
         }

@@ -17,7 +17,8 @@ import javax.persistence.TableGenerator;
         @Index(name = "TC_CERT_VERSION_CERT", columnList = "CERTIFICATE_ID,VERSION_NO"),
         @Index(name = "TC_CERT_VERSION_SHA", columnList = "SHA256"),
         @Index(name = "TC_CERT_VERSION_CORRECTION", columnList = "CORRECTION_ID"),
-        @Index(name = "TC_CERT_VERSION_OFD_SHA", columnList = "OFD_SHA256")})
+        @Index(name = "TC_CERT_VERSION_OFD_SHA", columnList = "OFD_SHA256"),
+        @Index(name = "TC_CERT_VERSION_VC_SHA", columnList = "CREDENTIAL_SHA256")})
 public class CertificateVersionEntity {
 
     @Id
@@ -36,6 +37,13 @@ public class CertificateVersionEntity {
 
     @Column(name = "OFD_SHA256", length = 64)
     private String ofdSha256;
+
+    /** The version's Verifiable Credential (compact JWS), if credentials were issued when it was made. */
+    @Column(name = "CREDENTIAL", length = 16000)
+    private String credential;
+
+    @Column(name = "CREDENTIAL_SHA256", length = 64)
+    private String credentialSha256;
 
     @Column(name = "TEMPLATE_KEY", length = 300)
     private String templateKey;
@@ -57,9 +65,12 @@ public class CertificateVersionEntity {
     public CertificateVersionEntity() {
     }
 
-    CertificateVersionEntity(long certificateId, int version, String sha256, String ofdSha256, String templateKey,
-                             String node, LocalDateTime now, String reason, Long correctionId) {
+    CertificateVersionEntity(long certificateId, int version, String sha256, String ofdSha256, String credential,
+                             String templateKey, String node, LocalDateTime now, String reason, Long correctionId) {
         this.ofdSha256 = ofdSha256;
+        this.credential = credential;
+        this.credentialSha256 = credential == null ? null
+                : org.titlecert.store.ContentStore.sha256(credential.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         this.reason = reason;
         this.correctionId = correctionId;
         this.certificateId = certificateId;

@@ -28,6 +28,17 @@ import org.osgi.service.metatype.annotations.Option;
                     + "titlecert-template-ofd feature is installed; a change makes the region's certificates again")
     String[] formats() default {"pdf"};
 
+    @AttributeDefinition(name = "Verifiable Credentials",
+            description = "Issue each certificate's W3C Verifiable Credential 2.0 (a JWS), attached to the PDF and "
+                    + "downloadable; revocation is published as Bitstring Status Lists")
+    boolean credentials() default true;
+
+    @AttributeDefinition(name = "Credential signing key",
+            description = "This node's private P-256 key (a JWK file, readable by the platform's user only), made "
+                    + "on first start if missing; its public key is published in the database. Empty: "
+                    + "etc/titlecert-credential-key.jwk")
+    String credentialKey() default "";
+
     @AttributeDefinition(name = "Workers", description = "Rendering threads; 0 for one per processor core")
     int workers() default 0;
 

@@ -56,10 +56,12 @@ final class Generator {
 
     /** What the generator needs from its component. */
     record Context(Transactions jpa, FilingService filings, PhotoService photos, Templates templates, Formats formats,
-                   Seals seals, Seals ofdSeals, ContentStore store, ContentStore ofdStore, String node, boolean skipLocked, int workers, int leaseSeconds,
+                   Seals seals, Seals ofdSeals, ContentStore store, ContentStore ofdStore, String node,
+                   boolean skipLocked, int workers, int leaseSeconds,
                    java.util.function.Function<String, String> verificationUrl,
                    java.util.function.ObjIntConsumer<CertificateEntity> generated, EngineMetrics metrics,
-                   Licence licence, java.util.function.Supplier<Map<Long, String>> authorityCreditCodes) {
+                   Licence licence, java.util.function.Supplier<Map<Long, String>> authorityCreditCodes,
+                   Credentials credentials) {
     }
 
     /** A claimed certificate with what its render needs. */
@@ -69,9 +71,11 @@ final class Generator {
 
     /**
      * A rendered (and sealed) PDF, and its OFD or {@code null}, on their way to the store, with what made them: the
-     * keys of the seal providers that sealed each, per role ({committee, authority}), {@code null} where none did.
+     * keys of the seal providers that sealed each, per role ({committee, authority}), {@code null} where none did;
+     * and the credential attached to the PDF, or {@code null}.
      */
-    private record Rendered(Job job, byte[] pdf, byte[] ofd, Formats.Plan plan, String[] pdfSeals, String[] ofdSeals) {
+    private record Rendered(Job job, byte[] pdf, byte[] ofd, Formats.Plan plan, String[] pdfSeals, String[] ofdSeals,
+                            String credential) {
 
         String committeeSeal() {
             return pdfSeals[0];
@@ -378,7 +382,10 @@ final class Generator {
                     return;
                 }
                 long started = System.nanoTime();
-                CertificateContent content = content(c, job);
+                String url = ctx.verificationUrl().apply(c.getToken());
+                String credential = ctx.credentials() == null ? null
+                        : ctx.credentials().issue(c.getId(), c.getNumber(), job.title(), job.licence(), url);
+                CertificateContent content = content(c, job, url, credential);
                 RenderedCertificate pdf = renderer(plan.pdf()).render(content);
                 ctx.metrics().render.observeNanos(System.nanoTime() - started);
                 String[] pdfSeals = new String[2];
@@ -391,7 +398,7 @@ final class Generator {
                     ctx.metrics().render.observeNanos(System.nanoTime() - ofdStarted);
                     ofd = seal(ctx.ofdSeals(), c, national, ofdSeals);
                 }
-                rendered.add(new Rendered(job, bytes, ofd, plan, pdfSeals, ofdSeals));
+                rendered.add(new Rendered(job, bytes, ofd, plan, pdfSeals, ofdSeals, credential));
             } catch (SealException e) {
                 LOG.warn("Certificate {} could not be sealed: {}", c.getNumber(), e.getMessage(), e);
                 fail(c.getId(), job.revision(), "SEAL", e.getMessage());
@@ -470,12 +477,12 @@ final class Generator {
         }
     }
 
-    private CertificateContent content(CertificateEntity c, Job job) {
+    private static CertificateContent content(CertificateEntity c, Job job, String url, String credential) {
         PersonTitle t = job.title();
         return new CertificateContent(c.getNumber(), t.name(), t.gender(), t.birthDate(), t.idNumber(), t.employer(),
                 t.series(), t.specialty(), t.titleName(), t.level(), t.committee().name(), t.approvalNumber(),
                 t.qualificationDate(), t.issuingAuthority().name(), t.issueDate(), job.photo(),
-                ctx.verificationUrl().apply(c.getToken()), job.licence());
+                url, job.licence(), credential);
     }
 
     /** Stores each PDF (and OFD) atomically, then makes those current whose request is still the newest. */
@@ -513,7 +520,8 @@ final class Generator {
                 CertificateEntity c = r.job().certificate();
                 v[i] = c.getVersion() + 1;
                 // the request this render answers is still the newest, so its reason is the one read with it
-                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), ofdShas.get(i), r.plan().key(),
+                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), ofdShas.get(i), r.credential(),
+                        r.plan().key(),
                         ctx.node(), now, Versions.reason(c, v[i]).name(), c.getChangeCorrection()));
             }
             return v;

@@ -47,6 +47,7 @@ final class PublicVerification {
     private final EngineMetrics metrics;
     private final Supplier<SealVerifier> verifier;
     private final Supplier<SealVerifier> ofdVerifier;
+    private final Credentials credentials;
     private final RateLimiter limiter;
     private final RateLimiter checkLimiter;
     /** The public answers of hot tokens; dropped when their certificate changes. */
@@ -54,7 +55,8 @@ final class PublicVerification {
     private final Semaphore checks;
 
     PublicVerification(Transactions jpa, EngineConfig config, EngineMetrics metrics, Supplier<SharedCounts> shared,
-                       Supplier<SealVerifier> verifier, Supplier<SealVerifier> ofdVerifier) {
+                       Supplier<SealVerifier> verifier, Supplier<SealVerifier> ofdVerifier, Credentials credentials) {
+        this.credentials = credentials;
         this.jpa = jpa;
         this.config = config;
         this.metrics = metrics;
@@ -124,32 +126,52 @@ final class PublicVerification {
         if (!checks.tryAcquire()) {
             throw TitleCertException.busy("CHECK_BUSY", "核验服务繁忙，请稍后再试", 5);
         }
+        Kind kind = isOfd(data) ? Kind.OFD : Credentials.looksLikeJws(data) ? Kind.CREDENTIAL : Kind.PDF;
         String sha;
         SealReport report;
-        boolean ofd = isOfd(data);
         try {
+            if (kind == Kind.CREDENTIAL) {
+                String jws = new String(data, java.nio.charset.StandardCharsets.US_ASCII).strip();
+                data = jws.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                report = credentials.check(jws);
+            } else {
+                report = kind == Kind.OFD ? ofdSeals(data) : verifier.get().verify(data);
+            }
             sha = ContentStore.sha256(data);
-            report = ofd ? ofdSeals(data) : verifier.get().verify(data);
         } finally {
             checks.release();
         }
         PdfCheck result;
-        if (sha.equals(ofd ? c.getOfdSha256() : c.getSha256())) {
+        if (kind == Kind.PDF && sha.equals(c.getSha256()) || kind == Kind.OFD && sha.equals(c.getOfdSha256())) {
             result = new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report, false);
         } else {
             List<CertificateVersion> versions = jpa.call(em -> Versions.of(em, c.getId()));
-            int older = ofd ? jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v WHERE "
-                            + "v.certificateId = :c AND v.ofdSha256 = :s", Integer.class).setParameter("c", c.getId())
-                    .setParameter("s", sha).getResultList()).stream().findFirst().orElse(0)
-                    : versions.stream().filter(v -> v.sha256().equals(sha)).mapToInt(CertificateVersion::version)
-                    .findFirst().orElse(0);
+            int found = kind == Kind.PDF ? versions.stream().filter(v -> v.sha256().equals(sha))
+                    .mapToInt(CertificateVersion::version).findFirst().orElse(0)
+                    : jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v WHERE "
+                            + "v.certificateId = :c AND v." + kind.shaField + " = :s", Integer.class)
+                    .setParameter("c", c.getId()).setParameter("s", sha).getResultList()).stream().findFirst().orElse(0);
             boolean corrected = versions.stream()
-                    .anyMatch(v -> v.version() > older && v.reason() == VersionReason.CORRECTED);
-            result = older == 0 ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report, false)
-                    : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, older, c.getVersion(), report, corrected);
+                    .anyMatch(v -> v.version() > found && v.reason() == VersionReason.CORRECTED);
+            // a credential whose signature does not hold is not genuine, whatever its digest
+            boolean genuine = found > 0 && (kind != Kind.CREDENTIAL || report.genuine());
+            result = !genuine ? new PdfCheck(PdfCheck.Outcome.NOT_GENUINE, 0, c.getVersion(), report, false)
+                    : found == c.getVersion() ? new PdfCheck(PdfCheck.Outcome.CURRENT, found, c.getVersion(), report, false)
+                    : new PdfCheck(PdfCheck.Outcome.SUPERSEDED, found, c.getVersion(), report, corrected);
         }
         metrics.verifications.inc("check", result.outcome().name());
         return result;
+    }
+
+    /** What a checked file is, and the column of its digest in every version. */
+    private enum Kind {
+        PDF("sha256"), OFD("ofdSha256"), CREDENTIAL("credentialSha256");
+
+        final String shaField;
+
+        Kind(String shaField) {
+            this.shaField = shaField;
+        }
     }
 
     /** An OFD is a ZIP package; a PDF starts with {@code %PDF}. */

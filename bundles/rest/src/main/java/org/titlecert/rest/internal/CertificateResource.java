@@ -128,6 +128,23 @@ public class CertificateResource {
         return send(certificates.ofd(AuthFilter.caller(request), id), "application/ofd", false);
     }
 
+    @GET
+    @Path("{id}/credential")
+    @Produces({"application/vc+jwt", "application/json"})
+    @RequiresScope(Scopes.CERTIFICATES_READ)
+    @Operation(operationId = "downloadCertificateCredential",
+            summary = "下载可验证凭证 · The certificate as a W3C Verifiable Credential 2.0",
+            description = "The current version's credential secured as a JWS (VC-JOSE-COSE, ES256; the key is in GET "
+                    + "/credentials/keys, the revocation status in its credentialStatus); the same bytes are attached to "
+                    + "the PDF. A version made before credentials were issued has none: 404 CREDENTIAL_NOT_ISSUED. "
+                    + "Always an attachment. The ETag is its SHA-256.",
+            responses = @ApiResponse(responseCode = "200", description = "the credential, a compact JWS",
+                    headers = @Header(name = "ETag", description = "the credential's SHA-256, quoted", schema = @Schema(type = "string")),
+                    content = @Content(mediaType = "application/vc+jwt", schema = @Schema(type = "string", format = "binary"))))
+    public Response credential(@PathParam("id") long id) {
+        return send(certificates.credential(AuthFilter.caller(request), id), "application/vc+jwt", false);
+    }
+
     private static Response send(CertificateFile f, String type, boolean inline) {
         return Downloads.stream(out -> {
             try (InputStream in = f.open()) {

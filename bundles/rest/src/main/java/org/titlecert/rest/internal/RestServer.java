@@ -140,6 +140,7 @@ public class RestServer {
                 new CertificateResource(certificates, corrections),
                 new CorrectionResource(corrections),
                 new VerifyResource(verification, batches),
+                new CredentialResource(certificates),
                 new VerifierResource(verifiers, verification),
                 new VerificationsResource(batches, config.maxUploadMb()),
                 new SealResource(seals),

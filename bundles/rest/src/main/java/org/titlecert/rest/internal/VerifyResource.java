@@ -69,14 +69,18 @@ public class VerifyResource {
 
     @POST
     @Path("{token}/check")
-    @Consumes({"multipart/form-data", "application/pdf", "application/ofd", "application/octet-stream"})
+    @Consumes({"multipart/form-data", "application/pdf", "application/ofd", "application/vc+jwt",
+            "application/octet-stream"})
     @Operation(operationId = "checkCertificatePdf",
-            summary = "文件核验 · Whether a PDF (or OFD) is this certificate's genuine current version (or a superseded one)",
+            summary = "文件核验 · Whether a PDF (or OFD, or Verifiable Credential) is this certificate's genuine current "
+                    + "version (or a superseded one)",
             description = "Each e-seal's signature is validated: intact, and chaining to a trusted seal CA; an OFD's SM2 "
-                    + "seals (GB/T 38540) likewise, where the SM2 seal feature is installed.",
+                    + "seals (GB/T 38540) likewise, where the SM2 seal feature is installed; a credential's JWS "
+                    + "against the keys the platform published (GET /credentials/keys).",
             requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "application/ofd", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/vc+jwt", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
     public PdfCheck check(@PathParam("token") String token, @Parameter(hidden = true) @Multipart(value = "file", required = false) InputStream pdf) {
         return verification.checkFile(token, pdf, OriginFilter.address(request));

@@ -14,7 +14,13 @@ import java.util.TimeZone;
 
 import javax.xml.transform.TransformerException;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -69,6 +75,9 @@ final class DefaultRenderer implements CertificateRenderer {
                 pdfFonts.write(doc, cs);
             }
             metadata(doc, c);
+            if (c.credential() != null) {
+                attachCredential(doc, c.credential());
+            }
             if (pdfFonts.subsetOnSave()) {
                 doc.save(OutputStream.nullOutputStream());
                 pdfFonts.toUnicodeAfterSubsetting(doc);
@@ -142,6 +151,33 @@ final class DefaultRenderer implements CertificateRenderer {
         PDMetadata metadata = new PDMetadata(doc);
         metadata.importXMPMetadata(xml.getBytes(StandardCharsets.UTF_8));
         doc.getDocumentCatalog().setMetadata(metadata);
+    }
+
+    /**
+     * The certificate's Verifiable Credential as an associated file of the document (PDF 2.0 {@code AF}, relationship
+     * {@code Alternative}: the same certificate, machine-readable), listed among its attachments.
+     */
+    private static void attachCredential(PDDocument doc, String credential) throws IOException {
+        String name = CertificateContent.CREDENTIAL_FILE;
+        byte[] bytes = credential.getBytes(StandardCharsets.US_ASCII);
+        PDEmbeddedFile file = new PDEmbeddedFile(doc, new java.io.ByteArrayInputStream(bytes));
+        file.setSubtype("application/vc+jwt");
+        file.setSize(bytes.length);
+        PDComplexFileSpecification spec = new PDComplexFileSpecification();
+        spec.setFile(name);
+        spec.setFileUnicode(name);
+        spec.setFileDescription("W3C Verifiable Credential（可验证凭证）");
+        spec.setEmbeddedFile(file);
+        spec.setEmbeddedFileUnicode(file);
+        spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Alternative");
+        PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+        files.setNames(Map.of(name, spec));
+        PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
+        names.setEmbeddedFiles(files);
+        doc.getDocumentCatalog().setNames(names);
+        COSArray associated = new COSArray();
+        associated.add(spec);
+        doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("AF"), associated);
     }
 
     /** The namespace of the 电子证照 fields in XMP; each field is an element named as GB/T 36903 names it. */

@@ -211,6 +211,33 @@ class DefaultRendererTest {
         }
     }
 
+    @Test
+    void attachesTheCredentialAsItIsAndOnlyWhenGiven() throws Exception {
+        CertificateContent c = content("王丽", "安徽江淮汽车集团股份有限公司");
+        String vc = "eyJhbGciOiJFUzI1NiJ9.eyJ0eXBlIjpbIlZlcmlmaWFibGVDcmVkZW50aWFsIl19.c2lnbmF0dXJl";
+        RenderedCertificate r = renderer.render(new CertificateContent(c.certificateNumber(), c.name(), c.gender(),
+                c.birthDate(), c.idNumber(), c.employer(), c.series(), c.specialty(), c.titleName(), c.level(),
+                c.committee(), c.approvalNumber(), c.qualificationDate(), c.issuingAuthority(), c.issueDate(),
+                c.photoJpeg(), c.verificationUrl(), c.licence(), vc));
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+            assertThat(files).containsOnlyKeys(CertificateContent.CREDENTIAL_FILE);
+            var spec = files.get(CertificateContent.CREDENTIAL_FILE);
+            assertThat(new String(spec.getEmbeddedFile().toByteArray(), StandardCharsets.US_ASCII)).isEqualTo(vc);
+            assertThat(spec.getEmbeddedFile().getSubtype()).isEqualTo("application/vc+jwt");
+            assertThat(spec.getCOSObject().getNameAsString("AFRelationship")).isEqualTo("Alternative");
+            // the associated file of the document (PDF 2.0 AF) is that same file specification
+            var af = (org.apache.pdfbox.cos.COSArray) doc.getDocumentCatalog().getCOSObject()
+                    .getDictionaryObject(org.apache.pdfbox.cos.COSName.getPDFName("AF"));
+            assertThat(af.getObject(0)).isSameAs(spec.getCOSObject());
+            // the page is the same as without it
+            assertThat(new PDFTextStripper().getText(doc)).contains("王丽", c.certificateNumber());
+        }
+        try (PDDocument doc = Loader.loadPDF(renderer.render(c).pdf())) {
+            assertThat(doc.getDocumentCatalog().getNames()).isNull();
+        }
+    }
+
     private static CertificateContent withUrl(String url) {
         CertificateContent c = content("王丽", "安徽江淮汽车集团股份有限公司");
         return new CertificateContent(c.certificateNumber(), c.name(), c.gender(), c.birthDate(), c.idNumber(),
