@@ -21,7 +21,16 @@ public interface SealRegistry {
      * @param kind     {@code COMMITTEE} or {@code ISSUING_AUTHORITY}
      * @param provider the provider's id, or {@code null} when the issuer has no e-seal (certificates are unsealed)
      * @param identity the signing certificate, or {@code null}
+     * @param ofdProvider the provider of its SM2 seal on the OFD ({@value SealProvider#FORMAT} {@code ofd}), or
+     *                    {@code null} when it has none
+     * @param ofdIdentity the SM2 seal's signing certificate, or {@code null}
      */
-    record IssuerSeal(String kind, String code, String name, String provider, SealIdentity identity) {
+    record IssuerSeal(String kind, String code, String name, String provider, SealIdentity identity,
+                      String ofdProvider, SealIdentity ofdIdentity) {
+
+        /** An issuer without an OFD seal. */
+        public IssuerSeal(String kind, String code, String name, String provider, SealIdentity identity) {
+            this(kind, code, name, provider, identity, null, null);
+        }
     }
 }

@@ -4,5 +4,5 @@
  * engine seals each certificate with the best provider for its committee and for its issuing authority.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.titlecert.seal;

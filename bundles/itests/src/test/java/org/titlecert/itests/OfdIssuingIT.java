@@ -138,29 +138,53 @@ class OfdIssuingIT {
             browser.quit();
         }
 
-        // SM2 e-seals for the filing's committee and issuing authority: the OFD is sealed again, both seals genuine
+        // the SM2 seal feature installed: with the demo data beside it, that brings demo SM2 seals for the demo unit's
+        // committee and issuing authority (a demo SM2 CA, trusted), and the OFD is sealed again, both seals genuine
         JsonNode filingJson = system.get("/api/v1/filings/" + filing).json();
-        org.titlecert.sealkit.SealKit.Issued ca = org.titlecert.sealkit.sm2.Sm2SealKit.authority(
-                "集成测试 SM2 电子印章 CA", java.time.Duration.ofDays(365));
-        for (String role : List.of("committee", "issuingAuthority")) {
-            sm2Seal(ca, filingJson.get(role).get("code").asText(), filingJson.get(role).get("name").asText());
-        }
         Path sm2 = install("titlecert-sm2", "titlecert-seal-sm2");
         int unsealedVersion = issued.get("version").asInt();
         JsonNode sealed = waitFor(id, c -> c.get("version").asInt() > unsealedVersion && c.hasNonNull("ofdSha256")
                 && !c.get("ofdSha256").asText().equals(issued.get("ofdSha256").asText()), "sealed with SM2");
+        Path demoCa = platform.home().resolve("etc/titlecert-trust-sm2/demo-sm2-ca.pem");
+        assertThat(demoCa).exists();
+        java.security.cert.X509Certificate ca;
+        try (var in = Files.newInputStream(demoCa)) {
+            ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509",
+                    org.titlecert.sealkit.sm2.Sm2SealKit.BC)
+                    .generateCertificate(in);
+        }
         org.titlecert.seal.SealReport seals = org.titlecert.seal.sm2.OfdSeals.verify(
-                system.get("/api/v1/certificates/" + id + "/ofd").bytes(), List.of(ca.certificate()));
+                system.get("/api/v1/certificates/" + id + "/ofd").bytes(), List.of(ca));
         assertThat(seals.seals()).extracting(org.titlecert.seal.SealCheck::signer).containsExactly(
                 filingJson.at("/committee/name").asText(), filingJson.at("/issuingAuthority/name").asText());
         assertThat(seals.genuine()).as("%s", seals).isTrue();
         assertThat(sealed.get("sealStatus").asText()).as("the PDF keeps its seals").isEqualTo(
                 issued.get("sealStatus").asText());
+        // 电子印章 (REST and page) shows each issuer's SM2 seal beside its PDF seal
+        JsonNode issuers = system.get("/api/v1/seals").json();
+        for (String role : List.of("committee", "issuingAuthority")) {
+            String code = filingJson.get(role).get("code").asText();
+            JsonNode row = java.util.stream.StreamSupport.stream(issuers.spliterator(), false)
+                    .filter(s -> s.get("code").asText().equals(code)).findFirst().orElseThrow();
+            assertThat(row.get("ofdProvider").asText()).isEqualTo("sm2:" + code);
+            assertThat(row.at("/ofdIdentity/subject").asText()).contains(filingJson.get(role).get("name").asText());
+        }
+        org.openqa.selenium.WebDriver sealsPage = Browser.start();
+        try {
+            DemoAccounts.Account admin = platform.accounts().of("unitadmin", "AHCZ");
+            Browser.loginAdmin(sealsPage, platform, admin.login(), admin.secret());
+            Browser.waitForUrl(sealsPage, "/admin/filings");
+            sealsPage.get(platform.url("/admin/seals"));
+            String code = filingJson.at("/committee/code").asText();
+            assertThat(sealsPage.findElement(org.openqa.selenium.By.cssSelector("tr[data-code='" + code + "'] .sm2-seal"))
+                    .getText()).contains("已启用", filingJson.at("/committee/name").asText());
+            assertThat(sealsPage.findElement(org.openqa.selenium.By.id("sm2-hint")).getText()).contains("SM2");
+            Browser.screenshot(sealsPage, "seals-sm2");
+        } finally {
+            sealsPage.quit();
+        }
 
         // the public check takes the OFD: current and sealed; the earlier unsealed one superseded; a changed one not
-        Files.createDirectories(platform.home().resolve("etc/titlecert-trust-sm2"));
-        Files.writeString(platform.home().resolve("etc/titlecert-trust-sm2/sm2-ca.pem"),
-                org.titlecert.sealkit.SealKit.pem(ca.certificate()));
         String url = sealed.get("verificationUrl").asText();
         String check = "/api/v1/verify/" + url.substring(url.lastIndexOf('/') + 1) + "/check";
         byte[] current = system.get("/api/v1/certificates/" + id + "/ofd").bytes();
@@ -216,21 +240,6 @@ class OfdIssuingIT {
                     .isLessThan(deadline);
             Platform.sleep(500);
         }
-    }
-
-    /** An SM2 seal for the issuer, as an operator configures one: keystore, password file, seal file, configuration. */
-    private static void sm2Seal(org.titlecert.sealkit.SealKit.Issued ca, String code, String name) throws IOException {
-        Path dir = Files.createDirectories(platform.home().resolve("etc/sm2"));
-        org.titlecert.sealkit.SealKit.Issued holder = org.titlecert.sealkit.sm2.Sm2SealKit.signer(ca, name,
-                java.time.Duration.ofDays(365));
-        org.titlecert.sealkit.sm2.Sm2SealKit.writePkcs12(dir.resolve(code + ".p12"), "sm2-test".toCharArray(), "seal",
-                holder, ca);
-        Files.writeString(dir.resolve(code + ".password"), "sm2-test\n");
-        Files.write(dir.resolve(code + ".esl"), org.titlecert.sealkit.sm2.Sm2SealKit.seal(ca, holder.certificate(), name,
-                org.titlecert.sealkit.SealKit.image(name, "专用章"), 42, java.time.Duration.ofDays(365)));
-        platform.config("org.titlecert.seal.sm2-" + code.toLowerCase(java.util.Locale.ROOT), "seal.issuer = " + code,
-                "keystore = " + dir.resolve(code + ".p12"), "passwordFile = " + dir.resolve(code + ".password"),
-                "sealFile = " + dir.resolve(code + ".esl"));
     }
 
     /** What an operator does: a features file naming the feature, dropped into {@code deploy/}. */

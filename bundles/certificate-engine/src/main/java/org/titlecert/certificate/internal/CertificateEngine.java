@@ -309,16 +309,20 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     public List<IssuerSeal> issuers() {
         List<IssuerSeal> out = new ArrayList<>();
         for (Committee c : organizations.committees()) {
-            Optional<SealProvider> p = provider(c.code(), c.region());
-            out.add(new IssuerSeal("COMMITTEE", c.code(), c.name(), p.map(SealProvider::id).orElse(null),
-                    p.map(SealProvider::identity).orElse(null)));
+            out.add(issuer("COMMITTEE", c.code(), c.name(), c.region()));
         }
         for (IssuingAuthority a : organizations.issuingAuthorities()) {
-            Optional<SealProvider> p = provider(a.code(), null);
-            out.add(new IssuerSeal("ISSUING_AUTHORITY", a.code(), a.name(), p.map(SealProvider::id).orElse(null),
-                    p.map(SealProvider::identity).orElse(null)));
+            out.add(issuer("ISSUING_AUTHORITY", a.code(), a.name(), null));
         }
         return out;
+    }
+
+    private IssuerSeal issuer(String kind, String code, String name, String region) {
+        Optional<SealProvider> p = provider(code, region);
+        Optional<SealProvider> ofd = ofdSeals.best(code, region).map(Seals.Entry::provider);
+        return new IssuerSeal(kind, code, name, p.map(SealProvider::id).orElse(null),
+                p.map(SealProvider::identity).orElse(null), ofd.map(SealProvider::id).orElse(null),
+                ofd.map(SealProvider::identity).orElse(null));
     }
 
     /** Template changes come in bursts (a bundle update is an unbind and a bind): act once they settle. */

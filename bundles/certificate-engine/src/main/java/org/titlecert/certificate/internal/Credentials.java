@@ -129,17 +129,22 @@ final class Credentials {
         }
     }
 
-    /** Adds this node's public key to the published ones, once. */
+    /** Adds this node's public key to the published ones, once (nodes sharing a key may start together). */
     private void publish() {
         String kid = key.getKeyID();
         String jwk = key.toPublicJWK().toJSONString();
-        jpa.run(em -> {
-            boolean known = !Sql.rows(em, "SELECT KID FROM TC_CREDENTIAL_KEY WHERE KID = ?", List.of(kid)).isEmpty();
-            if (!known) {
-                Sql.update(em, "INSERT INTO TC_CREDENTIAL_KEY (KID, JWK, CREATED_AT) VALUES (?, ?, ?)", kid, jwk,
-                        Db.now());
+        try {
+            jpa.run(em -> {
+                if (Sql.rows(em, "SELECT KID FROM TC_CREDENTIAL_KEY WHERE KID = ?", List.of(kid)).isEmpty()) {
+                    Sql.update(em, "INSERT INTO TC_CREDENTIAL_KEY (KID, JWK, CREATED_AT) VALUES (?, ?, ?)", kid, jwk,
+                            Db.now());
+                }
+            });
+        } catch (RuntimeException e) {
+            if (publishedKey(kid).isEmpty()) {
+                throw e;
             }
-        });
+        }
     }
 
     /** Every published public key, newest first, as a JSON Web Key Set. */

@@ -100,7 +100,7 @@ public class DemoDataLoader implements DemoMode {
             DemoAccounts.create(DEMO, admins, apiKeys, registration, identity, verifiers, unitIds, individuals, file);
             LOG.info("Demo accounts are listed in {}", file);
             DemoSeals.create(Path.of(System.getProperty("karaf.etc", "etc")),
-                    Path.of(System.getProperty("karaf.data", "data")), DemoCatalog.UNITS.get(0));
+                    Path.of(System.getProperty("karaf.data", "data")));
             LOG.info("Demo e-seals configured for {}", DemoCatalog.UNITS.get(0).name());
         }
         LOG.info("Demo data ready in {} ms", (System.nanoTime() - started) / 1_000_000);

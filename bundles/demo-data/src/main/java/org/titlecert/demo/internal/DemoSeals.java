@@ -9,6 +9,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import java.util.List;
+
+import org.titlecert.demo.DemoSealIssuers;
 import org.titlecert.sealkit.SealKit;
 
 /**
@@ -16,23 +19,36 @@ import org.titlecert.sealkit.SealKit;
  * committee and issuing authority, each configured as a factory configuration in etc/. That unit's
  * certificates come out sealed; the other unit's stay unsealed, as where an issuer has no e-seal yet.
  */
-final class DemoSeals {
+public final class DemoSeals {
 
     private DemoSeals() {
     }
 
+    /** The first demo unit's committee and issuing authority, whose certificates come out sealed. */
+    public static List<DemoSealIssuers.Issuer> issuers() {
+        DemoCatalog.Unit unit = DemoCatalog.UNITS.get(0);
+        return List.of(new DemoSealIssuers.Issuer(unit.committeeCode(), unit.committeeName(), "评审专用章"),
+                new DemoSealIssuers.Issuer(unit.authorityCode(), unit.authorityName(), "职称专用章"));
+    }
+
+    /** The demo seal CA's certificate, which the platform trusts; it exists once the demo made its seals. */
+    public static Path trust(Path etc) {
+        return etc.resolve("titlecert-trust").resolve("demo-seal-ca.pem");
+    }
+
     /** Creates what is missing; the seal bundle picks the configurations up from etc/. */
-    static void create(Path etc, Path data, DemoCatalog.Unit unit) {
+    static void create(Path etc, Path data) {
         Path folder = data.resolve("seals");
-        Path trust = etc.resolve("titlecert-trust").resolve("demo-seal-ca.pem");
+        Path trust = trust(etc);
         if (Files.exists(trust)) {
             return;
         }
         try {
             Files.createDirectories(folder);
             SealKit.Issued ca = SealKit.authority("TitleCert 演示电子印章根证书", Duration.ofDays(3650));
-            seal(etc, folder, ca, unit.committeeCode(), unit.committeeName(), "评审专用章");
-            seal(etc, folder, ca, unit.authorityCode(), unit.authorityName(), "职称专用章");
+            for (DemoSealIssuers.Issuer issuer : issuers()) {
+                seal(etc, folder, ca, issuer.code(), issuer.name(), issuer.purpose());
+            }
             Files.createDirectories(trust.getParent());
             Files.writeString(trust, SealKit.pem(ca.certificate()), StandardCharsets.US_ASCII);
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.titlecert.api.PlatformClock;
 import org.titlecert.seal.SealRegistry;
 
-/** Lists every committee and issuing authority with the e-seal that seals for it. */
+/** Lists every committee and issuing authority with the e-seals that seal for it: on the PDF, and SM2 on the OFD. */
 @Service
 @Command(scope = "titlecert", name = "seal-list", description = "Show each issuer and its seal provider")
 public class SealList implements Action {
@@ -31,10 +31,14 @@ public class SealList implements Action {
         table.column("Provider");
         table.column("Signer");
         table.column("Valid until");
+        table.column("OFD seal (SM2)");
+        table.column("OFD signer");
         for (SealRegistry.IssuerSeal s : seals.issuers()) {
             table.addRow().addContent(s.kind(), s.code(), s.name(), s.provider() == null ? "- (unsealed)" : s.provider(),
                     s.identity() == null ? "" : s.identity().subject(),
-                    s.identity() == null ? "" : day.format(s.identity().notAfter()));
+                    s.identity() == null ? "" : day.format(s.identity().notAfter()),
+                    s.ofdProvider() == null ? "-" : s.ofdProvider(),
+                    s.ofdIdentity() == null ? "" : s.ofdIdentity().subject());
         }
         table.print(System.out);
         return null;

@@ -26,6 +26,8 @@ import org.ofdrw.core.basicStructure.res.Res;
 import org.ofdrw.core.basicStructure.res.resources.MultiMedias;
 import org.ofdrw.core.basicType.ST_ID;
 import org.ofdrw.core.basicType.ST_Loc;
+import org.ofdrw.core.basicType.ST_Array;
+import org.ofdrw.core.text.CT_CGTransform;
 import org.ofdrw.core.text.TextCode;
 import org.ofdrw.core.text.font.CT_Font;
 import org.ofdrw.core.text.text.CT_Text;
@@ -143,13 +145,33 @@ final class OfdRenderer implements CertificateRenderer {
                 if (deltas.length > 0) {
                     code.setDeltaX(deltas);
                 }
-                layer.addPageBlock(new CT_Text().setBoundary(OfdCanvas.page()).setFont(embedded.get(r.face()).ref())
-                        .setSize(t.size() * OfdCanvas.MM).setFill(true).setFillColor(OfdCanvas.colour(t.colour()))
-                        .addTextCode(code).toObj(ids.next()));
+                CT_Text text = new CT_Text().setBoundary(OfdCanvas.page()).setFont(embedded.get(r.face()).ref())
+                        .setSize(t.size() * OfdCanvas.MM).setFill(true).setFillColor(OfdCanvas.colour(t.colour()));
+                if (r.face().beyondBmp()) {
+                    glyphsBeyondBmp(text, r);
+                }
+                layer.addPageBlock(text.addTextCode(code).toObj(ids.next()));
                 x += advance;
             }
         }
         return resources;
+    }
+
+    /**
+     * Each character beyond the Basic Multilingual Plane (two UTF-16 units) mapped to its glyph in the embedded whole
+     * font ({@code CGTransform}), so that a reader need not look it up in the character map: readers that index the
+     * text by UTF-16 unit (ofdrw's among them) otherwise find no glyph and draw a box.
+     */
+    private static void glyphsBeyondBmp(CT_Text text, Fonts.Run r) throws IOException {
+        String s = r.text();
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int cp = s.codePointAt(i);
+            if (Character.isSupplementaryCodePoint(cp)) {
+                int gid = r.face().trueType().getUnicodeCmapLookup().getGlyphId(cp);
+                text.addCGTransform(new CT_CGTransform().setCodePosition(i).setCodeCount(2).setGlyphCount(1)
+                        .setGlyphs(ST_Array.getInstance(Integer.toString(gid))));
+            }
+        }
     }
 
     /** Title, issuer and date, and the 电子证照 fields as custom data, named as the standard names them. */

@@ -145,8 +145,8 @@ public class OfdRendererTest {
 
     /**
      * 𠮷 (U+20BB7) is beyond the Basic Multilingual Plane, which a subset's character map cannot hold: the fallback
-     * font that has it is embedded whole. (ofdrw's own renderer looks glyphs up per UTF-16 unit and draws a box for
-     * it; the text and the font are right, as checked here.)
+     * font that has it is embedded whole, and the text maps it to its glyph (CGTransform), so that ofdrw's renderer,
+     * which looks glyphs up per UTF-16 unit, draws it as the PDF does rather than as a box.
      */
     @Test
     void aNameBeyondTheBasicPlaneIsWrittenWithTheWholeFallbackFont() throws Exception {
@@ -161,7 +161,44 @@ public class OfdRendererTest {
             }
         }
         assertThat(drawn).as("an embedded font has a glyph for 𠮷").isTrue();
-        image(bytes, "certificate-rare-name");
+
+        // the name as ofdrw draws it and as PDFBox draws the PDF: the same ink
+        String name = "𠮷𠮷𠮷";
+        byte[] rare = ofd.render(content(name)).pdf();
+        BufferedImage fromOfd = image(rare, "certificate-rare-name");
+        double scale = fromOfd.getWidth() / CertificatePage.WIDTH;
+        BufferedImage fromPdf;
+        try (PDDocument doc = Loader.loadPDF(pdf.render(content(name)).pdf())) {
+            fromPdf = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0, (float) scale);
+        }
+        List<Glyph> drawnName = glyphs(rare).stream().filter(g -> g.text().equals("𠮷")).toList();
+        assertThat(drawnName).hasSize(3);
+        double w = drawnName.get(1).x() - drawnName.get(0).x();
+        java.awt.Rectangle box = new java.awt.Rectangle((int) (drawnName.get(0).x() * scale),
+                (int) ((CertificatePage.HEIGHT - drawnName.get(0).y() - 0.9 * w) * scale), (int) (3 * w * scale),
+                (int) (1.1 * w * scale));
+        assertThat(overlap(fromOfd, fromPdf, box)).as("ink of 𠮷 in the OFD's rendering against the PDF's")
+                .isGreaterThan(0.6);
+    }
+
+    /** Of the dark pixels in {@code box} of either image, the share dark in both (intersection over union). */
+    static double overlap(BufferedImage a, BufferedImage b, java.awt.Rectangle box) {
+        int both = 0;
+        int either = 0;
+        for (int y = box.y; y < box.y + box.height; y++) {
+            for (int x = box.x; x < box.x + box.width; x++) {
+                boolean inA = dark(a.getRGB(x, y));
+                boolean inB = dark(b.getRGB(x, y));
+                both += inA && inB ? 1 : 0;
+                either += inA || inB ? 1 : 0;
+            }
+        }
+        return either == 0 ? 0 : (double) both / either;
+    }
+
+    private static boolean dark(int rgb) {
+        Color c = new Color(rgb);
+        return c.getRed() * 0.3 + c.getGreen() * 0.59 + c.getBlue() * 0.11 < 128;
     }
 
     /** Each character of every text object, placed by its text code and the advances before it. */
