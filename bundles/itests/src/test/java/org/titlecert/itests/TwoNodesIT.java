@@ -140,6 +140,29 @@ class TwoNodesIT {
                     .json();
             assertThat(check.get("outcome").asText()).isEqualTo("CURRENT");
         }
+
+        // each node signs credentials with its own key, and both publish both: a credential from either checks on either
+        JsonNode keys = one.api().get("/api/v1/credentials/keys").json().get("keys");
+        assertThat(two.api().get("/api/v1/credentials/keys").json().get("keys")).isEqualTo(keys);
+        java.util.Set<String> kids = new java.util.HashSet<>();
+        for (String node : List.of("node-1", "node-2")) {
+            long id = renderedBy(filing, node);
+            String vc = system1.get("/api/v1/certificates/" + id + "/credential").body();
+            kids.add(com.nimbusds.jose.JWSObject.parse(vc).getHeader().getKeyID());
+            JsonNode c = system2.get("/api/v1/certificates/" + id).json();
+            JsonNode check = (node.equals("node-1") ? two : one).api().postBytes("/api/v1/verify/" + token(c) + "/check",
+                    "application/vc+jwt", vc.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).json();
+            assertThat(check.get("outcome").asText()).as("%s", check).isEqualTo("CURRENT");
+            assertThat(check.at("/seals/seals/0/trusted").asBoolean()).isTrue();
+        }
+        assertThat(kids).as("two nodes, two keys").hasSize(2);
+        assertThat(keys.findValuesAsText("kid")).containsAll(kids);
+    }
+
+    /** A certificate of the filing whose version the node rendered. */
+    private static long renderedBy(long filing, String node) throws SQLException {
+        return count("SELECT MIN(c.ID) FROM TC_CERT_VERSION v JOIN TC_CERTIFICATE c ON c.ID = v.CERTIFICATE_ID "
+                + "WHERE c.FILING_ID = " + filing + " AND v.NODE = '" + node + "'");
     }
 
     @Test
