@@ -39,22 +39,36 @@ public final class QrCode {
     private QrCode() {
     }
 
+    /** Where a dark rectangle goes: its lower left corner and size, in points, y up. */
+    @FunctionalInterface
+    public interface Squares {
+        void add(float x, float y, float width, float height) throws IOException;
+    }
+
     /** Draws the code so that it and its quiet zone fill a square of {@code size} points at (x, y). */
     public static void draw(PDPageContentStream cs, String text, float x, float y, float size) throws IOException {
+        cs.setNonStrokingColor(1f, 1f, 1f);
+        cs.addRect(x, y, size, size);
+        cs.fill();
+        cs.setNonStrokingColor(0f, 0f, 0f);
+        squares(text, x, y, size, cs::addRect);
+        cs.fill();
+    }
+
+    /**
+     * The code's dark modules as rectangles, a run of neighbouring modules of a row in one, placed so that the code and
+     * its quiet zone fill a square of {@code size} points at (x, y): what a format draws in black on white.
+     */
+    public static void squares(String text, float x, float y, float size, Squares out) throws IOException {
         ByteMatrix m;
         try {
             m = encode(text);
         } catch (WriterException e) {
             throw new IOException("cannot encode the link as a QR code", e);
         }
-        int modules = m.getWidth() + 2 * QUIET_ZONE;
-        float unit = size / modules;
-        cs.setNonStrokingColor(1f, 1f, 1f);
-        cs.addRect(x, y, size, size);
-        cs.fill();
-        cs.setNonStrokingColor(0f, 0f, 0f);
+        float unit = size / (m.getWidth() + 2 * QUIET_ZONE);
         for (int row = 0; row < m.getHeight(); row++) {
-            float top = y + size - (QUIET_ZONE + row + 1) * unit;
+            float bottom = y + size - (QUIET_ZONE + row + 1) * unit;
             int col = 0;
             while (col < m.getWidth()) {
                 if (m.get(col, row) != 1) {
@@ -65,11 +79,10 @@ public final class QrCode {
                 while (col < m.getWidth() && m.get(col, row) == 1) {
                     col++;
                 }
-                // a hair wider than the module, so that neighbouring squares leave no hairline gaps
-                cs.addRect(x + (QUIET_ZONE + start) * unit, top, (col - start) * unit + 0.01f, unit + 0.01f);
+                // a hair larger than the modules, so that neighbouring squares leave no hairline gaps
+                out.add(x + (QUIET_ZONE + start) * unit, bottom, (col - start) * unit + 0.01f, unit + 0.01f);
             }
         }
-        cs.fill();
     }
 
     /**

@@ -64,18 +64,19 @@ final class Generator {
                    Credentials credentials) {
     }
 
-    /** A claimed certificate with what its render needs. */
+    /**
+     * A claimed certificate with what its render needs: its title, photo, 电子证照 fields, verification address and
+     * signed credential (or {@code null}), all made before a renderer takes it.
+     */
     private record Job(CertificateEntity certificate, long revision, PersonTitle title, byte[] photo,
-                       Map<String, String> licence) {
+                       Map<String, String> licence, String url, String credential) {
     }
 
     /**
      * A rendered (and sealed) PDF, and its OFD or {@code null}, on their way to the store, with what made them: the
-     * keys of the seal providers that sealed each, per role ({committee, authority}), {@code null} where none did;
-     * and the credential attached to the PDF, or {@code null}.
+     * keys of the seal providers that sealed each, per role ({committee, authority}), {@code null} where none did.
      */
-    private record Rendered(Job job, byte[] pdf, byte[] ofd, Formats.Plan plan, String[] pdfSeals, String[] ofdSeals,
-                            String credential) {
+    private record Rendered(Job job, byte[] pdf, byte[] ofd, Formats.Plan plan, String[] pdfSeals, String[] ofdSeals) {
 
         String committeeSeal() {
             return pdfSeals[0];
@@ -257,8 +258,13 @@ final class Generator {
                 } else if (photo == null) {
                     finish(c.getId(), rev, GenerationStatus.NOT_GENERATED, Reasons.NO_PHOTO);
                 } else {
-                    jobs.add(new Job(c, rev, t, photo, ctx.licence().fields(c.getNumber(), t,
-                            creditCodes.get(t.issuingAuthority().id()))));
+                    Map<String, String> licence = ctx.licence().fields(c.getNumber(), t,
+                            creditCodes.get(t.issuingAuthority().id()));
+                    String url = ctx.verificationUrl().apply(c.getToken());
+                    // signed here, beside the renderers rather than on their threads
+                    String credential = ctx.credentials() == null ? null
+                            : ctx.credentials().issue(c.getId(), c.getNumber(), t, licence, url);
+                    jobs.add(new Job(c, rev, t, photo, licence, url, credential));
                 }
             } catch (RuntimeException e) {
                 if (Faults.databaseUnavailable(e)) {
@@ -382,10 +388,7 @@ final class Generator {
                     return;
                 }
                 long started = System.nanoTime();
-                String url = ctx.verificationUrl().apply(c.getToken());
-                String credential = ctx.credentials() == null ? null
-                        : ctx.credentials().issue(c.getId(), c.getNumber(), job.title(), job.licence(), url);
-                CertificateContent content = content(c, job, url, credential);
+                CertificateContent content = content(c, job);
                 RenderedCertificate pdf = renderer(plan.pdf()).render(content);
                 ctx.metrics().render.observeNanos(System.nanoTime() - started);
                 String[] pdfSeals = new String[2];
@@ -398,7 +401,7 @@ final class Generator {
                     ctx.metrics().render.observeNanos(System.nanoTime() - ofdStarted);
                     ofd = seal(ctx.ofdSeals(), c, national, ofdSeals);
                 }
-                rendered.add(new Rendered(job, bytes, ofd, plan, pdfSeals, ofdSeals, credential));
+                rendered.add(new Rendered(job, bytes, ofd, plan, pdfSeals, ofdSeals));
             } catch (SealException e) {
                 LOG.warn("Certificate {} could not be sealed: {}", c.getNumber(), e.getMessage(), e);
                 fail(c.getId(), job.revision(), "SEAL", e.getMessage());
@@ -477,12 +480,12 @@ final class Generator {
         }
     }
 
-    private static CertificateContent content(CertificateEntity c, Job job, String url, String credential) {
+    private static CertificateContent content(CertificateEntity c, Job job) {
         PersonTitle t = job.title();
         return new CertificateContent(c.getNumber(), t.name(), t.gender(), t.birthDate(), t.idNumber(), t.employer(),
                 t.series(), t.specialty(), t.titleName(), t.level(), t.committee().name(), t.approvalNumber(),
                 t.qualificationDate(), t.issuingAuthority().name(), t.issueDate(), job.photo(),
-                url, job.licence(), credential);
+                job.url(), job.licence(), job.credential());
     }
 
     /** Stores each PDF (and OFD) atomically, then makes those current whose request is still the newest. */
@@ -520,7 +523,7 @@ final class Generator {
                 CertificateEntity c = r.job().certificate();
                 v[i] = c.getVersion() + 1;
                 // the request this render answers is still the newest, so its reason is the one read with it
-                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), ofdShas.get(i), r.credential(),
+                em.persist(new CertificateVersionEntity(id, v[i], shas.get(i), ofdShas.get(i), r.job().credential(),
                         r.plan().key(),
                         ctx.node(), now, Versions.reason(c, v[i]).name(), c.getChangeCorrection()));
             }

@@ -4,5 +4,5 @@
  * same places. Text is measured and laid out once, by {@link org.titlecert.template.page.Fonts}, for every format.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.titlecert.template.page;

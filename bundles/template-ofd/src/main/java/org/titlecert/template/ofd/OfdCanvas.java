@@ -17,9 +17,6 @@ import org.titlecert.font.QrCode;
 import org.titlecert.template.page.Canvas;
 import org.titlecert.template.page.CertificatePage;
 
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.encoder.ByteMatrix;
-
 /**
  * The page's shapes and photo as OFD page objects. OFD measures in millimetres from the page's top left corner, y
  * downwards; the page is drawn in PDF points from the lower left, so every coordinate is converted here.
@@ -96,32 +93,9 @@ final class OfdCanvas implements Canvas {
     /** The code's dark modules as one filled path, on a white square that keeps the quiet zone clear. */
     @Override
     public void qrCode(String text, float x, float y, float size) throws IOException {
-        ByteMatrix m;
-        try {
-            m = QrCode.encode(text);
-        } catch (WriterException e) {
-            throw new IOException("cannot encode the link as a QR code", e);
-        }
         fill(Color.WHITE, x, y, size, size);
-        float unit = size / (m.getWidth() + 2 * QrCode.QUIET_ZONE);
         AbbreviatedData modules = new AbbreviatedData();
-        for (int row = 0; row < m.getHeight(); row++) {
-            float bottom = y + size - (QrCode.QUIET_ZONE + row + 1) * unit;
-            int col = 0;
-            while (col < m.getWidth()) {
-                if (m.get(col, row) != 1) {
-                    col++;
-                    continue;
-                }
-                int start = col;
-                while (col < m.getWidth() && m.get(col, row) == 1) {
-                    col++;
-                }
-                // a hair larger than the modules, so that neighbouring squares leave no hairline gaps
-                rect(modules, x + (QrCode.QUIET_ZONE + start) * unit, bottom, (col - start) * unit + 0.01f,
-                        unit + 0.01f);
-            }
-        }
+        QrCode.squares(text, x, y, size, (left, bottom, width, height) -> rect(modules, left, bottom, width, height));
         layer.addPageBlock(new CT_Path().setBoundary(page()).setStroke(false).setFill(true)
                 .setFillColor(colour(Color.BLACK)).setAbbreviatedData(modules).toObj(ids.next()));
     }

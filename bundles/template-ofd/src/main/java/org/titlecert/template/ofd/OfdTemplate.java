@@ -7,8 +7,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.titlecert.template.CertificateRenderer;
 import org.titlecert.template.CertificateTemplate;
-import org.titlecert.template.page.FontFiles;
 import org.titlecert.template.page.Layout;
+import org.titlecert.template.page.PageTemplate;
 
 /**
  * The default certificate as OFD. It takes its wording from the default template's configuration (the same PID), so
@@ -17,13 +17,9 @@ import org.titlecert.template.page.Layout;
 @Component(service = CertificateTemplate.class, configurationPid = Layout.PID,
         property = {CertificateTemplate.REGION + "=*", CertificateTemplate.ID + "=" + OfdTemplate.ID,
                 CertificateTemplate.FORMAT + "=" + CertificateTemplate.OFD, "service.ranking:Integer=0"})
-public class OfdTemplate implements CertificateTemplate {
+public class OfdTemplate extends PageTemplate {
 
     static final String ID = "default-ofd";
-
-    private final Layout layout;
-    private final String revision;
-    private final FontFiles fonts;
 
     @Activate
     public OfdTemplate(BundleContext context, Map<String, Object> config) {
@@ -32,23 +28,11 @@ public class OfdTemplate implements CertificateTemplate {
 
     /** For use outside OSGi, e.g. in tests. */
     public OfdTemplate(Layout layout, String release) {
-        this.layout = layout;
-        this.revision = layout.revision(release);
-        this.fonts = FontFiles.load();
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String revision() {
-        return revision;
+        super(ID, layout, release);
     }
 
     @Override
     public CertificateRenderer newRenderer() {
-        return new OfdRenderer(layout, fonts);
+        return new OfdRenderer(layout(), fonts());
     }
 }
