@@ -184,7 +184,8 @@ class CertificateBenchmark {
     private static void workers(int n) {
         // verification and checks unthrottled, to measure the endpoints and not the limits
         platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "workers = " + n,
-                "verifyPerMinute = 100000000", "checkPerMinute = 100000");
+                "verifyPerMinute = 100000000", "checkPerMinute = 100000",
+                "credentials = " + System.getProperty("bench.credentials", "true"));
     }
 
     /**
