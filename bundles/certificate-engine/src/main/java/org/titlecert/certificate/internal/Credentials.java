@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -106,17 +104,10 @@ final class Credentials {
                 Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 Files.deleteIfExists(tmp);
-                try {
-                    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.createFile(tmp);
-                }
+                // readable by the platform's user only, as the first admin's password file is
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(tmp, made.toJSONString(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-                    Files.move(tmp, file);
-                }
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
                 LOG.info("Made the credential signing key {} in {}", made.getKeyID(), file);
             }
             JWK jwk = JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
