@@ -205,6 +205,8 @@ class OfdIssuingIT {
         JsonNode forged = platform.api().postBytes(check, "application/ofd", zip(changed)).json();
         assertThat(forged.get("outcome").asText()).isEqualTo("NOT_GENUINE");
         forged.at("/seals/seals").forEach(seal -> assertThat(seal.get("intact").asBoolean()).isFalse());
+
+        JsonNode both = ofdOnlyAndBack(filing, count, id, mine, sealed, pdf.bytes(), individuals.get(0));
         // removing the SM2 feature: the seals made stay, and the check says it cannot check them any more (waited for
         // before the next removal: Karaf's deployer loses one of two feature files removed at the same moment)
         Files.delete(sm2);
@@ -214,13 +216,93 @@ class OfdIssuingIT {
             Platform.sleep(500);
         }
         assertThat(system.get("/api/v1/certificates/" + id).json().get("ofdSha256").asText())
-                .as("a seal leaving changes nothing made").isEqualTo(sealed.get("ofdSha256").asText());
+                .as("a seal leaving changes nothing made").isEqualTo(both.get("ofdSha256").asText());
 
         Files.delete(feature);
         JsonNode after = waitFor(id, c -> !c.hasNonNull("ofdSha256")
                 && c.get("version").asInt() > issued.get("version").asInt(), "made again without OFD");
         assertThat(after.get("status").asText()).isEqualTo("GENERATED");
         assertThat(system.get("/api/v1/certificates/" + id + "/ofd").status()).isEqualTo(404);
+    }
+
+    /**
+     * The region switched to OFD only ({@code formats = ofd}) in the running platform: every certificate made again
+     * without its PDF, its OFD sealed with SM2 and the seal status the OFD's; the PDF refused with PDF_NOT_ISSUED; the
+     * ZIP, the public record and the pages offer the OFD; then back to PDF and OFD. Returns the certificate as then.
+     */
+    private static JsonNode ofdOnlyAndBack(long filing, int count, long id, long mine, JsonNode sealed, byte[] oldPdf,
+                                           DemoAccounts.Account holder) throws Exception {
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "checkPerMinute = 1000",
+                "formats = ofd");
+        JsonNode only = waitFor(id, c -> !c.hasNonNull("sha256") && c.get("version").asInt() > sealed.get("version")
+                .asInt(), "issued as OFD only");
+        assertThat(only.get("certificateNumber").asText()).isEqualTo(sealed.get("certificateNumber").asText());
+        assertThat(only.get("size").asLong()).isZero();
+        assertThat(only.get("sealStatus").asText()).as("the OFD's two SM2 seals").isEqualTo("SEALED");
+        Api.Response noPdf = system.get("/api/v1/certificates/" + id + "/pdf");
+        assertThat(noPdf.status()).isEqualTo(404);
+        assertThat(noPdf.json().get("code").asText()).isEqualTo("PDF_NOT_ISSUED");
+        assertThat(noPdf.json().get("message").asText()).contains("OFD");
+        byte[] ofd = system.get("/api/v1/certificates/" + id + "/ofd").bytes();
+        assertThat(sha256(ofd)).isEqualTo(only.get("ofdSha256").asText());
+        assertThat(org.titlecert.seal.sm2.OfdSeals.verify(ofd, List.of()).seals()).hasSize(2);
+        assertThat(system.get("/api/v1/certificates/" + id + "/credential").status()).as("the credential still issued")
+                .isEqualTo(200);
+        // the check: the OFD current, the PDF of an earlier version superseded
+        String token = only.get("verificationUrl").asText().replaceAll(".*/", "");
+        JsonNode current = platform.api().postBytes("/api/v1/verify/" + token + "/check", "application/ofd", ofd).json();
+        assertThat(current.get("outcome").asText()).isEqualTo("CURRENT");
+        JsonNode earlier = platform.api().postBytes("/api/v1/verify/" + token + "/check", "application/pdf", oldPdf)
+                .json();
+        assertThat(earlier.get("outcome").asText()).isEqualTo("SUPERSEDED");
+        JsonNode record = platform.api().get("/api/v1/verify/" + token).json();
+        assertThat(record.hasNonNull("sha256")).isFalse();
+        assertThat(record.get("ofdSha256").asText()).isEqualTo(only.get("ofdSha256").asText());
+        assertThat(record.get("sealStatus").asText()).isEqualTo("SEALED");
+        // the ZIP: the OFD alone for each, the manifest's PDF column empty
+        // (all were queued at once, with the certificate waited for above)
+        assertThat(TestFixtures.settledCertificates(system, filing, count, 120))
+                .filteredOn(c -> c.get("status").asText().equals("GENERATED"))
+                .isNotEmpty().allMatch(c -> !c.hasNonNull("sha256") && c.hasNonNull("ofdSha256"));
+        Map<String, byte[]> zip = unzip(system.get("/api/v1/filings/" + filing + "/certificates/all.zip").bytes());
+        assertThat(zip.keySet()).noneMatch(n -> n.endsWith(".pdf")).anyMatch(n -> n.endsWith(".ofd"));
+        assertThat(new String(zip.get("manifest.csv"), StandardCharsets.UTF_8))
+                .contains(",," + only.get("ofdSha256").asText() + "\r\n");
+
+        // the holder's pages: the OFD offered, no PDF link, no preview
+        JsonNode own = waitFor(mine, c -> !c.hasNonNull("sha256"), "issued as OFD only");
+        org.openqa.selenium.WebDriver browser = Browser.start();
+        try {
+            Browser.loginIndividual(browser, platform, holder.login(), holder.secret());
+            browser.get(platform.url("/me/titles"));
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("a[href='/api/v1/certificates/" + mine
+                    + "/pdf']"))).isEmpty();
+            assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("a[href='/api/v1/certificates/" + mine
+                    + "/ofd']")).getText()).isEqualTo("OFD");
+            browser.get(platform.url("/me/titles/" + own.get("rosterEntryId").asLong()));
+            Browser.waitForText(browser, org.openqa.selenium.By.id("certificate-ofd"), "下载证书（OFD 版式）");
+            assertThat(browser.findElement(org.openqa.selenium.By.id("ofd-only")).getText()).contains("OFD 阅读器");
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("iframe.pdf-preview"))).isEmpty();
+            assertThat(browser.findElement(org.openqa.selenium.By.tagName("main")).getText())
+                    .contains(own.get("ofdSha256").asText()).doesNotContain("预览证书");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "document.getElementById('certificate').scrollIntoView()");
+            Browser.screenshot(browser, "certificate-ofd-only");
+            assertThat(Browser.accessibilityProblems(browser)).isEmpty();
+            browser.get(own.get("verificationUrl").asText());
+            assertThat(browser.findElement(org.openqa.selenium.By.id("verify-ofd-sha")).getText())
+                    .contains(own.get("ofdSha256").asText());
+            Browser.screenshot(browser, "verify-ofd-only");
+        } finally {
+            browser.quit();
+        }
+
+        platform.config("org.titlecert.certificate", "publicBaseUrl = " + platform.url(""), "checkPerMinute = 1000",
+                "formats = pdf,ofd");
+        JsonNode both = waitFor(id, c -> c.hasNonNull("sha256") && c.hasNonNull("ofdSha256")
+                && c.get("version").asInt() > only.get("version").asInt(), "issued as PDF and OFD again");
+        assertThat(system.get("/api/v1/certificates/" + id + "/pdf").status()).isEqualTo(200);
+        return both;
     }
 
     /** The filing's certificates settled, and the first generated one. */
@@ -232,8 +314,10 @@ class OfdIssuingIT {
     private static JsonNode waitFor(long id, java.util.function.Predicate<JsonNode> done, String what) {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (true) {
-            JsonNode c = system.get("/api/v1/certificates/" + id).json();
-            if (done.test(c) && c.get("status").asText().equals("GENERATED")) {
+            // a changed configuration restarts the engine: its answers may be refused for a moment
+            Api.Response r = system.get("/api/v1/certificates/" + id);
+            JsonNode c = r.status() == 200 ? r.json() : null;
+            if (c != null && done.test(c) && c.get("status").asText().equals("GENERATED")) {
                 return c;
             }
             assertThat(System.nanoTime()).as("certificate %d %s within 2 minutes: %s", id, what, c)

@@ -122,7 +122,7 @@ class UpgradeInPlaceIT {
                 "db/identity.yaml 1.5-verifier-keys EXECUTED", "db/notice.yaml 1.6-notice-dedupe-key EXECUTED",
                 "db/identity.yaml 1.6-account-person EXECUTED", "db/certificate.yaml 1.6-version-correction EXECUTED",
                 "db/filing.yaml 1.7-authority-credit-code EXECUTED", "db/certificate.yaml 1.7-ofd EXECUTED",
-                "db/certificate.yaml 1.8-credential EXECUTED");
+                "db/certificate.yaml 1.8-credential EXECUTED", "db/certificate.yaml 1.9-ofd-only EXECUTED");
         assertThat(changeSets).filteredOn(s -> s.contains(" 1.0-")).allMatch(s -> s.endsWith("MARK_RAN"));
         try (Connection c = platform.connectDatabase(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT DISTINCT TEMPLATE_KEY FROM TC_CERTIFICATE WHERE TEMPLATE_KEY IS NOT NULL")) {

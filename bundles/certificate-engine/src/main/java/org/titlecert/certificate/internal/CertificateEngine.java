@@ -559,6 +559,10 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     @Override
     public CertificateFile pdf(Caller caller, long id) {
         CertificateEntity c = generated(caller, id);
+        if (c.getSha256() == null) {
+            throw TitleCertException.notFound("PDF_NOT_ISSUED", formats.pdf(c.getRegion())
+                    ? "该证书的 PDF 文件尚未生成（证书正在重新生成）" : "该证书以 OFD 版式签发，未签发 PDF 文件，请下载 OFD 版式文件");
+        }
         audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
                 c.getNumber() + " v" + c.getVersion());
         return file(ZipExport.fileName(c.getNumber(), c.getPersonName()), c.getSha256(), c.getSize(), c.getVersion(),

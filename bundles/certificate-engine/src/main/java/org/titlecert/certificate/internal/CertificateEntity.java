@@ -244,7 +244,7 @@ public class CertificateEntity {
     Verification toVerification(java.util.List<org.titlecert.certificate.CertificateVersion> versions) {
         return new Verification(number, personName, maskedId, series, specialty, titleName, level, committee,
                 authority, issueDate, validity, publicReason(), instant(revokedAt), version, sha256,
-                instant(generatedAt), sealStatus == null ? SealStatus.UNSEALED : sealStatus, versions);
+                instant(generatedAt), sealStatus == null ? SealStatus.UNSEALED : sealStatus, versions, ofdSha256);
     }
 
     /** The label of the fixed reason; records revoked before reasons were fixed show none publicly. */

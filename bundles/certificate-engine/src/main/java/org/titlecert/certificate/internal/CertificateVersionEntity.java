@@ -32,7 +32,8 @@ public class CertificateVersionEntity {
     @Column(name = "VERSION_NO", nullable = false)
     private int version;
 
-    @Column(nullable = false, length = 64)
+    /** The PDF's; {@code null} where the region issues OFD only. */
+    @Column(length = 64)
     private String sha256;
 
     @Column(name = "OFD_SHA256", length = 64)

@@ -24,8 +24,9 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Formats issued",
             description = "Entries 'formats' for every region, or 'region=formats' (a region's own entry wins), "
-                    + "separated by ';' in a .cfg file (formats = pdf; 34=pdf,ofd); formats 'pdf' or 'pdf,ofd'. The OFD (GB/T 33190) is made beside the PDF, from the same record, once the "
-                    + "titlecert-template-ofd feature is installed; a change makes the region's certificates again")
+                    + "separated by ';' in a .cfg file (formats = pdf; 34=pdf,ofd; 35=ofd); formats 'pdf', 'pdf,ofd' or 'ofd'. The "
+                    + "OFD (GB/T 33190) is made from the same record as the PDF, once the titlecert-template-ofd "
+                    + "feature is installed; a change makes the region's certificates again")
     String[] formats() default {"pdf"};
 
     @AttributeDefinition(name = "Verifiable Credentials",

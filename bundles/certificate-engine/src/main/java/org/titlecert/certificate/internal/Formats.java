@@ -9,37 +9,48 @@ import org.slf4j.LoggerFactory;
 import org.titlecert.template.CertificateTemplate;
 
 /**
- * What each region's certificates are issued as: the PDF always, and the OFD beside it where the region's
- * {@code formats} entry names it and an OFD template is installed. The formats of a certificate are made together,
- * from one claim, and recorded in one row, so that they never disagree.
+ * What each region's certificates are issued as: PDF, PDF and OFD, or OFD only, as the region's {@code formats} entry
+ * says. The formats of a certificate are made together, from one claim, and recorded in one row, so that they never
+ * disagree. Where a region asks for both and no OFD template is installed, its certificates are PDF only until one is;
+ * where it asks for OFD only, nothing is made until an OFD template is installed.
  */
 final class Formats {
 
     private static final Logger LOG = LoggerFactory.getLogger(Formats.class);
 
-    /** The templates one certificate is made with: a PDF template, and an OFD template or {@code null}. */
+    /** The templates one certificate is made with: a PDF template or {@code null}, an OFD template or {@code null}. */
     record Plan(Templates.Entry pdf, Templates.Entry ofd) {
 
         /** Identifies what made a certificate's files: when this changes, the certificate is generated again. */
         String key() {
-            return ofd == null ? pdf.key() : pdf.key() + " + " + ofd.key();
+            return ofd == null ? pdf.key() : pdf == null ? ofd.key() : pdf.key() + " + " + ofd.key();
+        }
+
+        /** The template whose id the certificate records: the PDF's, or the OFD's where there is no PDF. */
+        Templates.Entry main() {
+            return pdf != null ? pdf : ofd;
         }
     }
 
+    /** A region's formats. */
+    private record Wanted(boolean pdf, boolean ofd) {
+    }
+
+    private static final Wanted PDF_ONLY = new Wanted(true, false);
+
     private final Templates pdf;
     private final Templates ofd;
-    private final boolean ofdEverywhere;
-    private final Map<String, Boolean> ofdByRegion = new HashMap<>();
+    private Wanted everywhere = PDF_ONLY;
+    private final Map<String, Wanted> byRegion = new HashMap<>();
 
     /**
      * @param entries {@code formats} or {@code region=formats}, formats a comma-separated list of {@code pdf} and
      *                {@code ofd}; a region's own entry wins. An entry may hold several, separated by {@code ;} (as a
-     *                {@code .cfg} file gives one string: {@code formats = pdf; 34=pdf,ofd})
+     *                {@code .cfg} file gives one string: {@code formats = pdf; 34=pdf,ofd; 35=ofd})
      */
     Formats(Templates pdf, Templates ofd, String[] entries) {
         this.pdf = pdf;
         this.ofd = ofd;
-        boolean everywhere = false;
         for (String entry : java.util.Arrays.stream(entries).flatMap(e -> java.util.Arrays.stream(e.split(";")))
                 .map(String::strip).filter(e -> !e.isEmpty()).toList()) {
             int eq = entry.indexOf('=');
@@ -55,27 +66,44 @@ final class Formats {
                     LOG.warn("formats: '{}' is not a format (pdf, ofd); left out of '{}'", format, entry);
                 }
             }
-            if (withOfd && !withPdf) {
-                LOG.warn("formats: '{}' asks for OFD only; the PDF is what seals, checks and the QR code's page rest on, "
-                        + "so it is issued as PDF and OFD", entry);
+            Wanted wanted = withOfd || withPdf ? new Wanted(withPdf, withOfd) : PDF_ONLY;
+            if (!withOfd && !withPdf) {
+                LOG.warn("formats: '{}' names no format; its certificates are issued as PDF", entry);
             }
             if ("*".equals(region)) {
-                everywhere = withOfd;
+                everywhere = wanted;
             } else {
-                ofdByRegion.put(region, withOfd);
+                byRegion.put(region, wanted);
             }
         }
-        this.ofdEverywhere = everywhere;
     }
 
-    /** Whether the region's certificates are issued as OFD too. */
+    private Wanted wanted(String region) {
+        return byRegion.getOrDefault(region, everywhere);
+    }
+
+    /** Whether the region's certificates are issued as OFD. */
     boolean ofd(String region) {
-        return ofdByRegion.getOrDefault(region, ofdEverywhere);
+        return wanted(region).ofd();
     }
 
-    /** What a certificate of the region is made with now; empty while no PDF template serves it. */
+    /** Whether the region's certificates are issued as PDF. */
+    boolean pdf(String region) {
+        return wanted(region).pdf();
+    }
+
+    /** What a certificate of the region is made with now; empty while no template of a format it needs serves it. */
     Optional<Plan> plan(String region) {
-        return pdf.best(region).map(p -> new Plan(p, ofd(region) ? ofd.best(region).orElse(null) : null));
+        Wanted w = wanted(region);
+        if (!w.pdf()) {
+            return ofd.best(region).map(o -> new Plan(null, o));
+        }
+        return pdf.best(region).map(p -> new Plan(p, w.ofd() ? ofd.best(region).orElse(null) : null));
+    }
+
+    /** Whether any template is registered, of either format. */
+    boolean any() {
+        return !pdf.all().isEmpty() || !ofd.all().isEmpty();
     }
 
     /** Whether the template is still registered, in either format. */

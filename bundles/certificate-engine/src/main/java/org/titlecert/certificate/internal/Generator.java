@@ -73,23 +73,17 @@ final class Generator {
     }
 
     /**
-     * A rendered (and sealed) PDF, and its OFD or {@code null}, on their way to the store, with what made them: the
-     * keys of the seal providers that sealed each, per role ({committee, authority}), {@code null} where none did.
+     * A rendered (and sealed) PDF or {@code null}, and its OFD or {@code null}, on their way to the store, with what
+     * made them: the keys of the seal providers that sealed each, per role ({committee, authority}), {@code null}
+     * where none did.
      */
     private record Rendered(Job job, byte[] pdf, byte[] ofd, Formats.Plan plan, String[] pdfSeals, String[] ofdSeals) {
 
-        String committeeSeal() {
-            return pdfSeals[0];
-        }
-
-        String authoritySeal() {
-            return pdfSeals[1];
-        }
-
-        /** The PDF's: the seal status shown is the PDF's, which the QR code's checks rest on. */
+        /** The seal status shown: the PDF's, which the QR code's checks rest on, or the OFD's where there is no PDF. */
         SealStatus sealStatus() {
-            return pdfSeals[0] != null && pdfSeals[1] != null ? SealStatus.SEALED
-                    : pdfSeals[0] != null || pdfSeals[1] != null ? SealStatus.PARTIAL : SealStatus.UNSEALED;
+            String[] seals = pdf != null ? pdfSeals : ofdSeals;
+            return seals[0] != null && seals[1] != null ? SealStatus.SEALED
+                    : seals[0] != null || seals[1] != null ? SealStatus.PARTIAL : SealStatus.UNSEALED;
         }
     }
 
@@ -190,7 +184,7 @@ final class Generator {
         sleepQuietly(1500);
         while (running) {
             try {
-                if (ctx.templates().all().isEmpty()) {
+                if (!ctx.formats().any()) {
                     wake.tryAcquire(1, TimeUnit.SECONDS);
                     continue;
                 }
@@ -389,10 +383,13 @@ final class Generator {
                 }
                 long started = System.nanoTime();
                 CertificateContent content = content(c, job);
-                RenderedCertificate pdf = renderer(plan.pdf()).render(content);
-                ctx.metrics().render.observeNanos(System.nanoTime() - started);
                 String[] pdfSeals = new String[2];
-                byte[] bytes = seal(ctx.seals(), c, pdf, pdfSeals);
+                byte[] pdf = null;
+                if (plan.pdf() != null) {
+                    RenderedCertificate document = renderer(plan.pdf()).render(content);
+                    ctx.metrics().render.observeNanos(System.nanoTime() - started);
+                    pdf = seal(ctx.seals(), c, document, pdfSeals);
+                }
                 byte[] ofd = null;
                 String[] ofdSeals = new String[2];
                 if (plan.ofd() != null) {
@@ -401,7 +398,7 @@ final class Generator {
                     ctx.metrics().render.observeNanos(System.nanoTime() - ofdStarted);
                     ofd = seal(ctx.ofdSeals(), c, national, ofdSeals);
                 }
-                rendered.add(new Rendered(job, bytes, ofd, plan, pdfSeals, ofdSeals));
+                rendered.add(new Rendered(job, pdf, ofd, plan, pdfSeals, ofdSeals));
             } catch (SealException e) {
                 LOG.warn("Certificate {} could not be sealed: {}", c.getNumber(), e.getMessage(), e);
                 fail(c.getId(), job.revision(), "SEAL", e.getMessage());
@@ -494,7 +491,7 @@ final class Generator {
         List<java.util.concurrent.Future<String>> writes = new ArrayList<>(batch.size());
         List<java.util.concurrent.Future<String>> ofdWrites = new ArrayList<>(batch.size());
         for (Rendered r : batch) {
-            writes.add(storing.submit(() -> ctx.store().put(r.pdf())));
+            writes.add(r.pdf() == null ? null : storing.submit(() -> ctx.store().put(r.pdf())));
             ofdWrites.add(r.ofd() == null ? null : storing.submit(() -> ctx.ofdStore().put(r.ofd())));
         }
         List<String> shas = stored(writes);
@@ -510,11 +507,10 @@ final class Generator {
                                 + "GENERATED_AT = ?, TEMPLATE_ID = ?, TEMPLATE_KEY = ?, "
                                 + "SEAL_STATUS = ?, COMMITTEE_SEAL = ?, AUTHORITY_SEAL = ?, CLAIMED_BY = NULL, CLAIMED_AT = NULL, "
                                 + "CHANGE_REASON = NULL, CHANGE_CORRECTION = NULL WHERE ID = ? AND REQUESTED = ? AND STATUS = ?",
-                        GenerationStatus.GENERATED, shas.get(i), (long) r.pdf().length, crc(r.pdf()), ofdShas.get(i),
-                        r.ofd() == null ? 0L : (long) r.ofd().length, r.ofd() == null ? 0L : crc(r.ofd()),
-                        r.ofdSeals()[0], r.ofdSeals()[1], now,
-                        r.plan().pdf().template().id(), r.plan().key(), r.sealStatus(), r.committeeSeal(),
-                        r.authoritySeal(), id, r.job().revision(), GenerationStatus.QUEUED);
+                        GenerationStatus.GENERATED, shas.get(i), size(r.pdf()), crc(r.pdf()), ofdShas.get(i),
+                        size(r.ofd()), crc(r.ofd()), r.ofdSeals()[0], r.ofdSeals()[1], now,
+                        r.plan().main().template().id(), r.plan().key(), r.sealStatus(), r.pdfSeals()[0],
+                        r.pdfSeals()[1], id, r.job().revision(), GenerationStatus.QUEUED);
                 if (n == 0) {
                     release(em, id);
                     continue;
@@ -533,15 +529,15 @@ final class Generator {
         for (int i = 0; i < batch.size(); i++) {
             CertificateEntity c = batch.get(i).job().certificate();
             if (versions[i] == null) {
-                ctx.store().delete(shas.get(i));
-                deleteOfd(ofdShas.get(i));
+                delete(ctx.store(), shas.get(i));
+                delete(ctx.ofdStore(), ofdShas.get(i));
                 continue;
             }
             if (c.getSha256() != null && !c.getSha256().equals(shas.get(i))) {
                 ctx.store().delete(c.getSha256());
             }
             if (c.getOfdSha256() != null && !c.getOfdSha256().equals(ofdShas.get(i))) {
-                deleteOfd(c.getOfdSha256());
+                ctx.ofdStore().delete(c.getOfdSha256());
             }
             throughput.record(now);
             ctx.metrics().generated.inc();
@@ -565,15 +561,23 @@ final class Generator {
         return shas;
     }
 
+    private static long size(byte[] data) {
+        return data == null ? 0 : data.length;
+    }
+
+    /** The file's CRC-32; 0 where there is no file. */
     private static long crc(byte[] data) {
+        if (data == null) {
+            return 0;
+        }
         CRC32 crc = new CRC32();
         crc.update(data);
         return crc.getValue();
     }
 
-    private void deleteOfd(String sha) {
+    private static void delete(ContentStore store, String sha) {
         if (sha != null) {
-            ctx.ofdStore().delete(sha);
+            store.delete(sha);
         }
     }
 

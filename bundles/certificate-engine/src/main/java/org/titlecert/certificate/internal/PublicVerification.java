@@ -146,7 +146,7 @@ final class PublicVerification {
             result = new PdfCheck(PdfCheck.Outcome.CURRENT, c.getVersion(), c.getVersion(), report, false);
         } else {
             List<CertificateVersion> versions = jpa.call(em -> Versions.of(em, c.getId()));
-            int found = kind == Kind.PDF ? versions.stream().filter(v -> v.sha256().equals(sha))
+            int found = kind == Kind.PDF ? versions.stream().filter(v -> sha.equals(v.sha256()))
                     .mapToInt(CertificateVersion::version).findFirst().orElse(0)
                     : jpa.call(em -> em.createQuery("SELECT v.version FROM CertificateVersionEntity v WHERE "
                             + "v.certificateId = :c AND v." + kind.shaField + " = :s", Integer.class)
@@ -198,7 +198,7 @@ final class PublicVerification {
         }
         CertificateEntity c = jpa.call(em -> em.find(CertificateEntity.class, certificate.get()));
         List<CertificateVersion> versions = jpa.call(em -> Versions.of(em, c.getId()));
-        int version = versions.stream().filter(v -> v.sha256().equals(sha)).mapToInt(CertificateVersion::version)
+        int version = versions.stream().filter(v -> sha.equals(v.sha256())).mapToInt(CertificateVersion::version)
                 .findFirst().orElse(0);
         SealReport report;
         try {

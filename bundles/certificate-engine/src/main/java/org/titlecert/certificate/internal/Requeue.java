@@ -45,15 +45,16 @@ final class Requeue {
      * Whether certificates made this way ({region, template, committee code, its seal, authority code, its seal, and
      * the OFD's two seals}) need making again: a template other than the region's best, or a seal missing or made by
      * another provider than the best for an issuer that has one (the issuer's own certificates, or its region's where
-     * it is a region code); the OFD's seals only where the certificates have an OFD.
+     * it is a region code); each format's seals only where the certificates have that format.
      */
     private boolean stale(Object[] made) {
         String region = (String) made[0];
         Formats.Plan plan = formats.plan(region).orElse(null);
         // no template (as just after a start): nothing could render them, and the files stand
+        boolean pdf = plan == null ? formats.pdf(region) : plan.pdf() != null;
         return plan != null && !plan.key().equals(made[1])
-                || staleSeal(seals, sealedIssuers, region, (String) made[2], (String) made[3])
-                || staleSeal(seals, sealedIssuers, region, (String) made[4], (String) made[5])
+                || pdf && (staleSeal(seals, sealedIssuers, region, (String) made[2], (String) made[3])
+                || staleSeal(seals, sealedIssuers, region, (String) made[4], (String) made[5]))
                 || plan != null && plan.ofd() != null
                 && (staleSeal(ofdSeals, ofdSealedIssuers, region, (String) made[2], (String) made[6])
                 || staleSeal(ofdSeals, ofdSealedIssuers, region, (String) made[4], (String) made[7]));

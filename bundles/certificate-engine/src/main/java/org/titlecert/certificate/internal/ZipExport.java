@@ -17,7 +17,7 @@ import org.titlecert.store.ContentStore;
 import org.titlecert.api.SpreadsheetText;
 
 /**
- * Writes checked certificates as a ZIP of STORED entries: each PDF, and its OFD where it has one, with a
+ * Writes checked certificates as a ZIP of STORED entries: each one's PDF and OFD, those it was issued as, with a
  * {@code manifest.csv} of their SHA-256. The files are already compressed, and with the size and CRC known in
  * advance each is copied straight from the store, in constant memory.
  */
@@ -34,7 +34,7 @@ final class ZipExport implements CertificateExport {
 
         /** Whether its files are still those the selection was checked with. */
         boolean current(ContentStore pdfs, ContentStore ofds) {
-            return pdfs.exists(sha256) && (ofdSha256 == null || ofds.exists(ofdSha256));
+            return (sha256 == null || pdfs.exists(sha256)) && (ofdSha256 == null || ofds.exists(ofdSha256));
         }
     }
 
@@ -78,12 +78,14 @@ final class ZipExport implements CertificateExport {
             for (Item planned : items) {
                 Item item = planned.current(store, ofdStore) ? planned : reload.apply(planned.id());
                 String name = unique(names, baseName(item.number(), item.name()));
-                copy(zip, name + ".pdf", item.size(), item.crc32(), store, item.sha256(), buffer);
+                if (item.sha256() != null) {
+                    copy(zip, name + ".pdf", item.size(), item.crc32(), store, item.sha256(), buffer);
+                }
                 if (item.ofdSha256() != null) {
                     copy(zip, name + ".ofd", item.ofdSize(), item.ofdCrc32(), ofdStore, item.ofdSha256(), buffer);
                 }
                 manifest.append(csv(item.number())).append(',').append(csv(item.name())).append(',')
-                        .append(csv(item.maskedId())).append(',').append(item.sha256()).append(',')
+                        .append(csv(item.maskedId())).append(',').append(item.sha256() == null ? "" : item.sha256()).append(',')
                         .append(item.ofdSha256() == null ? "" : item.ofdSha256()).append("\r\n");
                 written.accept(++done);
             }

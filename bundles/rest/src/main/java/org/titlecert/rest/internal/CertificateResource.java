@@ -103,7 +103,8 @@ public class CertificateResource {
     @RequiresScope(Scopes.CERTIFICATES_READ)
     @Operation(operationId = "downloadCertificatePdf", summary = "预览或下载证书 PDF · The certificate PDF",
             description = "Inline for preview, or as an attachment. A certificate still being generated is waited for "
-                    + "briefly, else 503 with Retry-After. The ETag is the file's SHA-256.",
+                    + "briefly, else 503 with Retry-After. Where the certificate's region issues OFD only (the formats "
+                    + "setting), 404 PDF_NOT_ISSUED: GET .../ofd serves it. The ETag is the file's SHA-256.",
             responses = @ApiResponse(responseCode = "200", description = "the PDF",
                     headers = @Header(name = "ETag", description = "the PDF's SHA-256, quoted", schema = @Schema(type = "string")),
                     content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))))
@@ -118,8 +119,8 @@ public class CertificateResource {
     @Produces({"application/ofd", "application/json"})
     @RequiresScope(Scopes.CERTIFICATES_READ)
     @Operation(operationId = "downloadCertificateOfd", summary = "下载证书 OFD · The certificate as OFD (GB/T 33190)",
-            description = "Where the certificate's region issues OFD beside the PDF (the formats setting), made from the same "
-                    + "record with every version; otherwise 404 OFD_NOT_ISSUED. Waited for as the PDF is. Always an "
+            description = "Where the certificate's region issues OFD, beside the PDF or alone (the formats setting), made "
+                    + "from the same record with every version; otherwise 404 OFD_NOT_ISSUED. Waited for as the PDF is. Always an "
                     + "attachment. The ETag is the file's SHA-256.",
             responses = @ApiResponse(responseCode = "200", description = "the OFD",
                     headers = @Header(name = "ETag", description = "the OFD's SHA-256, quoted", schema = @Schema(type = "string")),
