@@ -114,6 +114,40 @@ class TwoNodesIT {
     }
 
     @Test
+    @Order(2)
+    void aRevocationOnOneNodeReachesTheOthersKeptAnswerWithinSeconds() {
+        JsonNode certificate = system1.get("/api/v1/filings/1/certificates?status=GENERATED&size=2").json()
+                .get("items").get(1);
+        String path = "/api/v1/verify/" + token(certificate);
+        // each request from its own address: the verification limit here is 20 a minute per client
+        java.util.function.IntFunction<String> status = i -> {
+            RawHttp.Reply r = new RawHttp("127.0.1." + i, two.port()).get(path);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            try {
+                return Api.JSON.readTree(r.body()).get("status").asText();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(status.apply(1)).as("node two keeps the answer (for a minute by default)").isEqualTo("VALID");
+        long id = certificate.get("id").asLong();
+        assertThat(system1.post("/api/v1/certificates/" + id + "/revoke", Map.of("reason", "HOLDER_REQUEST")).status())
+                .isEqualTo(200);
+        long revoked = System.nanoTime();
+        int i = 2;
+        while (!status.apply(i++).equals("REVOKED")) {
+            assertThat(System.nanoTime() - revoked).as("node two drops its answer within 5 s").isLessThan(5_000_000_000L);
+            Platform.sleep(200);
+        }
+        assertThat(system1.post("/api/v1/certificates/" + id + "/reinstate", Map.of("note", "本人撤回申请")).status()).isEqualTo(200);
+        long reinstated = System.nanoTime();
+        while (!status.apply(i++).equals("VALID")) {
+            assertThat(System.nanoTime() - reinstated).as("and the reinstatement within 5 s").isLessThan(5_000_000_000L);
+            Platform.sleep(200);
+        }
+    }
+
+    @Test
     @Order(3)
     void bothNodesGenerateOneSealedFilingFromOneQueueAndRenderEachCertificateOnce() throws Exception {
         int people = 1000;

@@ -38,7 +38,7 @@ class UpgradeInPlaceIT {
     /** Tables whose rows come and go by design (sessions, captchas, counters, id allocation). */
     private static final Set<String> EPHEMERAL = Set.of("TC_SESSION", "TC_CAPTCHA", "TC_RATE_COUNT",
             "TC_LOGIN_FAILURE", "TC_SSO_FLOW", "TC_AUDIT_SEQ", "TC_CERT_SEQ", "TC_FILING_SEQ", "TC_IDENTITY_SEQ",
-            "TC_PHOTO_SEQ", "DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
+            "TC_PHOTO_SEQ", "TC_PUBLIC_CHANGE", "DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
     /** Columns a start may rightly change: when a key was last used; the template key's new spelling (1.1). */
     private static final Set<String> CHANGING = Set.of("TC_ACCOUNT.LAST_LOGIN_AT", "TC_API_KEY.LAST_USED_AT",
             "TC_CERTIFICATE.TEMPLATE_KEY");
@@ -122,7 +122,8 @@ class UpgradeInPlaceIT {
                 "db/identity.yaml 1.5-verifier-keys EXECUTED", "db/notice.yaml 1.6-notice-dedupe-key EXECUTED",
                 "db/identity.yaml 1.6-account-person EXECUTED", "db/certificate.yaml 1.6-version-correction EXECUTED",
                 "db/filing.yaml 1.7-authority-credit-code EXECUTED", "db/certificate.yaml 1.7-ofd EXECUTED",
-                "db/certificate.yaml 1.8-credential EXECUTED", "db/certificate.yaml 1.9-ofd-only EXECUTED");
+                "db/certificate.yaml 1.8-credential EXECUTED", "db/certificate.yaml 1.9-ofd-only EXECUTED",
+                "db/certificate.yaml 1.10-public-changes EXECUTED");
         assertThat(changeSets).filteredOn(s -> s.contains(" 1.0-")).allMatch(s -> s.endsWith("MARK_RAN"));
         try (Connection c = platform.connectDatabase(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT DISTINCT TEMPLATE_KEY FROM TC_CERTIFICATE WHERE TEMPLATE_KEY IS NOT NULL")) {

@@ -172,9 +172,9 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
         this.credentials = Credentials.open(jpa, this::publicBaseUrl, config.credentialKey().isBlank()
                 ? Path.of(System.getProperty("karaf.etc", "etc"), "titlecert-credential-key.jwk")
                 : Path.of(config.credentialKey().strip()), config.verifyCacheSeconds());
-        this.verification = new PublicVerification(jpa, config, this.metrics, () -> sharedCounts, () -> verifier,
-                () -> ofdVerifier, credentials);
         this.postgres = Db.isPostgres(dataSource);
+        this.verification = new PublicVerification(jpa, config, this.metrics, () -> sharedCounts, () -> verifier,
+                () -> ofdVerifier, credentials, postgres ? new ChangeFeed(jpa, nodeName()) : null);
         this.revocations = new Revocations(jpa, audit);
     }
 
@@ -196,11 +196,16 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
             }
         }, RECORD_RETRY_SECONDS, RECORD_RETRY_SECONDS, TimeUnit.SECONDS);
         maintenance.scheduleWithFixedDelay(() -> {
+            // a periodic task that throws is never run again: these must outlive a database outage
             try {
                 verification.flushCounts();
             } catch (RuntimeException e) {
-                // a periodic task that throws is never run again: this one must outlive a database outage
                 LOG.debug("Rate counts not shared this second", e);
+            }
+            try {
+                verification.shareChanges();
+            } catch (RuntimeException e) {
+                LOG.debug("Changed certificates not shared this second", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
         scheduleRequeue();

@@ -59,10 +59,11 @@ import org.osgi.service.metatype.annotations.Option;
     int verifyBurst() default 0;
 
     @AttributeDefinition(name = "Verification answers kept in memory (s)",
-            description = "A token checked again within this time is answered without the database. This node forgets "
-                    + "an answer the moment its certificate changes (revocation, a new version); other nodes sharing "
-                    + "the database within this time. 0: always ask the database")
-    int verifyCacheSeconds() default 5;
+            description = "A token checked again within this time is answered without the database. Every node "
+                    + "forgets an answer when its certificate changes (revocation, a new version): the node that "
+                    + "changed it at once, the others sharing the database within about a second; this time only "
+                    + "bounds an answer whose change a node could not hear of. 0: always ask the database")
+    int verifyCacheSeconds() default 60;
 
     @AttributeDefinition(name = "Largest export (certificates)")
     int maxExport() default 5000;

@@ -53,9 +53,16 @@ final class PublicVerification {
     /** The public answers of hot tokens; dropped when their certificate changes. */
     private final LoadingCache<String, Verification> answers;
     private final Semaphore checks;
+    private final ChangeFeed feed;
 
+    /**
+     * @param feed the changes shared with the other nodes of the database, or {@code null} where this is the only
+     *             node (embedded Derby)
+     */
     PublicVerification(Transactions jpa, EngineConfig config, EngineMetrics metrics, Supplier<SharedCounts> shared,
-                       Supplier<SealVerifier> verifier, Supplier<SealVerifier> ofdVerifier, Credentials credentials) {
+                       Supplier<SealVerifier> verifier, Supplier<SealVerifier> ofdVerifier, Credentials credentials,
+                       ChangeFeed feed) {
+        this.feed = feed;
         this.credentials = credentials;
         this.jpa = jpa;
         this.config = config;
@@ -64,9 +71,10 @@ final class PublicVerification {
         this.ofdVerifier = ofdVerifier;
         this.limiter = new RateLimiter("verify", config.verifyPerMinute(), config.verifyBurst(), shared);
         this.checkLimiter = new RateLimiter("check", config.checkPerMinute(), 0, shared);
-        // a token asked for again in the second half of its answer's time is read afresh in the background while
-        // the answer, still within its time, is given: a hot token never waits for the database, and no answer is
-        // older than the configured time
+        // an answer is dropped the moment its certificate changes, on this node at once and on the others within
+        // about a second (the change feed); the time kept only bounds an answer a lost change could leave. A token
+        // asked for again in the second half of that time is read afresh in the background while the answer is
+        // given: a hot token never waits for the database
         Duration kept = Duration.ofSeconds(Math.max(1, config.verifyCacheSeconds()));
         this.answers = Caffeine.newBuilder().maximumSize(config.verifyCacheSeconds() > 0 ? CACHE_SIZE : 0)
                 .expireAfterWrite(kept).refreshAfterWrite(kept.dividedBy(2))
@@ -74,9 +82,26 @@ final class PublicVerification {
         this.checks = new Semaphore(Math.max(1, config.checkConcurrency()));
     }
 
-    /** After a change is committed: an answer read before it is dropped, one read after it is already the new one. */
+    /**
+     * After a change is committed: an answer read before it is dropped, one read after it is already the new one; the
+     * other nodes are told at the next {@link #shareChanges()}.
+     */
     void forget(Collection<String> tokens) {
         answers.invalidateAll(tokens);
+        if (feed != null) {
+            feed.publish(tokens);
+        }
+    }
+
+    /** Tells the other nodes what this one changed, and drops the answers they changed; called every second. */
+    void shareChanges() {
+        if (feed != null) {
+            List<String> theirs = feed.exchange();
+            if (!theirs.isEmpty()) {
+                answers.invalidateAll(theirs);
+                credentials.forgetStatus();
+            }
+        }
     }
 
     /** Adds this node's counts to the shared ones; called every second. */
