@@ -61,8 +61,9 @@ public interface CertificateService {
     /**
      * The current version's W3C Verifiable Credential 2.0 ({@code application/vc+jwt}: the credential as the payload
      * of a JWS the platform signs with a key it publishes, see {@link #credentialKeys()}); the same bytes are attached
-     * to the PDF. Waited for as the PDF is; a version made before credentials were issued has none:
-     * {@code NOT_FOUND} with the code {@code CREDENTIAL_NOT_ISSUED}.
+     * to the PDF. Waited for as the PDF is. A version made before credentials were issued gets one signed at its first
+     * request and kept with it (its PDF carries none); where the platform issues no credentials ({@code credentials =
+     * false}), {@code NOT_FOUND} with the code {@code CREDENTIAL_NOT_ISSUED}.
      */
     CertificateFile credential(Caller caller, long id);
 

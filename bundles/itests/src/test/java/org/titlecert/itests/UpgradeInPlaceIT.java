@@ -96,6 +96,17 @@ class UpgradeInPlaceIT {
                 assertThat(system.get("/api/v1/certificates/" + c.get("id").asLong() + "/pdf").bytes())
                         .as("served as it was").isEqualTo(old);
             }
+            // a certificate made before credentials were issued gets its credential at the first request, kept
+            JsonNode first = generated.stream().filter(c -> c != revoked).findFirst().orElseThrow();
+            String path = "/api/v1/certificates/" + first.get("id").asLong() + "/credential";
+            Api.Response vc = system.get(path);
+            assertThat(vc.status()).as(vc.body()).isEqualTo(200);
+            JsonNode payload = Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(vc.body().split("\\.")[1]));
+            assertThat(payload.at("/credentialSubject/certificateNumber").asText())
+                    .isEqualTo(first.get("certificateNumber").asText());
+            assertThat(system.get(path).body()).as("kept, not signed anew").isEqualTo(vc.body());
+            assertThat(platform.api().postBytes("/api/v1/verify/" + token(first) + "/check", "application/vc+jwt",
+                    vc.bytes()).json().get("outcome").asText()).isEqualTo("CURRENT");
         } finally {
             platform.stop();
         }

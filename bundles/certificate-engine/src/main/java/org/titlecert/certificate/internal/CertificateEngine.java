@@ -70,6 +70,7 @@ import org.titlecert.filing.FilingStatus;
 import org.titlecert.filing.IssuingAuthority;
 import org.titlecert.filing.OrganizationService;
 import org.titlecert.filing.PersonDirectory;
+import org.titlecert.filing.PersonTitle;
 import org.titlecert.jpa.Sql;
 import org.titlecert.jpa.Transactions;
 import org.titlecert.photo.PhotoService;
@@ -591,16 +592,35 @@ public class CertificateEngine implements CertificateService, SealRegistry, Even
     public CertificateFile credential(Caller caller, long id) {
         CertificateEntity c = generated(caller, id);
         int version = c.getVersion();
-        String vc = jpa.call(em -> em.createQuery("SELECT v.credential FROM CertificateVersionEntity v WHERE "
-                        + "v.certificateId = :c AND v.version = :n", String.class).setParameter("c", id)
-                .setParameter("n", version).getResultList()).stream().filter(java.util.Objects::nonNull).findFirst()
-                .orElseThrow(() -> TitleCertException.notFound("CREDENTIAL_NOT_ISSUED", config.credentials()
-                        ? "该证书的可验证凭证将在证书下次生成时签发" : "本平台未签发可验证凭证"));
+        String vc = storedCredential(id, version).orElseGet(() -> lateCredential(c, version));
         audit.record(caller, "CERTIFICATE_DOWNLOAD", "certificate:" + id, Outcome.SUCCESS,
                 c.getNumber() + " v" + version + " VC");
         byte[] bytes = vc.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         return file(ZipExport.baseName(c.getNumber(), c.getPersonName()) + ".jwt", ContentStore.sha256(bytes),
                 bytes.length, version, () -> new java.io.ByteArrayInputStream(bytes));
+    }
+
+    private Optional<String> storedCredential(long id, int version) {
+        return jpa.call(em -> em.createQuery("SELECT v.credential FROM CertificateVersionEntity v WHERE "
+                        + "v.certificateId = :c AND v.version = :n", String.class).setParameter("c", id)
+                .setParameter("n", version).getResultList()).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /**
+     * The credential of a version made before credentials were issued, signed now from the same record and kept with
+     * the version (its PDF, made before, carries none); the first of two concurrent requests wins.
+     */
+    private String lateCredential(CertificateEntity c, int version) {
+        if (!config.credentials()) {
+            throw TitleCertException.notFound("CREDENTIAL_NOT_ISSUED", "本平台未签发可验证凭证");
+        }
+        PersonTitle t = filings.title(Generator.ENGINE, c.getRosterEntryId());
+        String vc = credentials.issue(c.getId(), c.getNumber(), t, Licence.of(config).fields(c.getNumber(), t,
+                authorityCreditCodes().get(t.issuingAuthority().id())), verificationUrl(c.getToken()));
+        String sha = ContentStore.sha256(vc.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        int stored = jpa.call(em -> Sql.update(em, "UPDATE TC_CERT_VERSION SET CREDENTIAL = ?, CREDENTIAL_SHA256 = ? "
+                + "WHERE CERTIFICATE_ID = ? AND VERSION_NO = ? AND CREDENTIAL IS NULL", vc, sha, c.getId(), version));
+        return stored > 0 ? vc : storedCredential(c.getId(), version).orElseThrow();
     }
 
     @Override

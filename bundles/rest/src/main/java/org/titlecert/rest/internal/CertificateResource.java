@@ -137,7 +137,8 @@ public class CertificateResource {
             summary = "下载可验证凭证 · The certificate as a W3C Verifiable Credential 2.0",
             description = "The current version's credential secured as a JWS (VC-JOSE-COSE, ES256; the key is in GET "
                     + "/credentials/keys, the revocation status in its credentialStatus); the same bytes are attached to "
-                    + "the PDF. A version made before credentials were issued has none: 404 CREDENTIAL_NOT_ISSUED. "
+                    + "the PDF. A version made before credentials were issued gets one at its first request (its PDF "
+                    + "carries none); a platform that issues none (credentials = false): 404 CREDENTIAL_NOT_ISSUED. "
                     + "Always an attachment. The ETag is its SHA-256.",
             responses = @ApiResponse(responseCode = "200", description = "the credential, a compact JWS",
                     headers = @Header(name = "ETag", description = "the credential's SHA-256, quoted", schema = @Schema(type = "string")),
