@@ -77,6 +77,7 @@ class CertificateBenchmark {
     static void boot() {
         platform = Platform.create("bench-certificate");
         platform.configureForTests();
+        platform.logCollector();
         // one worker, as the figures ask
         workers(1);
         platform.start();
@@ -295,32 +296,59 @@ class CertificateBenchmark {
             return url.substring(url.lastIndexOf('/') + 1);
         }).toList();
         long busy = photographedFiling("性能测试查验并发批复", PEOPLE, 60000, UNSEALED);
-        runLoad(tokens, 16, Duration.ofSeconds(5));
+        String warm = warmUp(tokens);
         for (int threads : new int[] {8, 16}) {
             double cpu0 = serverCpuSeconds();
+            Pauses pauses = Pauses.from(platform);
             double[] ms = millis(runLoad(tokens, threads, Duration.ofSeconds(15)));
             double cpu = serverCpuSeconds() - cpu0;
             Figures.report(String.format("GET /api/v1/verify/{token}, %d loopback clients with keep-alive, 15 s: %.0f "
                     + "requests/s, p50 %.2f ms, p99 %.2f ms (%d requests, %d distinct tokens); platform processor time "
-                    + "%.0f µs per request (the clients share the machine)", threads, ms.length / 15.0,
+                    + "%.0f µs per request (the clients share the machine); %s; after %s", threads, ms.length / 15.0,
                     Figures.percentile(ms, 50), Figures.percentile(ms, 99), ms.length, tokens.size(),
-                    1e6 * cpu / ms.length));
+                    1e6 * cpu / ms.length, pauses.since(), warm));
         }
         // the same while a 1,000-person filing generates on the same machine, as deployed (a worker per core)
         workers(0);
         Platform.sleep(5000);
         TestFixtures.approve(system, busy);
         Duration window = Duration.ofSeconds(3);
+        Pauses pauses = Pauses.from(platform);
         double[] ms = millis(runLoad(tokens, 8, window));
+        String collector = pauses.since();
         long generated = system.get("/api/v1/filings/" + busy + "/certificates?status=GENERATED&size=1").json()
                 .get("total").asLong();
         Figures.report(String.format("GET /api/v1/verify/{token} while a %d-person filing generates (a worker per core), 8 clients, %d s: "
-                + "%.0f requests/s, p50 %.2f ms, p99 %.2f ms; %d certificates generated meanwhile", PEOPLE,
+                + "%.0f requests/s, p50 %.2f ms, p99 %.2f ms; %d certificates generated meanwhile; %s", PEOPLE,
                 window.toSeconds(), ms.length / (double) window.toSeconds(), Figures.percentile(ms, 50),
-                Figures.percentile(ms, 99), generated));
+                Figures.percentile(ms, 99), generated, collector));
         TestFixtures.settledCertificates(system, busy, PEOPLE);
         workers(1);
         Platform.sleep(5000);
+    }
+
+    /**
+     * Loads the verification in rounds of 5 s (16 clients) until it is warm: until a round's platform processor time
+     * per request is within a tenth of the round before (at most 12 rounds). Measured with one 5 s round only, the
+     * figures were those of a JIT compiler still compiling the verification's path (a C2 thread at a quarter to a
+     * half of a core through the measured windows, after the generation benchmarks compiled theirs): the processor
+     * time per request then went from 300 to 1,600 µs between runs of the same code.
+     */
+    private static String warmUp(List<String> tokens) throws Exception {
+        List<String> rounds = new ArrayList<>();
+        double before = Double.MAX_VALUE;
+        for (int round = 0; round < 12; round++) {
+            double cpu0 = serverCpuSeconds();
+            int requests = millis(runLoad(tokens, 16, Duration.ofSeconds(5))).length;
+            double perRequest = 1e6 * (serverCpuSeconds() - cpu0) / Math.max(1, requests);
+            rounds.add(String.format("%.0f", perRequest));
+            if (Math.abs(before - perRequest) <= perRequest / 10) {
+                break;
+            }
+            before = perRequest;
+        }
+        return String.format("a warm-up of %d rounds of 5 s (%s µs per request)", rounds.size(),
+                String.join(", ", rounds));
     }
 
     private static double[] millis(long[][] latencies) {

@@ -30,6 +30,7 @@ public final class Platform {
     private final int port;
     private Process process;
     private String maxHeap;
+    private boolean collectorLog;
     private String database;
 
     private Platform(Path home, int port) {
@@ -208,6 +209,19 @@ public final class Platform {
         this.maxHeap = size;
     }
 
+    /**
+     * Logs the Karaf JVM's collections (-Xlog:gc) to {@link #collectorLog()} from the next start on, so that a
+     * benchmark can give the pauses within its window beside its latencies.
+     */
+    public void logCollector() {
+        this.collectorLog = true;
+    }
+
+    /** Where {@link #logCollector()} writes. */
+    public Path collectorLog() {
+        return home.resolve("gc.log");
+    }
+
     /** The Karaf JVM's process id, from the pid file Karaf writes. */
     public long pid() {
         try {
@@ -258,7 +272,8 @@ public final class Platform {
                     ? new ProcessBuilder("script", "-qfec", "stty cols 300 rows 50; exec '" + karaf + "'", "/dev/null")
                     : new ProcessBuilder(karaf, "daemon");
             String extra = String.join(" ", java.util.stream.Stream.of(maxHeap == null ? null : "-Xmx" + maxHeap,
-                    System.getProperty("titlecert.platform.jvm")).filter(java.util.Objects::nonNull).toList());
+                    collectorLog ? "-Xlog:gc:file=" + collectorLog() : null, System.getProperty("titlecert.platform.jvm"))
+                    .filter(java.util.Objects::nonNull).toList());
             if (!extra.isEmpty()) {
                 // -Dtitlecert.platform.jvm="-XX:StartFlightRecording=..." profiles the platform a benchmark runs
                 builder.environment().put("EXTRA_JAVA_OPTS", extra);

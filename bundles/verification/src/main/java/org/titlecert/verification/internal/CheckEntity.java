@@ -5,17 +5,17 @@ import java.time.ZoneOffset;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.GeneratedValue;
-import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.TableGenerator;
 
 import org.titlecert.verification.CheckChannel;
 import org.titlecert.verification.CheckRecord;
 
-/** One check of a certificate, for its holder's 查验记录. Times are UTC. */
+/**
+ * One check of a certificate, for its holder's 查验记录. Times are UTC. Rows are written by {@link CheckLog} in JDBC
+ * batches (ids from the {@code CHECK} row of {@code TC_VERIFICATION_SEQ}); this mapping reads and deletes them.
+ */
 @Entity
 @Table(name = "TC_CHECK", indexes = {
         @Index(name = "TC_CHECK_BY_NUMBER", columnList = "CERT_NUMBER,CHECKED_AT"),
@@ -23,8 +23,6 @@ import org.titlecert.verification.CheckRecord;
 public class CheckEntity {
 
     @Id
-    @TableGenerator(name = "checkIds", table = "TC_VERIFICATION_SEQ", pkColumnValue = "CHECK", allocationSize = 500)
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "checkIds")
     private long id;
 
     @Column(name = "CHECKED_AT", nullable = false)
@@ -47,15 +45,6 @@ public class CheckEntity {
     private Long verifierId;
 
     public CheckEntity() {
-    }
-
-    CheckEntity(CheckRecord r, Long verifierId) {
-        this.verifierId = verifierId;
-        this.checkedAt = LocalDateTime.ofInstant(r.at(), ZoneOffset.UTC);
-        this.certificateNumber = r.certificateNumber();
-        this.titleName = r.titleName();
-        this.channel = r.channel().name();
-        this.organization = r.organization();
     }
 
     long getId() {
