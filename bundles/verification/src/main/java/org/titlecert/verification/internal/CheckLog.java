@@ -121,6 +121,10 @@ final class CheckLog {
         try (Connection c = em.unwrap(Connection.class); PreparedStatement insert = c.prepareStatement("INSERT INTO "
                 + "TC_CHECK (ID, CHECKED_AT, CERT_NUMBER, TITLE_NAME, CHANNEL, ORGANIZATION, VERIFIER_ID) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            if (c.getAutoCommit()) {
+                // not the transaction's connection: the ids and the rows would not be one unit of work
+                throw new IllegalStateException("the checks' connection is outside the transaction");
+            }
             long id = first;
             for (Check check : batch) {
                 CheckRecord r = check.record();
