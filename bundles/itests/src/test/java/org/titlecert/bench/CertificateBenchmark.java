@@ -328,27 +328,20 @@ class CertificateBenchmark {
     }
 
     /**
-     * Loads the verification in rounds of 5 s (16 clients) until it is warm: until a round's platform processor time
-     * per request is within a tenth of the round before (at most 12 rounds). Measured with one 5 s round only, the
-     * figures were those of a JIT compiler still compiling the verification's path (a C2 thread at a quarter to a
-     * half of a core through the measured windows, after the generation benchmarks compiled theirs): the processor
-     * time per request then went from 300 to 1,600 µs between runs of the same code.
+     * Loads the verification for a minute before it is measured (12 rounds of 5 s, 16 clients), and gives each
+     * round's platform processor time per request. With one round of 5 s the figures were those of a JIT compiler
+     * still compiling the verification's path (a C2 thread at a quarter to a half of a core through the measured
+     * windows, after the generation benchmarks had compiled theirs): the processor time per request went from 300 to
+     * 1,600 µs between runs of the same code, and it took 40-55 s of this load to fall from about 1,900 to 300 µs.
      */
     private static String warmUp(List<String> tokens) throws Exception {
         List<String> rounds = new ArrayList<>();
-        double before = Double.MAX_VALUE;
         for (int round = 0; round < 12; round++) {
             double cpu0 = serverCpuSeconds();
             int requests = millis(runLoad(tokens, 16, Duration.ofSeconds(5))).length;
-            double perRequest = 1e6 * (serverCpuSeconds() - cpu0) / Math.max(1, requests);
-            rounds.add(String.format("%.0f", perRequest));
-            if (Math.abs(before - perRequest) <= perRequest / 10) {
-                break;
-            }
-            before = perRequest;
+            rounds.add(String.format("%.0f", 1e6 * (serverCpuSeconds() - cpu0) / Math.max(1, requests)));
         }
-        return String.format("a warm-up of %d rounds of 5 s (%s µs per request)", rounds.size(),
-                String.join(", ", rounds));
+        return "a warm-up of 12 rounds of 5 s (" + String.join(", ", rounds) + " µs per request)";
     }
 
     private static double[] millis(long[][] latencies) {
