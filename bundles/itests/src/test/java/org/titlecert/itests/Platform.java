@@ -271,9 +271,12 @@ public final class Platform {
             ProcessBuilder builder = console
                     ? new ProcessBuilder("script", "-qfec", "stty cols 300 rows 50; exec '" + karaf + "'", "/dev/null")
                     : new ProcessBuilder(karaf, "daemon");
+            // titlecert.platform.tests: the integration tests' JIT setting (C1 only: a platform of a test lives for
+            // seconds to minutes, and C2 took a third of a start's processor time); empty for the benchmarks
             String extra = String.join(" ", java.util.stream.Stream.of(maxHeap == null ? null : "-Xmx" + maxHeap,
-                    collectorLog ? "-Xlog:gc:file=" + collectorLog() : null, System.getProperty("titlecert.platform.jvm"))
-                    .filter(java.util.Objects::nonNull).toList());
+                    collectorLog ? "-Xlog:gc:file=" + collectorLog() : null,
+                    System.getProperty("titlecert.platform.tests"), System.getProperty("titlecert.platform.jvm"))
+                    .filter(s -> s != null && !s.isBlank()).toList());
             if (!extra.isEmpty()) {
                 // -Dtitlecert.platform.jvm="-XX:StartFlightRecording=..." profiles the platform a benchmark runs
                 builder.environment().put("EXTRA_JAVA_OPTS", extra);

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Makes the fixture of {@code UpgradeInPlaceIT}: a platform of the release before versioned migrations, as an
  * operator's would be after some use. Not a test: it was run once on that release (commit {@code d232a42}, the
  * last whose schema OpenJPA built), on each database, and its archives are kept under
- * {@code src/test/resources/previous-release/}:
+ * {@code src/test/resources/previous-release/} (the tests were one module then, {@code bundles/itests}):
  * <pre>mvn -B verify -pl bundles/itests -Dit.test=PreviousReleaseFixture [-Dtitlecert.postgresql.skip=true]</pre>
  * The demo data (with its seals and sealed certificates), plus a filing of 20 people, 10 of them with photos,
  * approved (the 10 with photos generated, the others waiting for theirs), one certificate revoked. The archive holds the platform's own files under {@code data/}

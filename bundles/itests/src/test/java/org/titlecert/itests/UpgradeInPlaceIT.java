@@ -49,7 +49,7 @@ class UpgradeInPlaceIT {
         Platform platform = Platform.create("upgrade-in-place");
         platform.configureForTests();
         Path home = platform.home();
-        untar(Path.of("src/test/resources/previous-release/" + db + ".tar.gz"), home);
+        untar(Path.of(UpgradeInPlaceIT.class.getResource("/previous-release/" + db + ".tar.gz").toURI()), home);
         atHome(home);
         if (platform.database() != null) {
             PostgresCluster.shared().restore(databaseName(platform), home.resolve("dump.sql"));

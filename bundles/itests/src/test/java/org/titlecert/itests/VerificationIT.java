@@ -323,7 +323,7 @@ class VerificationIT {
                     cert.get("certificateNumber").asText(), "查验记录", "授权码", "我的消息", "您的电子职称证书已生成");
             assertThat(doc.getPage(0).getResources().getXObjectNames()).as("the ID photo").isNotEmpty();
             java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 80);
-            Path out = Path.of("target/screenshots");
+            Path out = Path.of(System.getProperty("titlecert.screenshots", "target/screenshots"));
             Files.createDirectories(out);
             javax.imageio.ImageIO.write(page, "png", out.resolve("personal-data-pdf.png").toFile());
         }
