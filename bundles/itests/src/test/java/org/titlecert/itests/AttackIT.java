@@ -11,11 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Brute force, account enumeration, CSRF, session fixation, logout, idle timeout and security headers. */
+@Order(3)
 class AttackIT {
 
     private final Platform platform = Platform.shared();

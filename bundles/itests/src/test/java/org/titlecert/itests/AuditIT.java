@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.List;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The audit log: recorded actions, masked ID numbers, no forged lines, filters, system admins only. */
+@Order(3)
 class AuditIT {
 
     private final Platform platform = Platform.shared();

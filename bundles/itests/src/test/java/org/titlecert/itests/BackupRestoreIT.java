@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
 
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * queued again (and then generated), no row points at a missing file, and the counts are those the backup
  * reported. A tampered backup, and a running platform, are refused without a change.
  */
+@Order(2)
 @DisabledIf("org.titlecert.itests.PostgresCluster#enabled")
 class BackupRestoreIT {
 

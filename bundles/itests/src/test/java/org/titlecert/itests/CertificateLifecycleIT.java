@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * On a platform of its own: a template bundle installed into the running platform takes over at once and
  * its removal falls back; a platform killed in the middle of a batch resumes and leaves no partial file.
  */
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CertificateLifecycleIT {
 

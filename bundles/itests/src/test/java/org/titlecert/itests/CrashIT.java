@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
 import org.titlecert.photo.internal.Images;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * drains with no certificate number twice. Then {@code bin/stop} during generation returns every claim. (On
  * PostgreSQL, {@code TwoNodesIT} kills a node mid-generation.)
  */
+@Order(1)
 @DisabledIf("org.titlecert.itests.PostgresCluster#enabled")
 class CrashIT {
 

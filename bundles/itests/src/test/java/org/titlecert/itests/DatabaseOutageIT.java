@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Retry-After and a Chinese message (never a stack trace), readiness says DOWN and liveness UP; when the database
  * is back everything resumes by itself, every generation thread alive and the filing generated whole.
  */
+@Order(3)
 @EnabledIf("org.titlecert.itests.PostgresCluster#enabled")
 class DatabaseOutageIT {
 

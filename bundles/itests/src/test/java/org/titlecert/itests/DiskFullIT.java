@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the store is not writable, and nothing half-written stays. Once space returns the platform carries on by itself,
  * without a restart.
  */
+@Order(3)
 class DiskFullIT {
 
     private static final int PEOPLE = 40;

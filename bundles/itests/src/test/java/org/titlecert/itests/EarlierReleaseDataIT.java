@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@code TC_APPROVAL_DOC}) move to the file store, checked against their recorded SHA-256, and serve as before;
  * filings without a stored roster length get theirs counted. The rows are written while the platform is stopped.
  */
+@Order(3)
 class EarlierReleaseDataIT {
 
     @Test

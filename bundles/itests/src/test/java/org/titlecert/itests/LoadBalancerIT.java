@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
@@ -32,6 +33,7 @@ import org.titlecert.photo.internal.Images;
  * admin's whole journey in Chromium (login with captcha, a new filing, its roster and approval document, approval,
  * photos, certificates, the public verification of one) works as on one node.
  */
+@Order(2)
 @EnabledIf("org.titlecert.itests.PostgresCluster#enabled")
 class LoadBalancerIT {
 

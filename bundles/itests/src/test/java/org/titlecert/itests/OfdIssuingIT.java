@@ -18,6 +18,7 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * version); the REST download, the certificate's record and the ZIP export agree on it; removing the feature makes
  * them again without.
  */
+@Order(2)
 class OfdIssuingIT {
 
     private static Platform platform;

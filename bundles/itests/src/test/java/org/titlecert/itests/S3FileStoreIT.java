@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The file store in S3-compatible object storage (a real S3 API server, S3Proxy): certificates, photos and
  * approval documents are objects in the bucket, named by their SHA-256, and nothing is written to local folders.
  */
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class S3FileStoreIT {
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Liquibase's lock held, and the next start takes it back instead of waiting for it; two nodes started together on
  * a new database migrate it once, one after the other.
  */
+@Order(2)
 class SchemaMigrationIT {
 
     private static final Pattern APPLIED = Pattern.compile("Schema of (titlecert-\\w+) is current \\((\\d+) change sets applied");

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (a session, a captcha, failed logins, a filing's certificates) the other continues, both generate from one
  * queue without rendering anything twice, and when one is killed the other takes over its claims.
  */
+@Order(1)
 @EnabledIf("org.titlecert.itests.PostgresCluster#enabled")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * into this build's distribution, which starts on them. Every row and file is still there and unchanged, the old
  * PDFs check as current with intact seals, the schema is the one a new database gets, and work goes on.
  */
+@Order(3)
 class UpgradeInPlaceIT {
 
     /** Tables whose rows come and go by design (sessions, captchas, counters, id allocation). */
