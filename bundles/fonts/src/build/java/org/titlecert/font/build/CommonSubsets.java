@@ -18,7 +18,7 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
  * A build step of the fonts bundle, not part of it: writes the subsets of Noto Sans SC's regular and bold faces
  * that hold the common characters (GB 2312, ASCII, punctuation), {@code CjkFont.SANS_REGULAR_COMMON} and
  * {@code SANS_BOLD_COMMON}. Made here once rather than at every start of the platform (FontBox's subsetter took
- * a fifth of a start's processor time).
+ * a fifth of the processor samples of a start with the JIT's first tier only, as the integration tests run it).
  *
  * <p>Argument: the folder that holds the fonts and gets the subsets.
  */
